@@ -1,0 +1,247 @@
+//! Compare stage: clusters become statuses, figure verdicts, framing
+//! differences, word diffs, findings and per-outlet summaries.
+
+pub mod diff;
+pub mod figures;
+pub mod framing;
+
+use serde::Serialize;
+
+use crate::align::{Cluster, Member};
+use crate::model::{Claim, ClaimRef, OutletId, Story};
+
+/// How the outlets that carry a cluster relate to each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Every outlet carries the claim, with no figure conflict and no framing
+    /// difference.
+    Agree,
+    /// Two or more outlets carry the claim, and their figures conflict or
+    /// their framing differs.
+    Differ,
+    /// Two or more outlets carry the claim, others leave it out.
+    Partial,
+    /// Only one outlet carries the claim.
+    Unique,
+}
+
+/// How much a finding matters.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    /// Worth knowing.
+    Info,
+    /// Worth a look.
+    Warning,
+    /// A contradiction between outlets.
+    Error,
+}
+
+/// What a finding is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingKind {
+    /// Outlets state figures of one measure that cannot both be true.
+    FigureConflict,
+    /// A claim carried by two or more outlets is missing from others.
+    Omission,
+    /// Outlets frame one claim differently.
+    Framing,
+    /// Outlets quote the same words differently.
+    QuoteFidelity,
+}
+
+/// Something a reader of the report should look at.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// What it is about.
+    pub kind: FindingKind,
+    /// The cluster it concerns (`c1`, `c2`, ...).
+    pub cluster: String,
+    /// How much it matters.
+    pub severity: Severity,
+    /// One sentence for a person.
+    pub message: String,
+}
+
+/// One cluster with everything the compare stage found in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClusterReport {
+    /// Stable identifier within the report: `c1`, `c2`, ... in cluster order.
+    pub id: String,
+    /// How the outlets relate.
+    pub status: Status,
+    /// The members with their similarity to the cluster.
+    pub members: Vec<Member>,
+    /// Outlets that do not carry the claim.
+    pub missing: Vec<OutletId>,
+    /// For a cluster of one: the best candidate from another outlet.
+    pub nearest: Option<Member>,
+    /// Figure verdicts, measure by measure.
+    pub figures: Vec<figures::FigureComparison>,
+    /// Framing differences between members.
+    pub framing: Vec<framing::FramingDifference>,
+    /// Word diff of each member after the first against the first.
+    pub diffs: Vec<(OutletId, Vec<diff::Change>)>,
+}
+
+/// Per-outlet counts over the story.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutletSummary {
+    /// The outlet's name.
+    pub name: String,
+    /// Where its version came from.
+    pub source: String,
+    /// Number of claims (headline included).
+    pub claims: usize,
+    /// Claims that share a cluster with another outlet's claim.
+    pub shared: usize,
+    /// Claims no other outlet carries.
+    pub unique_claims: usize,
+    /// How the outlet frames its claims.
+    pub framing: framing::Profile,
+}
+
+/// Everything storydiff has to say about one story; renderers read only this.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// The story's identifier.
+    pub story: String,
+    /// One summary per outlet, in input order.
+    pub outlets: Vec<OutletSummary>,
+    /// Every outlet's claims: `claims[outlet][index]`.
+    pub claims: Vec<Vec<Claim>>,
+    /// The clusters, in order of their first claim.
+    pub clusters: Vec<ClusterReport>,
+    /// Findings, in cluster order.
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// The claim a reference points to.
+    pub fn claim(&self, claim: ClaimRef) -> &Claim {
+        &self.claims[claim.outlet.0][claim.index]
+    }
+
+    /// An outlet's name.
+    pub fn outlet_name(&self, outlet: OutletId) -> &str {
+        &self.outlets[outlet.0].name
+    }
+}
+
+/// Build the report for a story from its claims and clusters.
+pub fn compare(story: &Story, claims: Vec<Vec<Claim>>, clusters: Vec<Cluster>) -> Report {
+    let outlet_count = story.versions.len();
+    let mut findings = Vec::new();
+    let mut reports = Vec::with_capacity(clusters.len());
+    for (n, cluster) in clusters.into_iter().enumerate() {
+        let id = format!("c{}", n + 1);
+        let members: Vec<(ClaimRef, &Claim)> = cluster
+            .members
+            .iter()
+            .map(|m| (m.claim, &claims[m.claim.outlet.0][m.claim.index]))
+            .collect();
+        let present: Vec<OutletId> = members.iter().map(|(r, _)| r.outlet).collect();
+        let missing: Vec<OutletId> = (0..outlet_count)
+            .map(OutletId)
+            .filter(|o| !present.contains(o))
+            .collect();
+        let figure_comparisons = figures::compare_cluster(&members);
+        let framing_differences = framing::compare_cluster(&members);
+        let conflict = figure_comparisons
+            .iter()
+            .any(|f| f.verdict == figures::Verdict::Conflict);
+        let status = if members.len() == 1 {
+            Status::Unique
+        } else if conflict || !framing_differences.is_empty() {
+            Status::Differ
+        } else if !missing.is_empty() {
+            Status::Partial
+        } else {
+            Status::Agree
+        };
+        let first = members[0].1;
+        let diffs = members[1..]
+            .iter()
+            .map(|(r, claim)| (r.outlet, diff::word_diff(&first.text, &claim.text)))
+            .collect();
+        for comparison in figure_comparisons
+            .iter()
+            .filter(|f| f.verdict == figures::Verdict::Conflict)
+        {
+            let values: Vec<String> = comparison
+                .values
+                .iter()
+                .map(|v| {
+                    format!(
+                        "{} says \"{}\" (line {})",
+                        story.versions[v.claim.outlet.0].outlet, v.figure.text, v.at.line
+                    )
+                })
+                .collect();
+            findings.push(Finding {
+                kind: FindingKind::FigureConflict,
+                cluster: id.clone(),
+                severity: Severity::Error,
+                message: format!("{}: {}", comparison.measure, values.join("; ")),
+            });
+        }
+        if members.len() >= 2 && !missing.is_empty() {
+            let names: Vec<&str> = missing
+                .iter()
+                .map(|o| story.versions[o.0].outlet.as_str())
+                .collect();
+            findings.push(Finding {
+                kind: FindingKind::Omission,
+                cluster: id.clone(),
+                severity: Severity::Warning,
+                message: format!(
+                    "carried by {} of {} outlets, missing from {}: \"{}\"",
+                    members.len(),
+                    outlet_count,
+                    names.join(", "),
+                    first.text
+                ),
+            });
+        }
+        reports.push(ClusterReport {
+            id,
+            status,
+            members: cluster.members,
+            missing,
+            nearest: cluster.nearest,
+            figures: figure_comparisons,
+            framing: framing_differences,
+            diffs,
+        });
+    }
+    let outlets = story
+        .versions
+        .iter()
+        .enumerate()
+        .map(|(o, version)| {
+            let shared = reports
+                .iter()
+                .filter(|c| c.members.len() > 1 && c.members.iter().any(|m| m.claim.outlet.0 == o))
+                .count();
+            OutletSummary {
+                name: version.outlet.clone(),
+                source: version.source.clone(),
+                claims: claims[o].len(),
+                shared,
+                unique_claims: claims[o].len() - shared,
+                framing: framing::profile(&claims[o]),
+            }
+        })
+        .collect();
+    Report {
+        story: story.id.clone(),
+        outlets,
+        claims,
+        clusters: reports,
+        findings,
+    }
+}

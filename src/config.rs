@@ -1,0 +1,41 @@
+//! Settings: defaults as named constants, overridable from `storydiff.toml`.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::align::AlignConfig;
+use crate::error::InputError;
+use crate::extract::framing::FramingConfig;
+
+/// The name of the configuration file looked for upward from the working
+/// directory.
+pub const CONFIG_FILE_NAME: &str = "storydiff.toml";
+
+/// Everything a run can be told, with defaults for all of it.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// How claims are matched across outlets.
+    pub align: AlignConfig,
+    /// Lexicon additions and framing severities.
+    pub framing: FramingConfig,
+}
+
+impl Config {
+    /// Parse a TOML configuration file.
+    pub fn from_file(path: &Path) -> Result<Config, InputError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| InputError::file(&name, format!("cannot read: {e}")))?;
+        toml::from_str(&text).map_err(|e| InputError::file(&name, format!("bad config: {e}")))
+    }
+
+    /// `storydiff.toml` in `start` or the nearest folder above it.
+    pub fn find_upward(start: &Path) -> Option<PathBuf> {
+        start
+            .ancestors()
+            .map(|dir| dir.join(CONFIG_FILE_NAME))
+            .find(|candidate| candidate.is_file())
+    }
+}

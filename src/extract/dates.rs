@@ -1,0 +1,1 @@
+//! Dates and durations: "November 21", "Nov. 21", "on Monday", "one week".

@@ -1,0 +1,93 @@
+//! Render stage: a report (or a story's claims) out as bytes, in the chosen format.
+
+pub mod json;
+pub mod table;
+
+use std::io::{self, Write};
+
+use crate::compare::Report;
+use crate::model::{Claim, Story};
+
+/// The output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A terminal table.
+    Table,
+    /// JSON, one object per line for several stories.
+    Json,
+}
+
+/// Options that change how a renderer lays out its output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    /// Table width in columns.
+    pub width: u16,
+}
+
+/// The table width used when stdout is not a terminal, so that output (and
+/// snapshots) do not depend on where it goes.
+pub const DEFAULT_WIDTH: u16 = 100;
+
+impl Default for Layout {
+    fn default() -> Layout {
+        Layout {
+            width: DEFAULT_WIDTH,
+        }
+    }
+}
+
+/// Write a comparison report.
+pub fn report(
+    out: &mut dyn Write,
+    report: &Report,
+    format: Format,
+    layout: Layout,
+) -> io::Result<()> {
+    match format {
+        Format::Json => write_json_line(out, &json::ReportView::from(report)),
+        Format::Table => table::report(out, report, layout),
+    }
+}
+
+/// Write every version's claims.
+pub fn claims(
+    out: &mut dyn Write,
+    story: &Story,
+    claims: &[Vec<Claim>],
+    format: Format,
+    layout: Layout,
+) -> io::Result<()> {
+    match format {
+        Format::Json => {
+            for (o, list) in claims.iter().enumerate() {
+                write_json_line(out, &json::ClaimsView::new(story, o, list))?;
+            }
+            Ok(())
+        }
+        Format::Table => table::claims(out, story, claims, layout),
+    }
+}
+
+/// Write every version's figures.
+pub fn figures(
+    out: &mut dyn Write,
+    story: &Story,
+    claims: &[Vec<Claim>],
+    format: Format,
+    layout: Layout,
+) -> io::Result<()> {
+    match format {
+        Format::Json => {
+            for (o, list) in claims.iter().enumerate() {
+                write_json_line(out, &json::FiguresView::new(story, o, list))?;
+            }
+            Ok(())
+        }
+        Format::Table => table::figures(out, story, claims, layout),
+    }
+}
+
+fn write_json_line(out: &mut dyn Write, value: &impl serde::Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    out.write_all(b"\n")
+}

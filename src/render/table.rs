@@ -1,0 +1,183 @@
+//! Terminal tables with comfy-table: coverage per outlet, then the clusters that differ.
+
+use std::io::{self, Write};
+
+use comfy_table::{Cell, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+
+use crate::compare::{Report, Status};
+use crate::model::{Claim, Story};
+
+use super::Layout;
+
+fn new_table(layout: Layout) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(layout.width)
+        .force_no_tty();
+    table
+}
+
+/// The comparison report: coverage per outlet, then clusters that differ or
+/// are partial, side by side, then findings.
+pub fn report(out: &mut dyn Write, report: &Report, layout: Layout) -> io::Result<()> {
+    writeln!(out, "story: {}", report.story)?;
+    let mut coverage = new_table(layout);
+    coverage.set_header(vec![
+        "outlet",
+        "claims",
+        "shared",
+        "unique",
+        "attributed",
+        "hedged",
+    ]);
+    for o in &report.outlets {
+        coverage.add_row(vec![
+            Cell::new(&o.name),
+            Cell::new(o.claims),
+            Cell::new(o.shared),
+            Cell::new(o.unique_claims),
+            Cell::new(format!("{:.0}%", o.framing.attributed_share * 100.0)),
+            Cell::new(format!("{:.0}%", o.framing.hedged_share * 100.0)),
+        ]);
+    }
+    writeln!(out, "{coverage}")?;
+
+    let shown: Vec<_> = report
+        .clusters
+        .iter()
+        .filter(|c| matches!(c.status, Status::Differ | Status::Partial))
+        .collect();
+    if !shown.is_empty() {
+        let mut clusters = new_table(layout);
+        let mut header = vec!["cluster".to_string()];
+        header.extend(report.outlets.iter().map(|o| o.name.clone()));
+        clusters.set_header(header);
+        for c in shown {
+            let mut row = vec![Cell::new(format!("{} {:?}", c.id, c.status).to_lowercase())];
+            for o in 0..report.outlets.len() {
+                let text = c
+                    .members
+                    .iter()
+                    .find(|m| m.claim.outlet.0 == o)
+                    .map(|m| report.claim(m.claim).text.clone())
+                    .unwrap_or_else(|| "—".to_string());
+                row.push(Cell::new(text));
+            }
+            clusters.add_row(row);
+            for f in &c.figures {
+                let values: Vec<String> = f
+                    .values
+                    .iter()
+                    .map(|v| format!("{} {}", report.outlet_name(v.claim.outlet), v.figure.text))
+                    .collect();
+                clusters.add_row(vec![
+                    Cell::new(format!("  {} {:?}", f.measure, f.verdict).to_lowercase()),
+                    Cell::new(values.join("; ")),
+                ]);
+            }
+            for d in &c.framing {
+                clusters.add_row(vec![
+                    Cell::new(format!("  {:?}", d.kind).to_lowercase()),
+                    Cell::new(format!(
+                        "{}: {}",
+                        report.outlet_name(d.claim.outlet),
+                        d.text
+                    )),
+                ]);
+            }
+        }
+        writeln!(out, "{clusters}")?;
+    }
+    let unique = report
+        .clusters
+        .iter()
+        .filter(|c| c.status == Status::Unique)
+        .count();
+    let agree = report
+        .clusters
+        .iter()
+        .filter(|c| c.status == Status::Agree)
+        .count();
+    writeln!(
+        out,
+        "{agree} cluster(s) agree, {unique} claim(s) carried by one outlet only"
+    )?;
+    if !report.findings.is_empty() {
+        writeln!(out, "findings:")?;
+        for f in &report.findings {
+            writeln!(
+                out,
+                "  {:?} {} [{:?}] {}",
+                f.severity, f.cluster, f.kind, f.message
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Every version's claims with their positions.
+pub fn claims(
+    out: &mut dyn Write,
+    story: &Story,
+    claims: &[Vec<Claim>],
+    layout: Layout,
+) -> io::Result<()> {
+    for (o, list) in claims.iter().enumerate() {
+        let version = &story.versions[o];
+        writeln!(
+            out,
+            "{} — {} ({} claims)",
+            story.id,
+            version.outlet,
+            list.len()
+        )?;
+        let mut table = new_table(layout);
+        table.set_header(vec!["line:col", "claim"]);
+        for c in list {
+            table.add_row(vec![
+                Cell::new(format!("{}:{}", c.at.line, c.at.column)),
+                Cell::new(&c.text),
+            ]);
+        }
+        writeln!(out, "{table}")?;
+    }
+    Ok(())
+}
+
+/// Every version's figures with their intervals.
+pub fn figures(
+    out: &mut dyn Write,
+    story: &Story,
+    claims: &[Vec<Claim>],
+    layout: Layout,
+) -> io::Result<()> {
+    for (o, list) in claims.iter().enumerate() {
+        let version = &story.versions[o];
+        writeln!(out, "{} — {}", story.id, version.outlet)?;
+        let mut table = new_table(layout);
+        table.set_header(vec!["line", "figure", "kind", "interval", "measure"]);
+        for c in list {
+            for f in &c.figures {
+                let end = |e: &Option<crate::extract::figures::Endpoint>| match e {
+                    Some(e) => serde_json::to_string(e).unwrap_or_default(),
+                    None => "∞".to_string(),
+                };
+                table.add_row(vec![
+                    Cell::new(c.at.line),
+                    Cell::new(&f.text),
+                    Cell::new(
+                        serde_json::to_string(&f.kind)
+                            .unwrap_or_default()
+                            .trim_matches('"'),
+                    ),
+                    Cell::new(format!("{} – {}", end(&f.low), end(&f.high))),
+                    Cell::new(f.measure.as_deref().unwrap_or("")),
+                ]);
+            }
+        }
+        writeln!(out, "{table}")?;
+    }
+    Ok(())
+}
