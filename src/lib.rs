@@ -41,6 +41,7 @@ pub mod align;
 pub mod cli;
 pub mod compare;
 pub mod config;
+pub mod corpus;
 pub mod error;
 pub mod extract;
 pub mod load;

@@ -42,41 +42,89 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(path) => Box::new(io::BufWriter::new(std::fs::File::create(path)?)),
         None => Box::new(io::BufWriter::new(io::stdout().lock())),
     };
+    anyhow::ensure!(
+        command == "compare" || matches!(format, Format::Table | Format::Json),
+        "`storydiff {command}` writes table or json; markdown and html are for `compare`"
+    );
     let layout = Layout::default();
+    let progress = Progress::new();
     let mut bad = 0usize;
-    for story in storydiff::load::open(&common.inputs) {
-        let result = story.and_then(|story| match command {
-            "compare" => storydiff::analyze(&story, &config)
-                .map(|report| render::report(&mut out, &report, format, layout)),
-            "claims" => Ok(render::claims(
-                &mut out,
+    let work = |story: Result<storydiff::Story, InputError>| -> Result<Vec<u8>, InputError> {
+        let story = story?;
+        let mut buffer = Vec::new();
+        let written = match command {
+            "compare" => {
+                let report = storydiff::analyze(&story, &config)?;
+                render::report(&mut buffer, &report, format, layout)
+            }
+            "claims" => render::claims(
+                &mut buffer,
                 &story,
                 &storydiff::claims(&story, &config),
                 format,
                 layout,
-            )),
-            _ => Ok(render::figures(
-                &mut out,
+            ),
+            _ => render::figures(
+                &mut buffer,
                 &story,
                 &storydiff::claims(&story, &config),
                 format,
                 layout,
-            )),
-        });
+            ),
+        };
+        written.expect("writing to memory cannot fail");
+        Ok(buffer)
+    };
+    storydiff::corpus::process_ordered(storydiff::load::open(&common.inputs), work, |result| {
+        progress.tick();
         match result {
-            Ok(written) => written?,
+            Ok(bytes) => out.write_all(&bytes),
             Err(error) => {
-                report_bad_input(&error);
+                progress.suspend(|| report_bad_input(&error));
                 bad += 1;
+                Ok(())
             }
         }
-    }
+    })?;
+    progress.finish();
     out.flush()?;
     Ok(if bad > 0 {
         ExitCode::from(EXIT_BAD_INPUT)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A spinner on stderr for corpus work, shown only when stderr is a terminal.
+struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    fn new() -> Progress {
+        Progress(io::stderr().is_terminal().then(|| {
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.set_message("stories");
+            bar
+        }))
+    }
+
+    fn tick(&self) {
+        if let Some(bar) = &self.0 {
+            bar.inc(1);
+        }
+    }
+
+    fn suspend(&self, f: impl FnOnce()) {
+        match &self.0 {
+            Some(bar) => bar.suspend(f),
+            None => f(),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 fn load_config(common: &Common) -> anyhow::Result<Config> {

@@ -1,6 +1,8 @@
 //! Render stage: a report (or a story's claims) out as bytes, in the chosen format.
 
+pub mod html;
 pub mod json;
+pub mod markdown;
 pub mod table;
 
 use std::io::{self, Write};
@@ -15,6 +17,10 @@ pub enum Format {
     Table,
     /// JSON, one object per line for several stories.
     Json,
+    /// Markdown, for issues, wikis and newsletters.
+    Markdown,
+    /// One self-contained HTML page per story.
+    Html,
 }
 
 /// Options that change how a renderer lays out its output.
@@ -46,6 +52,8 @@ pub fn report(
     match format {
         Format::Json => write_json_line(out, &json::ReportView::from(report)),
         Format::Table => table::report(out, report, layout),
+        Format::Markdown => markdown::report(out, report),
+        Format::Html => html::report(out, report),
     }
 }
 
@@ -64,7 +72,9 @@ pub fn claims(
             }
             Ok(())
         }
-        Format::Table => table::claims(out, story, claims, layout),
+        Format::Table | Format::Markdown | Format::Html => {
+            table::claims(out, story, claims, layout)
+        }
     }
 }
 
@@ -83,11 +93,21 @@ pub fn figures(
             }
             Ok(())
         }
-        Format::Table => table::figures(out, story, claims, layout),
+        Format::Table | Format::Markdown | Format::Html => {
+            table::figures(out, story, claims, layout)
+        }
     }
 }
 
 fn write_json_line(out: &mut dyn Write, value: &impl serde::Serialize) -> io::Result<()> {
     serde_json::to_writer(&mut *out, value)?;
     out.write_all(b"\n")
+}
+
+/// The name an enum value has in JSON (`"figure-conflict"`), for text output.
+pub fn name<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(name)) => name,
+        _ => String::new(),
+    }
 }
