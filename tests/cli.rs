@@ -1,0 +1,206 @@
+//! The command line: formats, determinism, exit codes.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn storydiff() -> Command {
+    Command::cargo_bin("storydiff").unwrap()
+}
+
+/// Two outlets' short versions of one story, in a temporary folder.
+fn two_outlets() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "ledger.txt",
+        "US deploys troops\n\nThe US has stationed 15,000 troops in the Caribbean. \
+         Maduro held a rally in Caracas on Monday. Officials said the talks failed.\n",
+    );
+    write(
+        dir.path(),
+        "wire.txt",
+        "US sends more troops\n\nThe US has stationed 12,000 troops in the Caribbean. \
+         Maduro held a large rally in Caracas. Oil prices rose.\n",
+    );
+    dir
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    fs::write(dir.join(name), text).unwrap();
+}
+
+#[test]
+fn json_output_is_byte_identical_across_runs() {
+    let dir = two_outlets();
+    let run = || {
+        storydiff()
+            .args(["compare", "--format", "json"])
+            .arg(dir.path())
+            .output()
+            .unwrap()
+            .stdout
+    };
+    let first = run();
+    assert!(!first.is_empty());
+    for _ in 0..3 {
+        assert_eq!(run(), first);
+    }
+}
+
+#[test]
+fn json_report_has_the_documented_fields() {
+    let dir = two_outlets();
+    let output = storydiff()
+        .args(["compare", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["schema"], "storydiff/1");
+    for field in ["story", "outlets", "clusters", "findings"] {
+        assert!(report.get(field).is_some(), "missing {field}");
+    }
+    let cluster = &report["clusters"][0];
+    for field in [
+        "id", "status", "claims", "missing", "nearest", "figures", "framing", "diff",
+    ] {
+        assert!(cluster.get(field).is_some(), "cluster misses {field}");
+    }
+    let claim = &cluster["claims"][0];
+    for field in [
+        "outlet", "text", "line", "column", "score", "figures", "cues",
+    ] {
+        assert!(claim.get(field).is_some(), "claim misses {field}");
+    }
+    // Every claim of every outlet is in exactly one cluster: none is dropped.
+    let in_clusters: usize = report["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["claims"].as_array().unwrap().len())
+        .sum();
+    let claimed: u64 = report["outlets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["claims"].as_u64().unwrap())
+        .sum();
+    assert_eq!(in_clusters as u64, claimed);
+}
+
+#[test]
+fn table_output_fits_a_hundred_columns() {
+    let dir = two_outlets();
+    let output = storydiff()
+        .args(["compare", "--format", "table"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("ledger") && text.contains("wire"));
+    for line in text.lines() {
+        assert!(line.chars().count() <= 100, "too wide: {line}");
+    }
+}
+
+#[test]
+fn html_output_escapes_article_text() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.txt",
+        "Officials <b>met</b> on Monday & talked.\n",
+    );
+    write(
+        dir.path(),
+        "b.txt",
+        "Officials met <script>alert(1)</script> on Monday.\n",
+    );
+    let output = storydiff()
+        .args(["compare", "--format", "html"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let html = String::from_utf8(output.stdout).unwrap();
+    assert!(!html.contains("<script>") && !html.contains("<b>"));
+    assert!(html.contains("&lt;script&gt;") && html.contains("&amp;"));
+}
+
+#[test]
+fn markdown_output_lists_outlets() {
+    let dir = two_outlets();
+    storydiff()
+        .args(["compare", "--format", "markdown"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("| ledger |").and(predicate::str::contains("| wire |")));
+}
+
+#[test]
+fn claims_prints_one_json_object_per_version() {
+    let dir = two_outlets();
+    let output = storydiff()
+        .args(["claims", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let lines: Vec<serde_json::Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["outlet"], "ledger");
+    assert_eq!(lines[0]["claims"][0]["text"], "US deploys troops");
+    assert_eq!(lines[0]["claims"][1]["line"], 3);
+}
+
+#[test]
+fn output_option_writes_a_file() {
+    let dir = two_outlets();
+    let out = dir.path().join("report.json");
+    storydiff()
+        .args(["compare", "--format", "json", "--output"])
+        .arg(&out)
+        .arg(dir.path().join("ledger.txt"))
+        .arg(dir.path().join("wire.txt"))
+        .assert()
+        .success();
+    let report: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out).unwrap()).unwrap();
+    assert_eq!(report["outlets"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn threshold_out_of_range_is_bad_input() {
+    let dir = two_outlets();
+    storydiff()
+        .args(["compare", "--threshold", "1.5"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--threshold"));
+}
+
+#[test]
+fn unknown_config_key_is_bad_input() {
+    let dir = two_outlets();
+    let config = dir.path().join("storydiff.toml");
+    fs::write(&config, "[align]\nthreshhold = 0.4\n").unwrap();
+    storydiff()
+        .args(["compare", "--config"])
+        .arg(&config)
+        .arg(dir.path().join("ledger.txt"))
+        .arg(dir.path().join("wire.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("storydiff.toml"));
+}
