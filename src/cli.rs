@@ -24,6 +24,16 @@ pub enum Command {
     Claims(Common),
     /// Print each version's figures.
     Figures(Common),
+    /// Print the effective configuration (defaults merged with storydiff.toml) as TOML.
+    Config(ConfigArgs),
+}
+
+/// Options of `storydiff config`.
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Configuration file (default: storydiff.toml in the working directory or above).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 /// Options shared by every subcommand.

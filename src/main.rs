@@ -4,10 +4,12 @@
 #![allow(clippy::print_stderr)]
 
 use std::io::{self, IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
-use storydiff::cli::{Cli, Command, Common};
+
+use storydiff::cli::{Cli, Command};
 use storydiff::render::{self, Format, Layout};
 use storydiff::{Config, InputError};
 
@@ -31,8 +33,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Compare(c) => ("compare", c),
         Command::Claims(c) => ("claims", c),
         Command::Figures(c) => ("figures", c),
+        Command::Config(args) => {
+            let config = load_config(args.config.as_deref(), None)?;
+            let mut out = io::stdout().lock();
+            out.write_all(toml::to_string(&config)?.as_bytes())?;
+            return Ok(ExitCode::SUCCESS);
+        }
     };
-    let config = load_config(&common)?;
+    let config = load_config(common.config.as_deref(), common.threshold)?;
     let format = common.format.unwrap_or(if io::stdout().is_terminal() {
         Format::Table
     } else {
@@ -127,9 +135,9 @@ impl Progress {
     }
 }
 
-fn load_config(common: &Common) -> anyhow::Result<Config> {
-    let path = match &common.config {
-        Some(path) => Some(path.clone()),
+fn load_config(explicit: Option<&Path>, threshold: Option<f64>) -> anyhow::Result<Config> {
+    let path = match explicit {
+        Some(path) => Some(path.to_path_buf()),
         None => std::env::current_dir()
             .ok()
             .and_then(|dir| Config::find_upward(&dir)),
@@ -138,7 +146,7 @@ fn load_config(common: &Common) -> anyhow::Result<Config> {
         Some(path) => Config::from_file(&path)?,
         None => Config::default(),
     };
-    if let Some(threshold) = common.threshold {
+    if let Some(threshold) = threshold {
         anyhow::ensure!(
             (0.0..=1.0).contains(&threshold),
             "--threshold must be between 0 and 1, got {threshold}"
