@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::align::AlignConfig;
+use crate::check::CheckConfig;
 use crate::error::InputError;
 use crate::extract::framing::FramingConfig;
 
@@ -20,6 +21,8 @@ pub struct Config {
     pub align: AlignConfig,
     /// Lexicon additions and framing severities.
     pub framing: FramingConfig,
+    /// Which findings fail `storydiff check`.
+    pub check: CheckConfig,
 }
 
 impl Config {

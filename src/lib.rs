@@ -38,6 +38,7 @@
 //! ```
 
 pub mod align;
+pub mod check;
 pub mod cli;
 pub mod compare;
 pub mod config;

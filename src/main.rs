@@ -9,7 +9,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use storydiff::cli::{Cli, Command};
+use storydiff::check::{self, Baseline, Outcome};
+use storydiff::cli::{CheckArgs, Cli, Command};
 use storydiff::render::{self, Format, Layout};
 use storydiff::{Config, InputError};
 
@@ -33,6 +34,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Compare(c) => ("compare", c),
         Command::Claims(c) => ("claims", c),
         Command::Figures(c) => ("figures", c),
+        Command::Check(args) => return run_check(args),
         Command::Config(args) => {
             let config = load_config(args.config.as_deref(), None)?;
             let mut out = io::stdout().lock();
@@ -98,6 +100,69 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     out.flush()?;
     Ok(if bad > 0 {
         ExitCode::from(EXIT_BAD_INPUT)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Exit code when findings exceed the policy of `storydiff check`.
+const EXIT_FINDINGS: u8 = 1;
+
+fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let mut config = load_config(args.config.as_deref(), args.threshold)?;
+    if let Some(fail_on) = args.fail_on {
+        config.check.fail_on = fail_on;
+    }
+    let baseline = match &args.baseline {
+        Some(path) => Baseline::from_file(path)?,
+        None => Baseline::default(),
+    };
+    let format = args.format.unwrap_or(if io::stdout().is_terminal() {
+        Format::Table
+    } else {
+        Format::Json
+    });
+    anyhow::ensure!(
+        matches!(format, Format::Table | Format::Json),
+        "`storydiff check` writes table or json"
+    );
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let progress = Progress::new();
+    let (mut bad, mut failing, mut stories) = (0usize, 0usize, 0usize);
+    let mut accepted = Baseline::default();
+    let work = |story: Result<storydiff::Story, InputError>| -> Result<Outcome, InputError> {
+        let report = storydiff::analyze(&story?, &config)?;
+        Ok(check::judge(&report, &config.check, &baseline))
+    };
+    storydiff::corpus::process_ordered(check::stories(&args.corpus), work, |result| {
+        progress.tick();
+        match result {
+            Ok(outcome) => {
+                stories += 1;
+                failing += usize::from(!outcome.failing.is_empty());
+                accepted.add(&outcome);
+                render::outcome(&mut out, &outcome, format)
+            }
+            Err(error) => {
+                progress.suspend(|| report_bad_input(&error));
+                bad += 1;
+                Ok(())
+            }
+        }
+    })?;
+    progress.finish();
+    out.flush()?;
+    if let Some(path) = &args.write_baseline {
+        std::fs::write(path, serde_json::to_string_pretty(&accepted)? + "\n")?;
+    }
+    eprintln!(
+        "storydiff check: {stories} stories, {failing} with findings at or above {}, {bad} unreadable",
+        render::name(&config.check.fail_on)
+    );
+    Ok(if bad > 0 {
+        ExitCode::from(EXIT_BAD_INPUT)
+    } else if failing > 0 {
+        ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS
     })

@@ -204,3 +204,70 @@ fn unknown_config_key_is_bad_input() {
         .code(2)
         .stderr(predicate::str::contains("storydiff.toml"));
 }
+
+/// A corpus folder of two story folders; the second has three outlets, two
+/// of which carry a claim the third leaves out (an omission, a warning).
+fn corpus_with_an_omission() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for story in ["calm", "omitted"] {
+        fs::create_dir(dir.path().join(story)).unwrap();
+    }
+    let body = "The port reopened on Tuesday after a strike. Dockworkers returned to work.\n";
+    write(&dir.path().join("calm"), "a.txt", body);
+    write(&dir.path().join("calm"), "b.txt", body);
+    let omitted = dir.path().join("omitted");
+    write(
+        &omitted,
+        "a.txt",
+        "The port reopened on Tuesday. Shipping lines rerouted vessels to other ports.\n",
+    );
+    write(
+        &omitted,
+        "b.txt",
+        "The port reopened on Tuesday. Shipping lines rerouted vessels to other ports.\n",
+    );
+    write(&omitted, "c.txt", "The port reopened on Tuesday.\n");
+    dir
+}
+
+#[test]
+fn check_passes_when_no_finding_reaches_the_policy() {
+    let dir = corpus_with_an_omission();
+    storydiff()
+        .args(["check", "--format", "json"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn check_fails_with_exit_1_on_findings_over_policy() {
+    let dir = corpus_with_an_omission();
+    storydiff()
+        .args(["check", "--format", "json", "--fail-on", "warning"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::contains("\"story\":\"omitted\"")
+                .and(predicate::str::contains("omission")),
+        );
+}
+
+#[test]
+fn check_baseline_accepts_known_findings() {
+    let dir = corpus_with_an_omission();
+    let baseline = tempfile::NamedTempFile::new().unwrap();
+    storydiff()
+        .args(["check", "--fail-on", "warning", "--write-baseline"])
+        .arg(baseline.path())
+        .arg(dir.path())
+        .assert()
+        .code(1);
+    storydiff()
+        .args(["check", "--fail-on", "warning", "--baseline"])
+        .arg(baseline.path())
+        .arg(dir.path())
+        .assert()
+        .code(0);
+}

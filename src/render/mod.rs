@@ -111,3 +111,36 @@ pub fn name<T: serde::Serialize>(value: &T) -> String {
         _ => String::new(),
     }
 }
+
+/// Write one story's `check` outcome: a JSON line, or a line of text with the
+/// failing findings under it.
+pub fn outcome(
+    out: &mut dyn Write,
+    outcome: &crate::check::Outcome,
+    format: Format,
+) -> io::Result<()> {
+    if format == Format::Json {
+        return write_json_line(out, outcome);
+    }
+    let verdict = if outcome.failing.is_empty() {
+        "ok"
+    } else {
+        "FAIL"
+    };
+    writeln!(
+        out,
+        "{verdict:4} {}: {} error(s), {} warning(s), {} info",
+        outcome.story, outcome.errors, outcome.warnings, outcome.infos
+    )?;
+    for f in &outcome.failing {
+        writeln!(
+            out,
+            "     {} {} {}: {}",
+            name(&f.severity),
+            f.cluster,
+            name(&f.kind),
+            f.message
+        )?;
+    }
+    Ok(())
+}

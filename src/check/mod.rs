@@ -1,0 +1,144 @@
+//! CI runs over a corpus: a policy says which findings fail the run, and a
+//! baseline lists findings already accepted, so that only new ones fail.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::compare::{Finding, Report, Severity};
+use crate::error::InputError;
+use crate::model::Story;
+
+/// The least severity that fails a check by default: a figure conflict is a
+/// contradiction between outlets, while omissions and framing differences are
+/// the normal texture of news coverage and would fail almost every story.
+pub const DEFAULT_FAIL_ON: Severity = Severity::Error;
+
+/// The `[check]` section of `storydiff.toml`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CheckConfig {
+    /// Findings at or above this severity fail the check.
+    pub fail_on: Severity,
+}
+
+impl Default for CheckConfig {
+    fn default() -> CheckConfig {
+        CheckConfig {
+            fail_on: DEFAULT_FAIL_ON,
+        }
+    }
+}
+
+/// Findings already accepted, one fingerprint per finding.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Baseline {
+    /// Fingerprints (`story`, `kind` and `message`), sorted.
+    pub findings: BTreeSet<String>,
+}
+
+impl Baseline {
+    /// Read a baseline written by `storydiff check --write-baseline`.
+    pub fn from_file(path: &Path) -> Result<Baseline, InputError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| InputError::file(&name, format!("cannot read: {e}")))?;
+        serde_json::from_str(&text)
+            .map_err(|e| InputError::line(&name, e.line(), format!("bad baseline: {e}")))
+    }
+
+    /// Whether `finding` of `story` is accepted.
+    pub fn contains(&self, story: &str, finding: &Finding) -> bool {
+        self.findings.contains(&fingerprint(story, finding))
+    }
+
+    /// Accept every finding of `outcome`.
+    pub fn add(&mut self, outcome: &Outcome) {
+        for finding in &outcome.findings {
+            self.findings.insert(fingerprint(&outcome.story, finding));
+        }
+    }
+}
+
+/// What identifies a finding across runs: its story, kind and message
+/// (cluster ids are left out, since they shift when a claim is added above).
+fn fingerprint(story: &str, finding: &Finding) -> String {
+    format!(
+        "{story}\t{}\t{}",
+        crate::render::name(&finding.kind),
+        finding.message
+    )
+}
+
+/// One story's result under a policy.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outcome {
+    /// The story's identifier.
+    pub story: String,
+    /// Findings at error, warning and info severity.
+    pub errors: usize,
+    /// See `errors`.
+    pub warnings: usize,
+    /// See `errors`.
+    pub infos: usize,
+    /// Findings at or above the policy's severity that the baseline does not accept.
+    pub failing: Vec<Finding>,
+    /// Every finding, for writing a baseline.
+    #[serde(skip)]
+    pub findings: Vec<Finding>,
+}
+
+/// Judge one story's report under `policy` and `baseline`.
+pub fn judge(report: &Report, policy: &CheckConfig, baseline: &Baseline) -> Outcome {
+    let count = |severity| {
+        report
+            .findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    };
+    Outcome {
+        story: report.story.clone(),
+        errors: count(Severity::Error),
+        warnings: count(Severity::Warning),
+        infos: count(Severity::Info),
+        failing: report
+            .findings
+            .iter()
+            .filter(|f| f.severity >= policy.fail_on && !baseline.contains(&report.story, f))
+            .cloned()
+            .collect(),
+        findings: report.findings.clone(),
+    }
+}
+
+/// The stories of a corpus: a `.jsonl` file, or a folder whose sub-folders
+/// are stories (a folder of outlet files is a corpus of one story).
+pub fn stories(corpus: &Path) -> Box<dyn Iterator<Item = Result<Story, InputError>>> {
+    if !corpus.is_dir() {
+        return crate::load::open(&[corpus.to_path_buf()]);
+    }
+    let mut folders: Vec<PathBuf> = match std::fs::read_dir(corpus) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_dir())
+            .collect(),
+        Err(e) => {
+            let error = InputError::file(
+                corpus.display().to_string(),
+                format!("cannot read folder: {e}"),
+            );
+            return Box::new(std::iter::once(Err(error)));
+        }
+    };
+    if folders.is_empty() {
+        return crate::load::open(&[corpus.to_path_buf()]);
+    }
+    folders.sort();
+    Box::new(
+        folders
+            .into_iter()
+            .flat_map(|folder| crate::load::open(&[folder])),
+    )
+}
