@@ -2,9 +2,11 @@
 //!
 //! Front matter may give `outlet`, `title`, `published` and `url`; other
 //! keys are ignored. Without a `title`, a leading `# Heading` line is the
-//! headline. The body is the rest of the file verbatim
-//! ([`Layout::Verbatim`]), with `body_at` on the line where it starts, so
-//! that a claim's position is its true line in the file.
+//! headline. The body is the rest of the file with its markup blanked out:
+//! `#` headings, code blocks, rules, list and quote markers, emphasis, link
+//! targets and HTML tags become spaces, so that they do not end up in claims
+//! while every other character keeps its line and column
+//! ([`Layout::Verbatim`], with `body_at` on the line where the body starts).
 
 use crate::error::InputError;
 use crate::model::{Layout, Position, Version};
@@ -39,7 +41,7 @@ pub fn parse(text: &str, source: &str, stem: &str) -> Result<Version, InputError
         title,
         published: meta.published,
         url: meta.url,
-        body: text[body_start..].to_string(),
+        body: blank_markup(&text[body_start..]),
         title_at,
         body_at: Position {
             line: line_of(text, body_start),
@@ -278,6 +280,202 @@ fn position_of(text: &str, offset: usize) -> Position {
     }
 }
 
+/// `body` with Markdown markup replaced by spaces, byte for byte.
+///
+/// Markup is ASCII, so blanking it keeps the text valid UTF-8 and every other
+/// character at its line and column. Subheadings, rules, code blocks and
+/// link reference definitions are not claims and are blanked whole.
+fn blank_markup(body: &str) -> String {
+    let mut bytes = body.as_bytes().to_vec();
+    let mut fence: Option<&str> = None;
+    let mut offset = 0;
+    for line in body.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let trimmed = content.trim_start();
+        let indent = content.len() - trimmed.len();
+        let end = start + content.len();
+        if let Some(marker) = fence {
+            if trimmed.trim_end() == marker {
+                fence = None;
+            }
+            blank(&mut bytes, start..end);
+            continue;
+        }
+        if let Some(marker) = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m)) {
+            fence = Some(marker);
+            blank(&mut bytes, start..end);
+            continue;
+        }
+        if is_heading(trimmed) || is_rule(trimmed) || is_reference_definition(trimmed) {
+            blank(&mut bytes, start..end);
+            continue;
+        }
+        let text_start = start + indent + container_markers(trimmed);
+        blank(&mut bytes, start..text_start);
+        if trimmed.starts_with('|') {
+            // A table row: its cells are text, its pipes are not.
+            for byte in &mut bytes[text_start..end] {
+                if *byte == b'|' {
+                    *byte = b' ';
+                }
+            }
+        }
+        blank_inline(&mut bytes, text_start..end);
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| body.to_string())
+}
+
+fn blank(bytes: &mut [u8], range: std::ops::Range<usize>) {
+    for byte in &mut bytes[range] {
+        if !byte.is_ascii_whitespace() {
+            *byte = b' ';
+        }
+    }
+}
+
+/// An ATX heading: one to six `#` and a space (or nothing).
+fn is_heading(line: &str) -> bool {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    (1..=6).contains(&hashes)
+        && line[hashes..]
+            .chars()
+            .next()
+            .is_none_or(char::is_whitespace)
+}
+
+/// A thematic break, a setext underline (three or more of one of `-*_=`),
+/// or a table's header separator (`|---|:--|`).
+fn is_rule(line: &str) -> bool {
+    let marks: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let break_or_underline = marks.len() >= 3
+        && ['-', '*', '_', '=']
+            .iter()
+            .any(|&m| marks.chars().all(|c| c == m));
+    let table_separator = line.starts_with('|') && marks.chars().all(|c| "|-:".contains(c));
+    break_or_underline || table_separator
+}
+
+/// `[label]: target`
+fn is_reference_definition(line: &str) -> bool {
+    line.starts_with('[')
+        && line
+            .find("]:")
+            .is_some_and(|close| !line[1..close].contains(']'))
+}
+
+/// The length of the quote and list markers at the start of `line`.
+fn container_markers(line: &str) -> usize {
+    let bytes = line.as_bytes();
+    let mut at = 0;
+    loop {
+        let rest = &bytes[at..];
+        let spaces = rest
+            .iter()
+            .take_while(|b| **b == b' ' || **b == b'\t')
+            .count();
+        let rest = &rest[spaces..];
+        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        let marker = match rest.first() {
+            Some(b'>') => 1,
+            Some(b'-' | b'*' | b'+') if rest.get(1).is_some_and(|b| *b == b' ') => 2,
+            Some(b'0'..=b'9')
+                if digits <= 9
+                    && matches!(rest.get(digits), Some(b'.' | b')'))
+                    && rest.get(digits + 1).is_some_and(|b| *b == b' ') =>
+            {
+                digits + 2
+            }
+            Some(b'[') if at > 0 && matches!(rest.get(..3), Some(b"[ ]" | b"[x]" | b"[X]")) => 3,
+            _ => return at,
+        };
+        at += spaces + marker;
+    }
+}
+
+/// Blank inline markup: emphasis, code spans, escapes, link and image
+/// targets, HTML tags.
+fn blank_inline(bytes: &mut [u8], range: std::ops::Range<usize>) {
+    let end = range.end;
+    let mut i = range.start;
+    while i < end {
+        match bytes[i] {
+            b'\\' if i + 1 < end && bytes[i + 1].is_ascii_punctuation() => {
+                bytes[i] = b' ';
+                i += 2;
+                continue;
+            }
+            b'`' | b'*' => bytes[i] = b' ',
+            b'~' if i + 1 < end && bytes[i + 1] == b'~' => {
+                blank(bytes, i..i + 2);
+                i += 2;
+                continue;
+            }
+            b'_' => {
+                let before = i > range.start && bytes[i - 1].is_ascii_alphanumeric();
+                let after = i + 1 < end && bytes[i + 1].is_ascii_alphanumeric();
+                if !(before && after) {
+                    bytes[i] = b' ';
+                }
+            }
+            b'!' if i + 1 < end && bytes[i + 1] == b'[' => {
+                if let Some(after) = link_end(bytes, i + 1, end) {
+                    blank(bytes, i..after);
+                    i = after;
+                    continue;
+                }
+            }
+            b'[' => {
+                if let Some(after) = link_end(bytes, i, end) {
+                    let close = bytes[i..after]
+                        .iter()
+                        .position(|&b| b == b']')
+                        .map_or(i, |p| i + p);
+                    bytes[i] = b' ';
+                    blank(bytes, close..after);
+                    i = after;
+                    continue;
+                }
+            }
+            b'<' if i + 1 < end
+                && (bytes[i + 1].is_ascii_alphabetic() || b"/!".contains(&bytes[i + 1])) =>
+            {
+                if let Some(close) = bytes[i..end].iter().position(|&b| b == b'>') {
+                    blank(bytes, i..i + close + 1);
+                    i += close + 1;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+}
+
+/// For `[text](target)` or `[text][label]` starting at `open`, the offset
+/// just past it; `None` for brackets that are not a link (`[sic]`).
+fn link_end(bytes: &[u8], open: usize, end: usize) -> Option<usize> {
+    let close = open + bytes[open..end].iter().position(|&b| b == b']')?;
+    let (opener, closer) = match bytes.get(close + 1) {
+        Some(b'(') => (b'(', b')'),
+        Some(b'[') => (b'[', b']'),
+        _ => return None,
+    };
+    let mut depth = 0usize;
+    for (k, &b) in bytes[close + 1..end].iter().enumerate() {
+        if b == opener {
+            depth += 1;
+        } else if b == closer {
+            depth -= 1;
+            if depth == 0 {
+                return Some(close + 1 + k + 1);
+            }
+        }
+    }
+    None
+}
+
 /// The 1-based line of byte `offset` of `text`.
 fn line_of(text: &str, offset: usize) -> usize {
     1 + text[..offset].matches('\n').count()
@@ -346,7 +544,7 @@ mod tests {
         assert_eq!(v.body_at.line, 5);
         let v = md("---\ntitle: Troops sent\n---\n# Background\nBody.\n");
         assert_eq!(v.body_at.line, 4);
-        assert_eq!(v.body, "# Background\nBody.\n");
+        assert_eq!(v.body.trim(), "Body.", "the subheading is blanked");
         assert_eq!(v.title.as_deref(), Some("Troops sent"));
     }
 
@@ -399,5 +597,54 @@ mod tests {
         assert!(error.message.contains("`title`"), "{error}");
         let error = md_error("---\n- a\n- b\n---\nBody.\n");
         assert!(error.message.contains("mapping"), "{error}");
+    }
+
+    #[test]
+    fn markup_is_blanked_and_positions_kept() {
+        let v = md(
+            "# Troops\n\n## Background\n\nThe US sent **15,000** troops, [officials said](https://x.example/a(b)).\n\n- First point\n1. Second_point here\n> Quoted _words_ and `code`.\n\n```\nlet x = 1;\n```\n---\n![chart](c.png) He [sic] said <br/>so \\*really\\*.\n[ref]: https://x.example\n",
+        );
+        let lines: Vec<&str> = v.body.lines().map(str::trim).collect();
+        assert_eq!(
+            lines,
+            [
+                "",
+                "",
+                "",
+                "The US sent   15,000   troops,  officials said                         .",
+                "",
+                "First point",
+                "Second_point here",
+                "Quoted  words  and  code .",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "He [sic] said      so  *really *.",
+                "",
+            ]
+        );
+        let sent = v.body.find("15,000").unwrap();
+        assert_eq!(
+            v.position_of(sent),
+            Position {
+                line: 5,
+                column: 15
+            }
+        );
+        let quoted = v.body.find("Quoted").unwrap();
+        assert_eq!(v.position_of(quoted), Position { line: 9, column: 3 });
+    }
+
+    #[test]
+    fn blanking_keeps_the_length_and_non_ascii_text() {
+        let text = "Café *très* [bien](x) — «oui» _ok_\n| a | b |\n|---|:-:|\n";
+        let plain = blank_markup(text);
+        assert_eq!(plain.len(), text.len());
+        assert_eq!(
+            plain,
+            "Café  très   bien     — «oui»  ok \n  a   b  \n         \n"
+        );
     }
 }
