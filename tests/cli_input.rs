@@ -268,6 +268,11 @@ fn a_folder_of_mixed_formats_is_compared() {
         "c.json",
         r#"{"outlet": "C", "title": "Troops", "text": "The US sent troops."}"#,
     );
+    write(
+        &folder,
+        "d.html",
+        "<html><head><meta property=\"og:site_name\" content=\"D\"></head><body>\n<nav>Home</nav>\n<article><h1>Troops sent</h1>\n<p>The US sent 15,000 troops.</p></article></body></html>\n",
+    );
     let output = storydiff()
         .args(["compare", "--format", "json"])
         .arg(&folder)
@@ -286,5 +291,14 @@ fn a_folder_of_mixed_formats_is_compared() {
         .iter()
         .map(|o| o["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["a", "B", "C"]);
+    assert_eq!(names, ["a", "B", "C", "D"]);
+    let html_claim = report["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["claims"].as_array().unwrap())
+        .find(|c| c["outlet"] == "D" && c["text"] == "The US sent 15,000 troops.")
+        .unwrap();
+    assert_eq!(html_claim["line"], 4);
+    assert_eq!(html_claim["column"], 4);
 }

@@ -6,9 +6,10 @@
 //! |-------|--------|-------|
 //! | `.txt` (or any other extension) | [`text`] | one outlet; headline on the first line when a blank line follows |
 //! | `.md`, `.markdown` | [`markdown`] | one outlet; YAML (`---`) or TOML (`+++`) front matter, or a `# Heading` as the headline |
+//! | `.html`, `.htm` | [`html`] | one outlet; the page's main text, boilerplate dropped |
 //! | `.json` | [`json`] | a whole story (`{"story", "versions": [...]}`) or one outlet's article |
 //! | `.jsonl`, `.ndjson`, `-` (stdin) | [`jsonl`] | a corpus: one article a line, grouped by `story` |
-//! | a folder | this module | every `.txt`, `.md` and `.json` in it, sorted by name; the story is named after the folder |
+//! | a folder | this module | every `.txt`, `.md`, `.html` and `.json` in it, sorted by name; the story is named after the folder |
 //!
 //! [`open`] turns the command line's inputs into stories, in input order:
 //! each corpus yields its stories one by one, each folder and each loose
@@ -20,6 +21,7 @@
 //! A story with a single outlet loads fine (`claims` and `figures` accept it);
 //! it is [`crate::analyze`] that asks for two outlets.
 
+pub mod html;
 pub mod json;
 pub mod jsonl;
 pub mod markdown;
@@ -125,6 +127,7 @@ pub struct Loaded {
 enum Kind {
     Text,
     Markdown,
+    Html,
     Json,
     Jsonl,
 }
@@ -135,6 +138,7 @@ fn kind_of(path: &Path) -> Kind {
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
     match extension.as_deref() {
         Some("md" | "markdown") => Kind::Markdown,
+        Some("html" | "htm") => Kind::Html,
         Some("json") => Kind::Json,
         Some("jsonl" | "ndjson") => Kind::Jsonl,
         _ => Kind::Text,
@@ -148,7 +152,7 @@ fn is_supported(path: &Path) -> bool {
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
     matches!(
         extension.as_deref(),
-        Some("txt" | "md" | "markdown" | "json")
+        Some("txt" | "md" | "markdown" | "html" | "htm" | "json")
     )
 }
 
@@ -173,7 +177,7 @@ fn folder_files(folder: &Path) -> Result<Vec<PathBuf>, InputError> {
     if files.is_empty() {
         return Err(InputError::file(
             name,
-            "folder holds no .txt, .md or .json file to read",
+            "folder holds no .txt, .md, .html or .json file to read",
         ));
     }
     files.sort();
@@ -195,6 +199,7 @@ fn load_file(path: &Path) -> Result<Loaded, InputError> {
     match kind_of(path) {
         Kind::Text => Ok(one(text::parse(&text, &name, &stem))),
         Kind::Markdown => markdown::parse(&text, &name, &stem).map(one),
+        Kind::Html => Ok(one(html::parse(&text, &name, &stem))),
         Kind::Json => json::parse(&text, &name, &stem),
         Kind::Jsonl => Err(InputError::file(
             name,
