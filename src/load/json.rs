@@ -1,4 +1,5 @@
-//! JSON: a whole story `{"story", "versions": [...]}`, or one outlet's article.
+//! JSON: a whole story `{"story", "versions": [...]}` (or just the list of
+//! versions), or one outlet's article.
 //!
 //! An article is an object with `outlet`, `text` and optional `title`,
 //! `published` and `url`; other fields are ignored. Fields are kept as raw
@@ -17,23 +18,30 @@ use crate::model::{Layout, Position, Version};
 /// A JSON object's fields, each kept as the raw JSON text of its value.
 pub(crate) type Fields<'a> = BTreeMap<String, &'a RawValue>;
 
-/// A `.json` file from `source`: a story with `versions`, or one article
-/// whose outlet defaults to `stem`.
+/// A `.json` file from `source`: a story with `versions`, a list of
+/// versions, or one article whose outlet defaults to `stem`.
 pub fn parse(text: &str, source: &str, stem: &str) -> Result<Loaded, InputError> {
     let origin = Origin {
         input: text,
         source,
         first_line: 1,
     };
-    let top: Fields = serde_json::from_str(text)
-        .map_err(|e| InputError::line(source, e.line().max(1), json_message(&e)))?;
-    let story = origin.string(&top, "story")?;
-    let Some(raw_versions) = top.get("versions") else {
-        let version = origin.article(&top, 1, Some(stem))?;
-        return Ok(Loaded {
-            story,
-            versions: vec![version],
-        });
+    let invalid =
+        |e: serde_json::Error| InputError::line(source, e.line().max(1), json_message(&e));
+    let top: &RawValue = serde_json::from_str(text).map_err(invalid)?;
+    let (story, raw_versions) = if top.get().trim_start().starts_with('[') {
+        (None, top)
+    } else {
+        let top: Fields = serde_json::from_str(top.get()).map_err(invalid)?;
+        let story = origin.string(&top, "story")?;
+        let Some(&raw_versions) = top.get("versions") else {
+            let version = origin.article(&top, 1, Some(stem))?;
+            return Ok(Loaded {
+                story,
+                versions: vec![version],
+            });
+        };
+        (story, raw_versions)
     };
     let versions_line = origin.line_of(raw_versions);
     let raw_versions: Vec<&RawValue> = serde_json::from_str(raw_versions.get()).map_err(|_| {
@@ -219,7 +227,20 @@ mod tests {
         assert_eq!(error.line, Some(2));
         assert!(error.message.contains("`text`"), "{error}");
         let error = story("[1, 2]").unwrap_err();
+        assert!(error.message.contains("object"), "{error}");
+        let error = story("\"text\"").unwrap_err();
         assert!(error.message.starts_with("invalid JSON"), "{error}");
+    }
+
+    #[test]
+    fn a_list_of_versions_is_a_story() {
+        let loaded = story(
+            "[\n{\"outlet\": \"a\", \"text\": \"x\"},\n{\"outlet\": \"b\", \"text\": \"y\"}\n]",
+        )
+        .unwrap();
+        assert_eq!(loaded.story, None);
+        assert_eq!(loaded.versions.len(), 2);
+        assert_eq!(loaded.versions[1].body_at.line, 3);
     }
 
     #[test]

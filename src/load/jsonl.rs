@@ -165,6 +165,12 @@ fn index(reader: &mut impl BufRead, source: &str) -> (Vec<Entry>, u64) {
             Err(error) => entries.push(Entry::Bad(error)),
         }
     }
+    if entries.is_empty() {
+        entries.push(Entry::Bad(InputError::file(
+            source,
+            "the corpus holds no articles",
+        )));
+    }
     (entries, offset)
 }
 
@@ -322,6 +328,13 @@ mod tests {
     fn an_empty_story_id_is_an_error() {
         let error = corpus(line("", "a", "x").as_bytes()).remove(0).unwrap_err();
         assert!(error.message.contains("`story`"), "{error}");
+    }
+
+    #[test]
+    fn an_empty_corpus_is_an_error() {
+        let error = corpus(b"\n  \n").remove(0).unwrap_err();
+        assert_eq!(error.line, None);
+        assert!(error.message.contains("no articles"), "{error}");
     }
 
     #[test]

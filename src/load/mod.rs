@@ -51,7 +51,7 @@ pub fn open(inputs: &[PathBuf]) -> Box<dyn Iterator<Item = Result<Story, InputEr
     for input in inputs {
         if is_stdin(input) {
             parts.push(Part::Stdin);
-        } else if kind_of(input) == Kind::Jsonl {
+        } else if kind_of(input) == Kind::Jsonl && !input.is_dir() {
             parts.push(Part::Corpus(input.clone()));
         } else if input.is_dir() || kind_of(input) == Kind::Json {
             parts.push(Part::Story(vec![input.clone()]));
