@@ -82,13 +82,14 @@ impl<R: BufRead + Seek> Corpus<R> {
     fn story(&mut self, id: String, lines: Vec<Line>) -> Result<Story, InputError> {
         let mut versions = Vec::with_capacity(lines.len());
         for line in lines {
-            let text = self.read_line(line)?;
+            let line_text = self.read_line(line)?;
+            let text = without_bom(&line_text);
             let origin = Origin {
-                input: &text,
+                input: text,
                 source: &self.source,
                 first_line: line.number,
             };
-            let fields: Fields = serde_json::from_str(&text)
+            let fields: Fields = serde_json::from_str(text)
                 .map_err(|e| InputError::line(&self.source, line.number, json_message(&e)))?;
             versions.push(origin.article(&fields, line.number, None)?);
         }
@@ -177,6 +178,7 @@ fn index(reader: &mut impl BufRead, source: &str) -> (Vec<Entry>, u64) {
 /// The `story` of one record, `None` for a blank line.
 fn story_of(bytes: &[u8], source: &str, number: usize) -> Result<Option<String>, InputError> {
     let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(source, number, e))?;
+    let text = without_bom(text);
     if text.trim().is_empty() {
         return Ok(None);
     }
@@ -192,6 +194,11 @@ fn story_of(bytes: &[u8], source: &str, number: usize) -> Result<Option<String>,
         return Err(InputError::line(source, number, "field `story` is empty"));
     }
     Ok(Some(story))
+}
+
+/// A line without the byte order mark that may open a file.
+fn without_bom(line: &str) -> &str {
+    line.strip_prefix('\u{feff}').unwrap_or(line)
 }
 
 fn not_utf8(source: &str, number: usize, error: std::str::Utf8Error) -> InputError {
@@ -328,6 +335,13 @@ mod tests {
     fn an_empty_story_id_is_an_error() {
         let error = corpus(line("", "a", "x").as_bytes()).remove(0).unwrap_err();
         assert!(error.message.contains("`story`"), "{error}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let text = "\u{feff}".to_string() + &line("s", "a", "One.");
+        let story = corpus(text.as_bytes()).remove(0).unwrap();
+        assert_eq!(story.versions[0].body, "One.");
     }
 
     #[test]
