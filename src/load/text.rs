@@ -37,3 +37,40 @@ fn split_headline(text: &str) -> (Option<String>, &str, Position) {
     }
     (None, text, Position::START)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_first_line_before_a_blank_line_is_the_headline() {
+        let v = parse(
+            "Troops sent\n\nThe US sent troops.\nMore.",
+            "cnn.txt",
+            "cnn",
+        );
+        assert_eq!(v.outlet, "cnn");
+        assert_eq!(v.source, "cnn.txt");
+        assert_eq!(v.title.as_deref(), Some("Troops sent"));
+        assert_eq!(v.title_at, Position::START);
+        assert_eq!(v.body, "The US sent troops.\nMore.");
+        assert_eq!(v.body_at, Position { line: 3, column: 1 });
+        assert_eq!(v.position_of(20), Position { line: 4, column: 1 });
+    }
+
+    #[test]
+    fn without_a_blank_second_line_all_is_body() {
+        let v = parse("The US sent troops.\nMore.\n", "cnn.txt", "cnn");
+        assert_eq!(v.title, None);
+        assert_eq!(v.body, "The US sent troops.\nMore.\n");
+        assert_eq!(v.body_at, Position::START);
+        assert_eq!(v.layout, Layout::Verbatim);
+    }
+
+    #[test]
+    fn crlf_line_ends_are_understood() {
+        let v = parse("Troops sent\r\n\r\nBody.\r\n", "cnn.txt", "cnn");
+        assert_eq!(v.title.as_deref(), Some("Troops sent"));
+        assert_eq!(v.body, "Body.\r\n");
+    }
+}

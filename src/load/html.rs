@@ -1,0 +1,695 @@
+//! HTML: an article page's main text, boilerplate left out.
+//!
+//! A small tokenizer walks the page. The body keeps the text of paragraphs,
+//! block quotes and list items inside the page's `<article>` (else `<main>`,
+//! else the whole page), and drops everything in scripts, styles,
+//! navigation, headers, footers, asides, forms, figures and elements whose
+//! class, id or role marks them as bylines, share widgets, comments, related
+//! links or ads. Headings are left out too; the first `<h1>` (else
+//! `og:title`, else `<title>`) is the headline. The outlet is `og:site_name`,
+//! the date `article:published_time` (or the first `<time datetime>`), the
+//! address the canonical link (or `og:url`).
+//!
+//! Left-out text, tags and the padding of decoded entities become spaces,
+//! newlines stay, so every kept character sits at its line and column in the
+//! file ([`Layout::Verbatim`]).
+
+use std::ops::Range;
+
+use crate::model::{Layout, Position, Version};
+
+/// An `.html` page from `source`, named after `stem` unless it names its site.
+pub fn parse(text: &str, source: &str, stem: &str) -> Version {
+    let page = Page::read(text);
+    let kept = if page
+        .paragraphs
+        .iter()
+        .any(|r| !text[r.clone()].trim().is_empty())
+    {
+        &page.paragraphs
+    } else {
+        &page.loose
+    };
+    let pieces = [
+        page.h1.clone(),
+        page.og_title.iter().cloned().collect(),
+        page.title.iter().cloned().collect(),
+    ]
+    .into_iter()
+    .find(|pieces| pieces.iter().any(|r| !text[r.clone()].trim().is_empty()))
+    .unwrap_or_default();
+    let title = collapse(&decode(
+        &pieces
+            .iter()
+            .map(|r| &text[r.clone()])
+            .collect::<Vec<_>>()
+            .join(" "),
+    ));
+    let title_at = pieces
+        .iter()
+        .find_map(|r| {
+            let piece = &text[r.clone()];
+            let blank = piece.len() - piece.trim_start().len();
+            (blank < piece.len()).then(|| position_of(text, r.start + blank))
+        })
+        .unwrap_or(Position::START);
+    let title = Some(title).filter(|t| !t.is_empty());
+    let attribute = |range: &Option<Range<usize>>| {
+        range
+            .as_ref()
+            .map(|r| collapse(&decode(&text[r.clone()])))
+            .filter(|v| !v.is_empty())
+    };
+    Version {
+        outlet: attribute(&page.site_name).unwrap_or_else(|| stem.to_string()),
+        source: source.to_string(),
+        title,
+        published: attribute(&page.published),
+        url: attribute(&page.url),
+        body: blank_except(text, kept),
+        title_at,
+        body_at: Position::START,
+        layout: Layout::Verbatim,
+    }
+}
+
+/// What the walk over a page finds, as byte ranges of the file.
+#[derive(Debug, Default)]
+struct Page {
+    /// Text in paragraphs, quotes and list items of the main content.
+    paragraphs: Vec<Range<usize>>,
+    /// All other text of the main content that is not boilerplate, for
+    /// pages that do not use paragraphs.
+    loose: Vec<Range<usize>>,
+    /// The pieces of text of the first `<h1>`, between its inline tags.
+    h1: Vec<Range<usize>>,
+    /// Whether the first `<h1>` with text has ended.
+    h1_done: bool,
+    /// The text of `<title>`.
+    title: Option<Range<usize>>,
+    og_title: Option<Range<usize>>,
+    site_name: Option<Range<usize>>,
+    published: Option<Range<usize>>,
+    url: Option<Range<usize>>,
+}
+
+/// An open element, with what it means for the text inside it.
+#[derive(Debug)]
+struct Open {
+    name: String,
+    /// Boilerplate: nothing inside is kept.
+    skip: bool,
+}
+
+/// Elements whose content is never article text.
+const SKIPPED: &[&str] = &[
+    "aside", "button", "figure", "footer", "form", "header", "iframe", "nav", "noscript", "select",
+    "svg", "template",
+];
+
+/// Words in a class or id (split at `-` and `_`) that mark boilerplate.
+const BOILERPLATE_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "author",
+    "banner",
+    "breadcrumb",
+    "breadcrumbs",
+    "byline",
+    "caption",
+    "comment",
+    "comments",
+    "cookie",
+    "credit",
+    "menu",
+    "modal",
+    "nav",
+    "navbar",
+    "navigation",
+    "newsletter",
+    "popup",
+    "promo",
+    "related",
+    "share",
+    "sharing",
+    "sidebar",
+    "signup",
+    "social",
+    "subscribe",
+    "toolbar",
+];
+
+/// ARIA roles of page furniture.
+const BOILERPLATE_ROLES: &[&str] = &[
+    "banner",
+    "complementary",
+    "contentinfo",
+    "dialog",
+    "navigation",
+    "search",
+];
+
+/// Elements whose text is the article's running text.
+const PARAGRAPHS: &[&str] = &["blockquote", "li", "p"];
+
+/// Elements with no content and no end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Elements whose content is raw text up to their end tag.
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title"];
+
+/// Elements that end an open paragraph when they start.
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "div",
+    "dl",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "ul",
+];
+
+impl Page {
+    fn read(text: &str) -> Page {
+        let lower = text.to_ascii_lowercase();
+        let scope = ["<article", "<main"]
+            .into_iter()
+            .find(|tag| lower.contains(tag))
+            .map(|tag| &tag[1..]);
+        let bytes = text.as_bytes();
+        let mut page = Page::default();
+        let mut stack: Vec<Open> = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] != b'<' {
+                let end = text[i..].find('<').map_or(text.len(), |p| i + p);
+                page.text(i..end, &stack, scope);
+                i = end;
+                continue;
+            }
+            let rest = &lower[i..];
+            if rest.starts_with("<!--") {
+                i = rest.find("-->").map_or(text.len(), |p| i + p + 3);
+            } else if rest.starts_with("<!") || rest.starts_with("<?") {
+                i = rest.find('>').map_or(text.len(), |p| i + p + 1);
+            } else if rest.starts_with("</")
+                && rest[2..].starts_with(|c: char| c.is_ascii_alphabetic())
+            {
+                let tag = Tag::read(text, i + 2);
+                if let Some(at) = stack.iter().rposition(|open| open.name == tag.name) {
+                    stack.truncate(at);
+                }
+                if tag.name == "h1" && !page.h1.is_empty() {
+                    page.h1_done = true;
+                }
+                i = tag.end;
+            } else if rest[1..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+                let tag = Tag::read(text, i + 1);
+                i = tag.end;
+                if RAW_TEXT.contains(&tag.name.as_str()) {
+                    let close = format!("</{}", tag.name);
+                    let end = lower[i..].find(&close).map_or(text.len(), |p| i + p);
+                    if tag.name == "title" && page.title.is_none() {
+                        page.title = Some(i..end);
+                    }
+                    i = lower[end..].find('>').map_or(text.len(), |p| end + p + 1);
+                    continue;
+                }
+                page.open(&tag, &mut stack);
+            } else {
+                page.text(i..i + 1, &stack, scope);
+                i += 1;
+            }
+        }
+        page
+    }
+
+    fn open(&mut self, tag: &Tag, stack: &mut Vec<Open>) {
+        let name = tag.name.as_str();
+        if name == "meta" {
+            self.meta(tag);
+        }
+        if name == "link"
+            && tag
+                .value("rel")
+                .is_some_and(|rel| rel.contains("canonical"))
+        {
+            self.url = tag.value_range("href");
+        }
+        if name == "time" && self.published.is_none() {
+            self.published = tag.value_range("datetime");
+        }
+        if BLOCKS.contains(&name) {
+            while stack.last().is_some_and(|open| open.name == "p") {
+                stack.pop();
+            }
+            if name == "li" && stack.last().is_some_and(|open| open.name == "li") {
+                stack.pop();
+            }
+        }
+        if VOID.contains(&name) || tag.self_closing {
+            return;
+        }
+        let skip = SKIPPED.contains(&name) || tag.is_boilerplate();
+        stack.push(Open {
+            name: name.to_string(),
+            skip,
+        });
+    }
+
+    fn meta(&mut self, tag: &Tag) {
+        let key = tag.value("property").or_else(|| tag.value("name"));
+        let slot = match key.map(str::to_ascii_lowercase).as_deref() {
+            Some("og:title") => &mut self.og_title,
+            Some("og:site_name") => &mut self.site_name,
+            Some("article:published_time") => &mut self.published,
+            Some("og:url") if self.url.is_none() => &mut self.url,
+            _ => return,
+        };
+        *slot = tag.value_range("content");
+    }
+
+    fn text(&mut self, range: Range<usize>, stack: &[Open], scope: Option<&str>) {
+        let inside = |names: &[&str]| stack.iter().any(|open| names.contains(&open.name.as_str()));
+        let in_scope = scope.is_none_or(|scope| inside(&[scope]));
+        if inside(&["h1"]) {
+            // The headline often sits in the article's <header>, which is
+            // otherwise left out; a site logo's <h1> sits outside the article.
+            if !self.h1_done && in_scope && !inside(&["aside", "footer", "nav"]) {
+                self.h1.push(range);
+            }
+            return;
+        }
+        if !in_scope || stack.iter().any(|open| open.skip) {
+            return;
+        }
+        if inside(&["h2", "h3", "h4", "h5", "h6"]) {
+            return;
+        }
+        if inside(PARAGRAPHS) {
+            self.paragraphs.push(range);
+        } else {
+            self.loose.push(range);
+        }
+    }
+}
+
+/// A start or end tag: its lower-case name, its attributes (name and the
+/// byte range of the value), and the offset just past its `>`.
+#[derive(Debug)]
+struct Tag<'a> {
+    text: &'a str,
+    name: String,
+    attributes: Vec<(String, Range<usize>)>,
+    self_closing: bool,
+    end: usize,
+}
+
+impl<'a> Tag<'a> {
+    /// Read the tag whose name starts at byte `from` of `text`.
+    fn read(text: &'a str, from: usize) -> Tag<'a> {
+        let bytes = text.as_bytes();
+        let name_end = from
+            + bytes[from..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b':')
+                .count();
+        let mut tag = Tag {
+            text,
+            name: text[from..name_end].to_ascii_lowercase(),
+            attributes: Vec::new(),
+            self_closing: false,
+            end: text.len(),
+        };
+        let mut i = name_end;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'>' => {
+                    tag.end = i + 1;
+                    return tag;
+                }
+                b'/' => {
+                    tag.self_closing = bytes.get(i + 1) == Some(&b'>');
+                    i += 1;
+                }
+                b if b.is_ascii_whitespace() => i += 1,
+                _ => {
+                    let start = i;
+                    while i < bytes.len()
+                        && !bytes[i].is_ascii_whitespace()
+                        && !b"=>/".contains(&bytes[i])
+                    {
+                        i += 1;
+                    }
+                    let name = text[start..i].to_ascii_lowercase();
+                    while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                        i += 1;
+                    }
+                    let mut value = i..i;
+                    if bytes.get(i) == Some(&b'=') {
+                        i += 1;
+                        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                            i += 1;
+                        }
+                        match bytes.get(i) {
+                            Some(&quote @ (b'"' | b'\'')) => {
+                                let close = bytes[i + 1..]
+                                    .iter()
+                                    .position(|&b| b == quote)
+                                    .map_or(bytes.len(), |p| i + 1 + p);
+                                value = i + 1..close;
+                                i = (close + 1).min(bytes.len());
+                            }
+                            _ => {
+                                let start = i;
+                                while i < bytes.len()
+                                    && !bytes[i].is_ascii_whitespace()
+                                    && bytes[i] != b'>'
+                                {
+                                    i += 1;
+                                }
+                                value = start..i;
+                            }
+                        }
+                    }
+                    tag.attributes.push((name, value));
+                }
+            }
+        }
+        tag
+    }
+
+    fn value_range(&self, name: &str) -> Option<Range<usize>> {
+        self.attributes
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, range)| range.clone())
+    }
+
+    fn value(&self, name: &str) -> Option<&'a str> {
+        self.value_range(name).map(|range| &self.text[range])
+    }
+
+    /// Whether class, id, role or hiding marks the element as page furniture.
+    fn is_boilerplate(&self) -> bool {
+        let marked = |attribute: &str| {
+            self.value(attribute).is_some_and(|value| {
+                value
+                    .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+                    .any(|word| BOILERPLATE_WORDS.contains(&word.to_ascii_lowercase().as_str()))
+            })
+        };
+        let role = self.value("role").is_some_and(|role| {
+            BOILERPLATE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
+        });
+        let hidden = self.value_range("hidden").is_some()
+            || self
+                .value("aria-hidden")
+                .is_some_and(|v| v.eq_ignore_ascii_case("true"));
+        marked("class") || marked("id") || role || hidden
+    }
+}
+
+/// `text` with everything outside `kept` blanked to spaces (newlines stay)
+/// and entities in `kept` decoded, padded to their length in characters.
+fn blank_except(text: &str, kept: &[Range<usize>]) -> String {
+    let mut body = String::with_capacity(text.len());
+    let mut at = 0;
+    for range in kept {
+        blank_into(&mut body, &text[at..range.start]);
+        decode_into(&mut body, &text[range.clone()], true);
+        at = range.end;
+    }
+    blank_into(&mut body, &text[at..]);
+    body
+}
+
+fn blank_into(body: &mut String, text: &str) {
+    body.extend(text.chars().map(|c| if c == '\n' { '\n' } else { ' ' }));
+}
+
+/// Decode character references. With `pad`, each decoded reference leaves
+/// as many spaces as it was longer, put at the next whitespace (or the end)
+/// so that words stay whole and the following words keep their columns.
+fn decode_into(out: &mut String, text: &str, pad: bool) {
+    let mut pending = 0;
+    let mut rest = text;
+    while let Some(at) = rest.find(|c: char| c == '&' || (pending > 0 && c.is_whitespace())) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if !rest.starts_with('&') {
+            out.extend(std::iter::repeat_n(' ', pending));
+            pending = 0;
+            continue;
+        }
+        let reference = rest[1..]
+            .find(';')
+            .filter(|&semi| semi <= MAX_REFERENCE)
+            .and_then(|semi| Some((character(&rest[1..=semi])?, semi + 2)));
+        match reference {
+            Some((c, len)) => {
+                out.push(c);
+                if pad {
+                    pending += rest[..len].chars().count() - 1;
+                }
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.extend(std::iter::repeat_n(' ', pending));
+}
+
+/// The longest character reference name read, `#x10FFFF` and `thetasym`
+/// included.
+const MAX_REFERENCE: usize = 10;
+
+fn decode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    decode_into(&mut out, text, false);
+    out
+}
+
+/// The character a reference (`amp`, `#8217`, `#x2019`) stands for.
+fn character(name: &str) -> Option<char> {
+    if let Some(number) = name.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => number.parse().ok()?,
+        };
+        return char::from_u32(code).filter(|c| !c.is_control() || c.is_whitespace());
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "laquo" => '«',
+        "raquo" => '»',
+        "euro" => '€',
+        "pound" => '£',
+        "copy" => '©',
+        "deg" => '°',
+        "eacute" => 'é',
+        "aacute" => 'á',
+        "iacute" => 'í',
+        "oacute" => 'ó',
+        "uacute" => 'ú',
+        "ntilde" => 'ñ',
+        "uuml" => 'ü',
+        "ouml" => 'ö',
+        "auml" => 'ä',
+        _ => return None,
+    })
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The line and column of byte `offset` of `text`.
+fn position_of(text: &str, offset: usize) -> Position {
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    Position {
+        line: 1 + text[..offset].matches('\n').count(),
+        column: 1 + text[line_start..offset].chars().count(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html>
+<html><head>
+<title>Troops sent | News</title>
+<meta property="og:site_name" content="The Daily &amp; Co">
+<meta property="article:published_time" content="2025-11-21T10:00:00Z">
+<link rel="canonical" href="https://daily.example/troops">
+<script>var x = "<p>not text</p>";</script>
+<style>p { color: red; }</style>
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li>World</li></ul></nav>
+<article>
+<h1>Troops <em>sent</em> south</h1>
+<p class="byline">By A. Writer</p>
+<div class="share-tools"><p>Share this</p></div>
+<p>The US sent 15,000 troops, officials said.</p>
+<!-- <p>commented out</p> -->
+<h2>Background</h2>
+<p>It&rsquo;s the biggest &amp; latest<br>deployment.</p>
+<figure><img src="a.png"><figcaption><p>A photo.</p></figcaption></figure>
+<ul><li>One point.<li>Another point.</ul>
+</article>
+<aside><p>Related: other news.</p></aside>
+<footer><p>Copyright.</p></footer>
+</body></html>
+"#;
+
+    fn claims(body: &str) -> Vec<&str> {
+        body.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn the_main_text_is_kept_and_boilerplate_dropped() {
+        let v = parse(PAGE, "daily.html", "daily");
+        assert_eq!(v.outlet, "The Daily & Co");
+        assert_eq!(v.title.as_deref(), Some("Troops sent south"));
+        assert_eq!(
+            v.title_at,
+            Position {
+                line: 12,
+                column: 5
+            }
+        );
+        assert_eq!(v.published.as_deref(), Some("2025-11-21T10:00:00Z"));
+        assert_eq!(v.url.as_deref(), Some("https://daily.example/troops"));
+        assert_eq!(
+            claims(&v.body),
+            [
+                "The US sent 15,000 troops, officials said.",
+                "It’s       the biggest &     latest    deployment.",
+                "One point.    Another point."
+            ]
+        );
+    }
+
+    #[test]
+    fn kept_text_sits_at_its_line_and_column() {
+        let v = parse(PAGE, "daily.html", "daily");
+        assert_eq!(v.layout, Layout::Verbatim);
+        let troops = v.body.find("The US").unwrap();
+        assert_eq!(
+            v.position_of(troops),
+            Position {
+                line: 15,
+                column: 4
+            }
+        );
+        let latest = v.body.find("latest").unwrap();
+        assert_eq!(
+            v.position_of(latest),
+            Position {
+                line: 18,
+                column: 33
+            }
+        );
+        assert_eq!(v.body.chars().count(), PAGE.chars().count());
+    }
+
+    #[test]
+    fn a_page_without_paragraphs_keeps_its_loose_text() {
+        let v = parse(
+            "<html><body><div>Plain text here.</div><nav>Menu</nav></body></html>",
+            "x.htm",
+            "x",
+        );
+        assert_eq!(v.outlet, "x");
+        assert_eq!(v.title, None);
+        assert_eq!(claims(&v.body), ["Plain text here."]);
+    }
+
+    #[test]
+    fn the_title_falls_back_to_og_title_then_title() {
+        let v = parse(
+            "<meta property=\"og:title\" content=\"From OG\"><title>From title</title><p>x</p>",
+            "x.html",
+            "x",
+        );
+        assert_eq!(v.title.as_deref(), Some("From OG"));
+        let v = parse("<title>From title</title><p>x</p>", "x.html", "x");
+        assert_eq!(v.title.as_deref(), Some("From title"));
+        assert_eq!(v.title_at, Position { line: 1, column: 8 });
+    }
+
+    #[test]
+    fn broken_markup_does_not_panic() {
+        for page in [
+            "<",
+            "<p",
+            "<p class=\"x",
+            "</",
+            "&",
+            "&#xZZ;",
+            "<script>",
+            "<!--",
+            "<p>é&",
+        ] {
+            let v = parse(page, "x.html", "x");
+            assert_eq!(v.body.chars().count(), page.chars().count(), "{page}");
+        }
+    }
+
+    #[test]
+    fn the_headline_may_sit_in_the_article_header_but_not_the_site_header() {
+        let page = "<header><h1 class=\"logo\">Site</h1></header>\n<article><header><h1>Real headline</h1><p class=\"dek\">Dek.</p></header><p>Body.</p></article>";
+        let v = parse(page, "x.html", "x");
+        assert_eq!(v.title.as_deref(), Some("Real headline"));
+        assert_eq!(claims(&v.body), ["Body."]);
+    }
+
+    #[test]
+    fn numeric_references_are_decoded() {
+        assert_eq!(decode("&#8217;&#x2014;&bogus;&amp"), "’—&bogus;&amp");
+    }
+}
