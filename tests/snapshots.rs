@@ -41,8 +41,11 @@ fn fixture_stories() {
         let relative = path.strip_prefix(root).unwrap();
         // The glob walks the whole tree; stories are the direct children.
         let top_level = relative.parent() == Some(Path::new("fixtures"));
-        let is_story =
-            top_level && (path.is_dir() || path.extension().is_some_and(|ext| ext == "jsonl"));
+        let is_story = top_level
+            && (path.is_dir()
+                || path
+                    .extension()
+                    .is_some_and(|ext| ext == "json" || ext == "jsonl"));
         if is_story {
             insta::assert_json_snapshot!(compare_json(relative));
         }
