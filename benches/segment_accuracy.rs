@@ -1,0 +1,144 @@
+//! Measures sentence segmentation against pragmatic_segmenter's English cases.
+//!
+//! Reads `../shared/eval-dev/segment-more-en.jsonl` relative to the crate root
+//! (each line: `input`, `expected` list of sentences) and reports, for
+//! storydiff's segmenter and for raw sentencex as a baseline, the share of
+//! cases segmented exactly right and boundary precision, recall and F1 over
+//! sentence texts (whitespace collapsed). Run with
+//! `cargo bench --bench segment_accuracy`; pass `-v` after `--` to list the
+//! cases storydiff gets wrong.
+
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+
+/// One evaluation case: an input text and the sentences expected from it.
+struct Case {
+    name: String,
+    input: String,
+    expected: Vec<String>,
+}
+
+/// Counts over all cases for one segmenter.
+#[derive(Default)]
+struct Score {
+    cases: usize,
+    exact: usize,
+    predicted: usize,
+    expected: usize,
+    matched: usize,
+}
+
+impl Score {
+    fn add(&mut self, predicted: &[String], expected: &[String]) {
+        self.cases += 1;
+        if predicted == expected {
+            self.exact += 1;
+        }
+        self.predicted += predicted.len();
+        self.expected += expected.len();
+        let mut pool: HashMap<&str, usize> = HashMap::new();
+        for sentence in expected {
+            *pool.entry(sentence).or_default() += 1;
+        }
+        for sentence in predicted {
+            if let Some(left) = pool.get_mut(sentence.as_str()).filter(|n| **n > 0) {
+                *left -= 1;
+                self.matched += 1;
+            }
+        }
+    }
+
+    fn print(&self, label: &str) {
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        let precision = ratio(self.matched, self.predicted);
+        let recall = ratio(self.matched, self.expected);
+        let f1 = if precision + recall == 0.0 {
+            0.0
+        } else {
+            2.0 * precision * recall / (precision + recall)
+        };
+        println!(
+            "{label:<22} exact {:>3}/{:<3} ({:.3})  precision {precision:.3}  recall {recall:.3}  F1 {f1:.3}",
+            self.exact,
+            self.cases,
+            ratio(self.exact, self.cases),
+        );
+    }
+}
+
+fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn texts(input: &str, ranges: Vec<Range<usize>>) -> Vec<String> {
+    ranges
+        .into_iter()
+        .map(|r| normalise(&input[r]))
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn baseline(input: &str) -> Vec<Range<usize>> {
+    sentencex::get_sentence_boundaries("en", input)
+        .into_iter()
+        .map(|b| b.start_byte..b.end_byte)
+        .collect()
+}
+
+fn load(path: &Path) -> Vec<Case> {
+    let text = std::fs::read_to_string(path).expect("readable evaluation file");
+    text.lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+            Case {
+                name: value["name"].as_str().unwrap_or_default().to_string(),
+                input: value["input"].as_str().unwrap_or_default().to_string(),
+                expected: value["expected"]
+                    .as_array()
+                    .map(|list| {
+                        list.iter()
+                            .filter_map(|s| s.as_str())
+                            .map(normalise)
+                            .filter(|s| !s.is_empty())
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+fn main() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval-dev/segment-more-en.jsonl");
+    if !path.exists() {
+        println!("{} not found; nothing to measure", path.display());
+        return;
+    }
+    let verbose = std::env::args().any(|a| a == "-v" || a == "--verbose");
+    let cases = load(&path);
+    let mut ours = Score::default();
+    let mut raw = Score::default();
+    for case in &cases {
+        let predicted = texts(&case.input, storydiff::segment::sentences(&case.input));
+        if verbose && predicted != case.expected {
+            println!("--- {}", case.name);
+            println!("input:    {:?}", case.input);
+            for s in &case.expected {
+                println!("  expect: {s:?}");
+            }
+            for s in &predicted {
+                println!("  got:    {s:?}");
+            }
+        }
+        ours.add(&predicted, &case.expected);
+        raw.add(&texts(&case.input, baseline(&case.input)), &case.expected);
+    }
+    println!("segmentation on {} ({} cases)", path.display(), cases.len());
+    ours.print("storydiff::segment");
+    raw.print("raw sentencex");
+}
