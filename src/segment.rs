@@ -61,13 +61,18 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
 const SENTENCE_STARTERS: &[&str] = &[
     "A",
     "But",
+    "Did",
+    "For",
     "He",
+    "How",
     "However",
     "I",
+    "In",
     "It",
     "Its",
     "Meanwhile",
     "Millions",
+    "More",
     "She",
     "That",
     "The",
@@ -279,11 +284,33 @@ fn line_continues(block: &str, next: &str) -> bool {
     if ends_with_terminal(last) {
         return last_word(last).is_some_and(is_title_abbreviation);
     }
+    // The unfinished sentence the line ends with: what follows its last
+    // sentence terminator.
+    let tail = last_fragment(last);
+    if list_marker_len(tail).is_some() {
+        return false;
+    }
     let next_lower = next.chars().next().is_some_and(char::is_lowercase);
-    let words = last.split_whitespace().count();
+    let words = tail.split_whitespace().count();
     let prose = !looks_like_heading(last);
     (prose && last.chars().count() >= SOFT_WRAP_MIN_CHARS)
         || (next_lower && words >= WRAPPED_PHRASE_MIN_WORDS)
+}
+
+/// The part of `line` after its last sentence terminator and the space
+/// after it; all of `line` when it has none.
+fn last_fragment(line: &str) -> &str {
+    let mut start = 0;
+    let mut chars = line.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
+        if matches!(c, '.' | '!' | '?' | '…')
+            && let Some(&(at, next)) = chars.peek()
+            && next.is_whitespace()
+        {
+            start = at;
+        }
+    }
+    line[start..].trim_start()
 }
 
 /// True when `line`, stripped of closing quotes and brackets, ends with a
@@ -302,7 +329,10 @@ fn looks_like_heading(line: &str) -> bool {
         let Some(first) = word.chars().next() else {
             continue;
         };
-        if HEADING_MINOR_WORDS.binary_search(&word).is_ok() {
+        if HEADING_MINOR_WORDS
+            .binary_search(&word.to_lowercase().as_str())
+            .is_ok()
+        {
             continue;
         }
         words += 1;
@@ -390,6 +420,15 @@ enum Ordinal {
 }
 
 impl Ordinal {
+    /// The first ordinal of the same kind: 1, a or A.
+    fn first(self) -> Ordinal {
+        match self {
+            Ordinal::Number(_) => Ordinal::Number(1),
+            Ordinal::Letter(c) if c.is_ascii_uppercase() => Ordinal::Letter('A'),
+            Ordinal::Letter(_) => Ordinal::Letter('a'),
+        }
+    }
+
     fn next(self) -> Option<Ordinal> {
         match self {
             Ordinal::Number(n) => Some(Ordinal::Number(n + 1)),
@@ -521,21 +560,22 @@ fn missed_boundaries(sentence: &str) -> Vec<(usize, usize)> {
             cuts.push((at + word.len(), next_at));
             continue;
         }
-        if let Some(end) = footnote_end(word)
-            && next.starts_with(char::is_uppercase)
-        {
+        if let Some(end) = footnote_end(word) {
             // Further footnote numbers may follow: "consultation.11 12 Take".
             let mut end_at = at + end;
-            while let Some(&(n_at, n)) = words.peek() {
-                if n.bytes().all(|b| b.is_ascii_digit()) && n.len() <= 3 {
-                    end_at = n_at + n.len();
-                    words.next();
-                } else {
+            let mut lookahead = words.clone();
+            while let Some(&(n_at, n)) = lookahead.peek() {
+                if !is_footnote_number(n) {
                     break;
                 }
+                end_at = n_at + n.len();
+                lookahead.next();
             }
-            if let Some(&(n_at, _)) = words.peek() {
+            if let Some(&(n_at, n)) = lookahead.peek()
+                && n.starts_with(char::is_uppercase)
+            {
                 cuts.push((end_at, n_at));
+                words = lookahead;
             }
         }
     }
@@ -552,6 +592,11 @@ fn ends_abbreviation_that_may_end_sentence(word: &str) -> bool {
     letters >= 2 && !is_title_abbreviation(word) && stem.ends_with(|c: char| c.is_alphabetic())
 }
 
+/// True for a bare footnote number such as "12".
+fn is_footnote_number(word: &str) -> bool {
+    (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// When `word` ends a sentence with a footnote reference glued to its full
 /// stop ("consultation.11", "(1987).1"), the length of the word up to and
 /// including the reference.
@@ -559,9 +604,7 @@ fn footnote_end(word: &str) -> Option<usize> {
     let dot = word.rfind('.')?;
     let digits = &word[dot + 1..];
     let before = word[..dot].chars().next_back()?;
-    let is_reference =
-        (1..=3).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
-    (is_reference && (before.is_lowercase() || before == ')')).then_some(word.len())
+    (is_footnote_number(digits) && (before.is_lowercase() || before == ')')).then_some(word.len())
 }
 
 /// Cuts list items that share a line: a piece opening with marker "1." is
@@ -624,11 +667,14 @@ fn inline_list_cut(piece: &str) -> Option<usize> {
         }
         let at = i + c.len_utf8();
         let rest = &body[at..];
-        if let Some((found, len)) = numbered_marker(rest)
-            && found == next
-            && rest[..len].trim_end().ends_with(style)
-        {
-            let end_of_piece = rest[len..].trim().is_empty();
+        let Some((found, len)) = numbered_marker(rest) else {
+            continue;
+        };
+        let end_of_piece = rest[len..].trim().is_empty();
+        // A second list may start right after the first: "2. Two 1. One".
+        let restart = found == ordinal.first()
+            && (end_of_piece || rest[len..].starts_with(char::is_uppercase));
+        if (found == next || restart) && rest[..len].trim_end().ends_with(style) {
             return Some(if end_of_piece {
                 piece.len()
             } else {
@@ -783,6 +829,10 @@ mod tests {
         assert_eq!(
             split("a) here it is b) another"),
             ["a) here it is", "b) another"]
+        );
+        assert_eq!(
+            split("1) One 2) Two 1) Again."),
+            ["1) One", "2) Two", "1) Again."]
         );
     }
 
