@@ -325,33 +325,30 @@ fn words_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> + Clone
         .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
-/// True when `prefix` leaves a quotation open. Single quotes count as
-/// opening before a word and closing after one, so that apostrophes inside
-/// words ("they'll") are neither.
+/// True when `prefix` leaves a quotation open. A straight or single quote
+/// opens after a space or an opening bracket and closes otherwise; a
+/// single quote inside a word ("they'll") is an apostrophe and does neither.
 fn inside_quotes(prefix: &str) -> bool {
-    let straight = prefix.matches('"').count();
-    let opened = prefix.matches('“').count();
-    let closed = prefix.matches('”').count();
-    if straight % 2 == 1 || opened > closed {
-        return true;
-    }
     let chars: Vec<char> = prefix.chars().collect();
-    let (mut single_opened, mut single_closed) = (0, 0);
+    let (mut double, mut single) = (0usize, 0usize);
     for (i, &c) in chars.iter().enumerate() {
-        if !matches!(c, '\'' | '‘' | '’') {
-            continue;
-        }
         let before = i.checked_sub(1).map(|j| chars[j]);
         let after = chars.get(i + 1).copied();
         let opens = before.is_none_or(|b| b.is_whitespace() || "([{—–-".contains(b));
         let word_after = after.is_some_and(char::is_alphanumeric);
-        if opens && word_after && c != '’' {
-            single_opened += 1;
-        } else if before.is_some_and(|b| !b.is_whitespace()) && !word_after && c != '‘' {
-            single_closed += 1;
+        let word_before = before.is_some_and(|b| !b.is_whitespace());
+        match c {
+            '“' => double += 1,
+            '”' => double = double.saturating_sub(1),
+            '"' if opens => double += 1,
+            '"' => double = double.saturating_sub(1),
+            '‘' => single += 1,
+            '\'' if opens && word_after => single += 1,
+            '\'' | '’' if word_before && !word_after => single = single.saturating_sub(1),
+            _ => {}
         }
     }
-    single_opened > single_closed
+    double > 0 || single > 0
 }
 
 /// True when `line`, stripped of closing quotes and brackets, ends with a
@@ -595,7 +592,15 @@ fn missed_boundaries(sentence: &str) -> Vec<(usize, usize)> {
         // sometimes lets these through. Not inside a quotation, where a
         // speaker's several sentences stay together.
         let ends = ends_abbreviation_that_may_end_sentence(word) || word.ends_with(['?', '!']);
-        if starter && ends && !inside_quotes(&sentence[..at]) {
+        let quoted = || inside_quotes(&sentence[..at + word.len()]);
+        if starter && ends && !quoted() {
+            cuts.push((at + word.len(), next_at));
+            continue;
+        }
+        // An ordinary word and a full stop, then a capital: sentencex
+        // leaves these uncut when it pairs quotation marks across sentences
+        // ("business" ... safe. “The federal ...").
+        if ends_plain_sentence(word) && opens_sentence(next) && !quoted() {
             cuts.push((at + word.len(), next_at));
             continue;
         }
@@ -619,6 +624,32 @@ fn missed_boundaries(sentence: &str) -> Vec<(usize, usize)> {
         }
     }
     cuts
+}
+
+/// Lower-case abbreviations that a capitalised word often follows in
+/// mid-sentence ("Ohio vs. Michigan", "Smith et al. Nature"). Sorted.
+const LOWERCASE_ABBREVIATIONS: &[&str] = &[
+    "al", "approx", "ca", "cf", "etc", "fig", "incl", "pp", "vol", "vs",
+];
+
+/// True for an ordinary lower-case word ending with a full stop, perhaps
+/// inside closing quotes or brackets: "safe.", "business.”", "(twice.)".
+fn ends_plain_sentence(word: &str) -> bool {
+    let word = word.trim_end_matches(['"', '\'', '”', '’', ')', ']']);
+    let Some(stem) = word.strip_suffix('.') else {
+        return false;
+    };
+    let stem = stem.trim_start_matches(|c: char| !c.is_alphanumeric());
+    stem.chars().count() >= 2
+        && stem.chars().all(char::is_lowercase)
+        && LOWERCASE_ABBREVIATIONS.binary_search(&stem).is_err()
+}
+
+/// True when `word` can open a sentence: a capital, perhaps after an
+/// opening quotation mark or bracket.
+fn opens_sentence(word: &str) -> bool {
+    word.trim_start_matches(['"', '\'', '“', '‘', '(', '['])
+        .starts_with(char::is_uppercase)
 }
 
 /// True for a word ending in a full stop that may also end the sentence:
@@ -741,6 +772,7 @@ mod tests {
             SENTENCE_STARTERS,
             TIME_FOLLOWERS,
             BOILERPLATE,
+            LOWERCASE_ABBREVIATIONS,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
@@ -791,6 +823,28 @@ mod tests {
             [
                 "'Stop!' he said, 'or I shall fall! How brave they'll think me!'",
                 "She went."
+            ]
+        );
+    }
+
+    #[test]
+    fn mismatched_quotation_marks_do_not_glue_sentences() {
+        assert_eq!(
+            split(
+                "Becerra said \"it is the government's business\" to keep people safe. “The government has spent trillions,” he said."
+            ),
+            [
+                "Becerra said \"it is the government's business\" to keep people safe.",
+                "“The government has spent trillions,” he said."
+            ]
+        );
+        assert_eq!(
+            split(
+                "They started “Operation Allies Refuge\" to evacuate helpers. President Biden called it a milestone."
+            ),
+            [
+                "They started “Operation Allies Refuge\" to evacuate helpers.",
+                "President Biden called it a milestone."
             ]
         );
     }
