@@ -13,8 +13,8 @@
 //!    `!` or `?`, `3 p.m. Tuesday`), and boundaries it missed are cut
 //!    (`... in the U.S. The next ...`, inline numbered lists, bullets).
 //!
-//! `docs/accuracy.md` has the measured effect of each pass; the benchmark
-//! `segment_accuracy` reproduces it.
+//! `docs/accuracy.md` has the measured accuracy, against raw sentencex; the
+//! benchmark `segment_accuracy` reproduces it.
 
 use std::ops::Range;
 
@@ -325,30 +325,61 @@ fn words_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> + Clone
         .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
-/// True when `prefix` leaves a quotation open. A straight or single quote
-/// opens after a space or an opening bracket and closes otherwise; a
+/// Follows quotation marks through a sentence, so that boundaries inside a
+/// quotation can be told from boundaries outside. A straight or single
+/// quote opens after a space or an opening bracket and closes otherwise; a
 /// single quote inside a word ("they'll") is an apostrophe and does neither.
-fn inside_quotes(prefix: &str) -> bool {
-    let chars: Vec<char> = prefix.chars().collect();
-    let (mut double, mut single) = (0usize, 0usize);
-    for (i, &c) in chars.iter().enumerate() {
-        let before = i.checked_sub(1).map(|j| chars[j]);
-        let after = chars.get(i + 1).copied();
-        let opens = before.is_none_or(|b| b.is_whitespace() || "([{—–-".contains(b));
-        let word_after = after.is_some_and(char::is_alphanumeric);
-        let word_before = before.is_some_and(|b| !b.is_whitespace());
-        match c {
-            '“' => double += 1,
-            '”' => double = double.saturating_sub(1),
-            '"' if opens => double += 1,
-            '"' => double = double.saturating_sub(1),
-            '‘' => single += 1,
-            '\'' if opens && word_after => single += 1,
-            '\'' | '’' if word_before && !word_after => single = single.saturating_sub(1),
-            _ => {}
+struct QuoteTracker<'a> {
+    text: &'a str,
+    /// Bytes of `text` read so far.
+    read: usize,
+    before: Option<char>,
+    double: usize,
+    single: usize,
+}
+
+impl<'a> QuoteTracker<'a> {
+    fn new(text: &'a str) -> Self {
+        QuoteTracker {
+            text,
+            read: 0,
+            before: None,
+            double: 0,
+            single: 0,
         }
     }
-    double > 0 || single > 0
+
+    /// Whether a quotation is open after the first `end` bytes; `end` must
+    /// not decrease from one call to the next.
+    fn open_at(&mut self, end: usize) -> bool {
+        let mut chars = self.text[self.read..end].chars().peekable();
+        while let Some(c) = chars.next() {
+            let after = chars
+                .peek()
+                .copied()
+                .or_else(|| self.text[end..].chars().next());
+            let before = self.before;
+            let word_after = after.is_some_and(char::is_alphanumeric);
+            let word_before = before.is_some_and(|b| !b.is_whitespace());
+            // Closing: glued to the text before and followed by a space,
+            // punctuation or the end.
+            let closes =
+                word_before && after.is_none_or(|a| a.is_whitespace() || ",.;:!?)]".contains(a));
+            match c {
+                '“' => self.double += 1,
+                '”' => self.double = self.double.saturating_sub(1),
+                '"' if closes => self.double = self.double.saturating_sub(1),
+                '"' => self.double += 1,
+                '‘' => self.single += 1,
+                '\'' | '’' if closes => self.single = self.single.saturating_sub(1),
+                '\'' if !word_before && word_after => self.single += 1,
+                _ => {}
+            }
+            self.before = Some(c);
+        }
+        self.read = end;
+        self.double > 0 || self.single > 0
+    }
 }
 
 /// True when `line`, stripped of closing quotes and brackets, ends with a
@@ -582,6 +613,7 @@ fn cut_missed_boundaries(text: &str, pieces: Vec<Range<usize>>) -> Vec<Range<usi
 fn missed_boundaries(sentence: &str) -> Vec<(usize, usize)> {
     let mut cuts = Vec::new();
     let mut words = words_with_offsets(sentence).peekable();
+    let mut quotes = QuoteTracker::new(sentence);
     while let Some((at, word)) = words.next() {
         let Some(&(next_at, next)) = words.peek() else {
             break;
@@ -592,7 +624,7 @@ fn missed_boundaries(sentence: &str) -> Vec<(usize, usize)> {
         // sometimes lets these through. Not inside a quotation, where a
         // speaker's several sentences stay together.
         let ends = ends_abbreviation_that_may_end_sentence(word) || word.ends_with(['?', '!']);
-        let quoted = || inside_quotes(&sentence[..at + word.len()]);
+        let mut quoted = || quotes.open_at(at + word.len());
         if starter && ends && !quoted() {
             cuts.push((at + word.len(), next_at));
             continue;
@@ -600,7 +632,8 @@ fn missed_boundaries(sentence: &str) -> Vec<(usize, usize)> {
         // An ordinary word and a full stop, then a capital: sentencex
         // leaves these uncut when it pairs quotation marks across sentences
         // ("business" ... safe. “The federal ...").
-        if ends_plain_sentence(word) && opens_sentence(next) && !quoted() {
+        let ends = ends_plain_sentence(word) || ends_interrupted_quote(word);
+        if ends && opens_sentence(next) && !quoted() {
             cuts.push((at + word.len(), next_at));
             continue;
         }
@@ -643,6 +676,12 @@ fn ends_plain_sentence(word: &str) -> bool {
     stem.chars().count() >= 2
         && stem.chars().all(char::is_lowercase)
         && LOWERCASE_ABBREVIATIONS.binary_search(&stem).is_err()
+}
+
+/// True for a quotation broken off with a dash: `to--"`, `we will—”`.
+fn ends_interrupted_quote(word: &str) -> bool {
+    let inner = word.trim_end_matches(['"', '\'', '”', '’']);
+    inner.len() < word.len() && inner.ends_with(['-', '—', '–'])
 }
 
 /// True when `word` can open a sentence: a capital, perhaps after an
@@ -845,6 +884,17 @@ mod tests {
             [
                 "They started “Operation Allies Refuge\" to evacuate helpers.",
                 "President Biden called it a milestone."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quotation_broken_off_with_a_dash_ends_the_sentence() {
+        assert_eq!(
+            split("He began, \"We are doing our best, to--\" At this moment, Five called out."),
+            [
+                "He began, \"We are doing our best, to--\"",
+                "At this moment, Five called out."
             ]
         );
     }
