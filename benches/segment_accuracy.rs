@@ -112,11 +112,13 @@ fn load(path: &Path) -> Vec<Case> {
         .collect()
 }
 
+/// The evaluation file, relative to the crate root.
+const DATA: &str = "../shared/eval-dev/segment-more-en.jsonl";
+
 fn main() {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval-dev/segment-more-en.jsonl");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(DATA);
     if !path.exists() {
-        println!("{} not found; nothing to measure", path.display());
+        println!("{DATA} not found; nothing to measure");
         return;
     }
     let verbose = std::env::args().any(|a| a == "-v" || a == "--verbose");
@@ -138,7 +140,7 @@ fn main() {
         ours.add(&predicted, &case.expected);
         raw.add(&texts(&case.input, baseline(&case.input)), &case.expected);
     }
-    println!("segmentation on {} ({} cases)", path.display(), cases.len());
+    println!("segmentation on {DATA} ({} cases)", cases.len());
     ours.print("storydiff::segment");
     raw.print("raw sentencex");
 }
