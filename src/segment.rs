@@ -133,14 +133,17 @@ const BULLETS: &[char] = &['*', '-', '·', '–', '—', '•', '‣', '⁃', '�
 
 /// Page furniture that web pages put around an article and that text
 /// extraction lets through: comment forms, share widgets, newsletter
-/// prompts. A sentence is dropped when, lower-cased, it starts with one of
-/// these and is at most [`BOILERPLATE_SLACK`] characters longer. Sorted.
+/// prompts. A sentence is dropped when, lower-cased, it is one of these
+/// followed by nothing but punctuation or symbols ("Required fields are
+/// marked *"), so that a real sentence that starts the same way
+/// ("Advertisement sales fell.") is kept. Sorted.
 pub const BOILERPLATE: &[&str] = &[
     "advertisement",
     "all rights reserved",
     "click to share",
     "leave a comment",
     "leave a reply",
+    "leave a reply cancel reply",
     "like this:",
     "required fields are marked",
     "share this:",
@@ -149,11 +152,6 @@ pub const BOILERPLATE: &[&str] = &[
     "subscribe to our newsletter",
     "your email address will not be published",
 ];
-
-/// How much longer than its pattern a boilerplate sentence may be ("Leave a
-/// Reply Cancel reply", "Required fields are marked *"), so that a real
-/// sentence that merely starts the same way is kept.
-const BOILERPLATE_SLACK: usize = 16;
 
 /// The headline and the sentences of `version`, as claims of `outlet`.
 /// Page boilerplate ([`BOILERPLATE`]) is left out.
@@ -201,9 +199,11 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 /// True when `sentence` is page furniture rather than part of the story.
 pub fn is_boilerplate(sentence: &str) -> bool {
     let lower = collapse_whitespace(sentence).to_lowercase();
-    BOILERPLATE
-        .iter()
-        .any(|p| lower.starts_with(p) && lower.len() <= p.len() + BOILERPLATE_SLACK)
+    BOILERPLATE.iter().any(|pattern| {
+        lower
+            .strip_prefix(pattern)
+            .is_some_and(|rest| !rest.chars().any(char::is_alphanumeric))
+    })
 }
 
 /// Runs of whitespace become one space.
@@ -311,10 +311,6 @@ fn last_fragment(line: &str) -> &str {
         if stem.len() < word.len() && !marker_like {
             start = at + word.len();
         }
-    }
-    // The last word itself may end the line with a terminator.
-    if start == line.len() {
-        return line;
     }
     line[start..].trim_start()
 }
@@ -1145,9 +1141,11 @@ mod tests {
         assert!(is_boilerplate("Leave a Reply"));
         assert!(is_boilerplate("Your email address will not be published."));
         assert!(is_boilerplate("Required fields are marked *"));
+        assert!(is_boilerplate("Leave a Reply Cancel reply"));
         assert!(!is_boilerplate(
             "Your email address will not be published in any report, the company promised."
         ));
+        assert!(!is_boilerplate("Advertisement sales fell."));
     }
 
     #[test]
