@@ -321,8 +321,9 @@ fn words_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> + Clone
         .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
-/// Follows quotation marks through a sentence, so that boundaries inside a
-/// quotation can be told from boundaries outside. A straight or single
+/// Follows quotation marks and brackets through a sentence, so that
+/// boundaries inside a quotation or a parenthesis can be told from
+/// boundaries outside. A straight or single
 /// quote opens after a space or an opening bracket and closes otherwise; a
 /// single quote inside a word ("they'll") is an apostrophe and does neither.
 struct QuoteTracker<'a> {
@@ -332,6 +333,7 @@ struct QuoteTracker<'a> {
     before: Option<char>,
     double: usize,
     single: usize,
+    brackets: usize,
 }
 
 impl<'a> QuoteTracker<'a> {
@@ -342,11 +344,12 @@ impl<'a> QuoteTracker<'a> {
             before: None,
             double: 0,
             single: 0,
+            brackets: 0,
         }
     }
 
-    /// Whether a quotation is open after the first `end` bytes; `end` must
-    /// not decrease from one call to the next.
+    /// Whether a quotation or bracket is open after the first `end` bytes;
+    /// `end` must not decrease from one call to the next.
     fn open_at(&mut self, end: usize) -> bool {
         let mut chars = self.text[self.read..end].chars().peekable();
         while let Some(c) = chars.next() {
@@ -369,12 +372,14 @@ impl<'a> QuoteTracker<'a> {
                 '‘' => self.single += 1,
                 '\'' | '’' if closes => self.single = self.single.saturating_sub(1),
                 '\'' if !word_before && word_after => self.single += 1,
+                '(' | '[' => self.brackets += 1,
+                ')' | ']' => self.brackets = self.brackets.saturating_sub(1),
                 _ => {}
             }
             self.before = Some(c);
         }
         self.read = end;
-        self.double > 0 || self.single > 0
+        self.double > 0 || self.single > 0 || self.brackets > 0
     }
 }
 
@@ -618,7 +623,7 @@ fn missed_boundaries(sentence: &str) -> Vec<(usize, usize)> {
         let starter = SENTENCE_STARTERS.binary_search(&next_word).is_ok();
         // "in the U.S. The talks", "How about you? I live": sentencex
         // sometimes lets these through. Not inside a quotation, where a
-        // speaker's several sentences stay together.
+        // speaker's several sentences stay together, nor in brackets.
         let ends = ends_abbreviation_that_may_end_sentence(word) || word.ends_with(['?', '!']);
         let mut quoted = || quotes.open_at(at + word.len());
         if starter && ends && !quoted() {
@@ -1027,6 +1032,13 @@ mod tests {
 
     #[test]
     fn parentheses_keep_their_full_stops() {
+        assert_eq!(
+            split("The bill (it passed in the U.S. The Senate agreed.) became law. It was signed."),
+            [
+                "The bill (it passed in the U.S. The Senate agreed.) became law.",
+                "It was signed."
+            ]
+        );
         assert_eq!(
             split("He taught science (he worked 5 years as an engineer.) at a college. It closed."),
             [
