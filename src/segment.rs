@@ -450,6 +450,8 @@ fn numbered_marker(text: &str) -> Option<(Ordinal, usize)> {
     let digits = body.bytes().take_while(u8::is_ascii_digit).count();
     let (ordinal, used) = if (1..=3).contains(&digits) {
         (Ordinal::Number(body[..digits].parse().ok()?), digits)
+    } else if let Some((value, len)) = roman_numeral(body) {
+        (Ordinal::Roman(value), len)
     } else {
         let c = body.chars().next()?;
         if !c.is_ascii_alphabetic() || body[1..].starts_with(|c: char| c.is_alphanumeric()) {
@@ -482,11 +484,48 @@ fn numbered_marker(text: &str) -> Option<(Ordinal, usize)> {
     Some((ordinal, open + used + punct + spaces))
 }
 
-/// The position of a numbered or lettered list item.
+/// The value and length of a lower-case Roman numeral of two or more
+/// letters at the start of `text` ("ii", "iv", "xii"); single letters are
+/// read as letters.
+fn roman_numeral(text: &str) -> Option<(u32, usize)> {
+    let len = text.bytes().take_while(|b| b"ivxlc".contains(b)).count();
+    if !(2..=6).contains(&len) {
+        return None;
+    }
+    let numeral = &text[..len];
+    let value = (1..=100).find(|&n| to_roman(n) == numeral)?;
+    Some((value, len))
+}
+
+/// `n` in lower-case Roman numerals.
+fn to_roman(mut n: u32) -> String {
+    const STEPS: [(u32, &str); 9] = [
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut out = String::new();
+    for (value, letters) in STEPS {
+        while n >= value {
+            out.push_str(letters);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// The position of a numbered, lettered or Roman-numbered list item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Ordinal {
     Number(u32),
     Letter(char),
+    Roman(u32),
 }
 
 impl Ordinal {
@@ -496,7 +535,26 @@ impl Ordinal {
             Ordinal::Number(_) => Ordinal::Number(1),
             Ordinal::Letter(c) if c.is_ascii_uppercase() => Ordinal::Letter('A'),
             Ordinal::Letter(_) => Ordinal::Letter('a'),
+            Ordinal::Roman(_) => Ordinal::Roman(1),
         }
+    }
+
+    /// Whether `other` is the next item after `self`. A single "i", "v" or
+    /// "x" reads as a letter but may also be a Roman numeral.
+    fn is_followed_by(self, other: Ordinal) -> bool {
+        let as_roman = |o: Ordinal| match o {
+            Ordinal::Roman(n) => Some(n),
+            Ordinal::Letter('i') => Some(1),
+            Ordinal::Letter('v') => Some(5),
+            Ordinal::Letter('x') => Some(10),
+            _ => None,
+        };
+        if let (Some(a), Some(b)) = (as_roman(self), as_roman(other))
+            && b == a + 1
+        {
+            return true;
+        }
+        self.next() == Some(other)
     }
 
     fn next(self) -> Option<Ordinal> {
@@ -506,6 +564,7 @@ impl Ordinal {
                 Some(Ordinal::Letter(char::from(c as u8 + 1)))
             }
             Ordinal::Letter(_) => None,
+            Ordinal::Roman(n) => Some(Ordinal::Roman(n + 1)),
         }
     }
 }
@@ -616,6 +675,11 @@ fn missed_boundaries(sentence: &str) -> Vec<(usize, usize)> {
     let mut words = words_with_offsets(sentence).peekable();
     let mut quotes = QuoteTracker::new(sentence);
     while let Some((at, word)) = words.next() {
+        for dot in glued_boundaries(word) {
+            if !quotes.open_at(at + dot) {
+                cuts.push((at + dot, at + dot));
+            }
+        }
         let Some(&(next_at, next)) = words.peek() else {
             break;
         };
@@ -690,6 +754,38 @@ fn ends_interrupted_quote(word: &str) -> bool {
 fn opens_sentence(word: &str) -> bool {
     word.trim_start_matches(['"', '\'', '“', '‘', '(', '['])
         .starts_with(char::is_uppercase)
+}
+
+/// Offsets just after each full stop inside `word` that ends one sentence
+/// and starts the next with no space: "world.Today", "1,000.That". Not in
+/// addresses: "www.example.Com", "Jane.Doe@example.com", "Awesome.com".
+fn glued_boundaries(word: &str) -> Vec<usize> {
+    if word.contains(['@', '/']) || word.contains("www.") {
+        return Vec::new();
+    }
+    let mut cuts = Vec::new();
+    for (dot, _) in word.match_indices('.') {
+        let before = word[..dot].chars().next_back();
+        let rest = &word[dot + 1..];
+        let next_word_len = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
+        let next_word = &rest[..next_word_len];
+        let mut letters = next_word.chars();
+        let capitalised = letters.next().is_some_and(char::is_uppercase)
+            && letters.next().is_some_and(char::is_lowercase)
+            && letters.all(char::is_lowercase);
+        // "Awesome.com": the capitalised word is itself part of an address.
+        let domain = rest[next_word_len..]
+            .strip_prefix('.')
+            .is_some_and(|tail| tail.starts_with(char::is_lowercase));
+        let ends_word = before.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+        let sentence_before = word[..dot].chars().filter(|c| c.is_alphanumeric()).count() >= 2;
+        if ends_word && sentence_before && capitalised && !domain {
+            cuts.push(dot + 1);
+        }
+    }
+    cuts
 }
 
 /// True for a word ending in a full stop that may also end the sentence:
@@ -768,7 +864,6 @@ fn inline_list_cut(piece: &str) -> Option<usize> {
     }
     let opening = piece.trim_start_matches(BULLETS).trim_start();
     let (ordinal, _) = numbered_marker(opening)?;
-    let next = ordinal.next()?;
     let opener_punct = opening[..numbered_marker_len(opening)?].trim_end();
     let style = &opener_punct[opener_punct.find(['.', ')'])?..];
     for (i, c) in body.char_indices() {
@@ -784,7 +879,7 @@ fn inline_list_cut(piece: &str) -> Option<usize> {
         // A second list may start right after the first: "2. Two 1. One".
         let restart =
             found == found.first() && (end_of_piece || rest[len..].starts_with(char::is_uppercase));
-        if (found == next || restart) && rest[..len].trim_end().ends_with(style) {
+        if (ordinal.is_followed_by(found) || restart) && rest[..len].trim_end().ends_with(style) {
             return Some(if end_of_piece {
                 piece.len()
             } else {
@@ -964,6 +1059,23 @@ mod tests {
     }
 
     #[test]
+    fn sentences_glued_without_a_space_are_cut() {
+        assert_eq!(
+            split("Hello world.Today is Tuesday.Mr. Smith bought 1,000.That is a lot."),
+            [
+                "Hello world.",
+                "Today is Tuesday.",
+                "Mr. Smith bought 1,000.",
+                "That is a lot."
+            ]
+        );
+        assert_eq!(
+            split("See www.testurl.Awesome.com or Jane.Doe@example.com for it."),
+            ["See www.testurl.Awesome.com or Jane.Doe@example.com for it."]
+        );
+    }
+
+    #[test]
     fn footnote_references_end_the_sentence() {
         assert_eq!(
             split("It widens the gap in a consultation.11 12 Take the common cold."),
@@ -1078,6 +1190,10 @@ mod tests {
         assert_eq!(
             split("1) One 2) Two 1) Again."),
             ["1) One", "2) Two", "1) Again."]
+        );
+        assert_eq!(
+            split("i. The first item ii. The second item iii. The third"),
+            ["i. The first item", "ii. The second item", "iii. The third"]
         );
     }
 
