@@ -184,6 +184,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             .into_iter()
             .filter_map(|b| trim_range(text, block.start + b.start_byte..block.start + b.end_byte))
             .collect();
+        let pieces = move_dangling_openers(text, pieces);
         let pieces = join_false_cuts(text, pieces);
         let pieces = cut_missed_boundaries(text, pieces);
         let pieces = cut_inline_lists(text, pieces);
@@ -601,6 +602,27 @@ fn is_bare_marker(piece: &str) -> bool {
             && piece.starts_with(|c: char| c.is_ascii_uppercase()))
 }
 
+/// Gives an opening quotation mark that sentencex left at the end of a piece
+/// ("... on Twitter. “") to the piece it opens.
+fn move_dangling_openers(text: &str, mut pieces: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    for i in 1..pieces.len() {
+        let previous = &text[pieces[i - 1].clone()];
+        let Some(quote) = previous.chars().next_back() else {
+            continue;
+        };
+        let body = &previous[..previous.len() - quote.len_utf8()];
+        let opening = matches!(quote, '“' | '‘')
+            || (matches!(quote, '"' | '\'') && body.ends_with(char::is_whitespace));
+        if !opening || body.trim().is_empty() {
+            continue;
+        }
+        let quote_at = pieces[i - 1].end - quote.len_utf8();
+        pieces[i].start = quote_at;
+        pieces[i - 1].end = pieces[i - 1].start + body.trim_end().len();
+    }
+    pieces
+}
+
 /// Joins neighbouring pieces that sentencex cut apart but that belong to one
 /// sentence.
 fn join_false_cuts(text: &str, pieces: Vec<Range<usize>>) -> Vec<Range<usize>> {
@@ -731,13 +753,19 @@ const LOWERCASE_ABBREVIATIONS: &[&str] = &[
 ];
 
 /// True for an ordinary lower-case word ending with a full stop, perhaps
-/// inside closing quotes or brackets: "safe.", "business.”", "(twice.)".
+/// inside closing quotes or brackets: "safe.", "business.”", "(twice.)";
+/// and for any word but a title whose full stop closes a quotation: `Day."`.
 fn ends_plain_sentence(word: &str) -> bool {
-    let word = word.trim_end_matches(['"', '\'', '”', '’', ')', ']']);
-    let Some(stem) = word.strip_suffix('.') else {
+    let unquoted = word.trim_end_matches(['"', '\'', '”', '’']);
+    let closes_quote = unquoted.len() < word.len();
+    let bare = unquoted.trim_end_matches([')', ']']);
+    let Some(stem) = bare.strip_suffix('.') else {
         return false;
     };
     let stem = stem.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if closes_quote && stem.chars().count() >= 2 {
+        return !is_title_abbreviation(bare);
+    }
     stem.chars().count() >= 2
         && stem.chars().all(char::is_lowercase)
         && LOWERCASE_ABBREVIATIONS.binary_search(&stem).is_err()
@@ -1072,6 +1100,24 @@ mod tests {
         assert_eq!(
             split("See www.testurl.Awesome.com or Jane.Doe@example.com for it."),
             ["See www.testurl.Awesome.com or Jane.Doe@example.com for it."]
+        );
+    }
+
+    #[test]
+    fn an_opening_quote_goes_with_the_sentence_it_opens() {
+        assert_eq!(
+            split("The board said so on Twitter. “We are working on it,” it said."),
+            [
+                "The board said so on Twitter.",
+                "“We are working on it,” it said."
+            ]
+        );
+        assert_eq!(
+            split("He said on CNN's \"New Day.\" \"So it is our business.\""),
+            [
+                "He said on CNN's \"New Day.\"",
+                "\"So it is our business.\""
+            ]
         );
     }
 
