@@ -73,7 +73,7 @@ fn normalise(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn texts(input: &str, ranges: Vec<Range<usize>>) -> Vec<String> {
+fn texts_of(input: &str, ranges: Vec<Range<usize>>) -> Vec<String> {
     ranges
         .into_iter()
         .map(|r| normalise(&input[r]))
@@ -126,7 +126,7 @@ fn main() {
     let mut ours = Score::default();
     let mut raw = Score::default();
     for case in &cases {
-        let predicted = texts(&case.input, storydiff::segment::sentences(&case.input));
+        let predicted = texts_of(&case.input, storydiff::segment::sentences(&case.input));
         if verbose && predicted != case.expected {
             println!("--- {}", case.name);
             println!("input:    {:?}", case.input);
@@ -138,9 +138,41 @@ fn main() {
             }
         }
         ours.add(&predicted, &case.expected);
-        raw.add(&texts(&case.input, baseline(&case.input)), &case.expected);
+        raw.add(
+            &texts_of(&case.input, baseline(&case.input)),
+            &case.expected,
+        );
     }
     println!("segmentation on {DATA} ({} cases)", cases.len());
     ours.print("storydiff::segment");
     raw.print("raw sentencex");
+    compare_on_news();
+}
+
+/// News excerpts without gold segmentation, to compare the two segmenters on.
+const NEWS: &str = "../shared/eval-dev/allsides-corpus.jsonl";
+
+/// How often the two segmenters disagree on real news text, and how often
+/// each leaves an opening quotation mark dangling at the end of a sentence.
+fn compare_on_news() {
+    let Ok(corpus) = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(NEWS))
+    else {
+        return;
+    };
+    let dangling = |s: &String| s.ends_with('“') || s.ends_with(" \"") || s == "\"";
+    let (mut texts, mut differ, mut ours_dangling, mut raw_dangling) = (0, 0, 0, 0);
+    for line in corpus.lines().filter(|l| !l.trim().is_empty()) {
+        let value: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+        let text = value["text"].as_str().unwrap_or_default();
+        let ours = texts_of(text, storydiff::segment::sentences(text));
+        let raw = texts_of(text, baseline(text));
+        texts += 1;
+        differ += usize::from(ours != raw);
+        ours_dangling += ours.iter().filter(|s| dangling(s)).count();
+        raw_dangling += raw.iter().filter(|s| dangling(s)).count();
+    }
+    println!(
+        "news excerpts in {NEWS}: {texts} texts, segmented differently in {differ}; \
+         sentences ending in an opening quotation mark: storydiff {ours_dangling}, raw sentencex {raw_dangling}"
+    );
 }
