@@ -4,7 +4,9 @@
 //! (each line: `input`, `expected` list of sentences) and reports, for
 //! storydiff's segmenter and for raw sentencex as a baseline, the share of
 //! cases segmented exactly right and boundary precision, recall and F1 over
-//! sentence texts (whitespace collapsed). Run with
+//! sentence texts (whitespace collapsed). Then, when
+//! `../shared/eval-dev/allsides-corpus.jsonl` is there, compares the two on
+//! real news excerpts, which have no gold segmentation. Run with
 //! `cargo bench --bench segment_accuracy`; pass `-v` after `--` to list the
 //! cases storydiff gets wrong.
 

@@ -8,10 +8,12 @@
 //!    or a sentence. A line break inside wrapped prose does not cut.
 //! 2. **Sentences.** Each block goes through [`sentencex`], which knows
 //!    abbreviations, initials, decimals, quotes and ellipses.
-//! 3. **Repairs.** Pieces that sentencex cut too eagerly are joined again (a
-//!    bare list marker, a cut inside a word, a lower-case continuation after
-//!    `!` or `?`, `3 p.m. Tuesday`), and boundaries it missed are cut
-//!    (`... in the U.S. The next ...`, inline numbered lists, bullets).
+//! 3. **Repairs.** An opening quotation mark that sentencex left at the end
+//!    of a piece moves to the sentence it opens; pieces cut too eagerly are
+//!    joined again (a bare list marker, a cut inside a word, a lower-case
+//!    continuation after `!` or `?`, `3 p.m. Tuesday`); and boundaries it
+//!    missed are cut (`... in the U.S. The next ...`, `world.Today`, inline
+//!    numbered lists, bullets), never inside an open quotation or bracket.
 //!
 //! `docs/accuracy.md` has the measured accuracy, against raw sentencex; the
 //! benchmark `segment_accuracy` reproduces it.
@@ -126,10 +128,12 @@ const TIME_FOLLOWERS: &[&str] = &[
     "Wednesday",
 ];
 
-/// Characters that open a list item, at the start of a line or, for the
-/// unambiguous glyphs (all but the hyphen, asterisk and dashes), anywhere
-/// after a space.
+/// Characters that open a list item at the start of a line.
 const BULLETS: &[char] = &['*', '-', '·', '–', '—', '•', '‣', '⁃', '◦', '▪', '●'];
+
+/// The bullets that open a list item anywhere after a space: those glyphs
+/// that have no other use in running text (hyphens, dashes and asterisks do).
+const INLINE_BULLETS: &[char] = &['•', '‣', '⁃', '◦', '▪', '●'];
 
 /// Page furniture that web pages put around an article and that text
 /// extraction lets through: comment forms, share widgets, newsletter
@@ -320,68 +324,6 @@ fn last_fragment(line: &str) -> &str {
 fn words_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> + Clone {
     text.split_whitespace()
         .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
-}
-
-/// Follows quotation marks and brackets through a sentence, so that
-/// boundaries inside a quotation or a parenthesis can be told from
-/// boundaries outside. A straight or single
-/// quote opens after a space or an opening bracket and closes otherwise; a
-/// single quote inside a word ("they'll") is an apostrophe and does neither.
-struct QuoteTracker<'a> {
-    text: &'a str,
-    /// Bytes of `text` read so far.
-    read: usize,
-    before: Option<char>,
-    double: usize,
-    single: usize,
-    brackets: usize,
-}
-
-impl<'a> QuoteTracker<'a> {
-    fn new(text: &'a str) -> Self {
-        QuoteTracker {
-            text,
-            read: 0,
-            before: None,
-            double: 0,
-            single: 0,
-            brackets: 0,
-        }
-    }
-
-    /// Whether a quotation or bracket is open after the first `end` bytes;
-    /// `end` must not decrease from one call to the next.
-    fn open_at(&mut self, end: usize) -> bool {
-        let mut chars = self.text[self.read..end].chars().peekable();
-        while let Some(c) = chars.next() {
-            let after = chars
-                .peek()
-                .copied()
-                .or_else(|| self.text[end..].chars().next());
-            let before = self.before;
-            let word_after = after.is_some_and(char::is_alphanumeric);
-            let word_before = before.is_some_and(|b| !b.is_whitespace());
-            // Closing: glued to the text before and followed by a space,
-            // punctuation or the end.
-            let closes =
-                word_before && after.is_none_or(|a| a.is_whitespace() || ",.;:!?)]".contains(a));
-            match c {
-                '“' => self.double += 1,
-                '”' => self.double = self.double.saturating_sub(1),
-                '"' if closes => self.double = self.double.saturating_sub(1),
-                '"' => self.double += 1,
-                '‘' => self.single += 1,
-                '\'' | '’' if closes => self.single = self.single.saturating_sub(1),
-                '\'' if !word_before && word_after => self.single += 1,
-                '(' | '[' => self.brackets += 1,
-                ')' | ']' => self.brackets = self.brackets.saturating_sub(1),
-                _ => {}
-            }
-            self.before = Some(c);
-        }
-        self.read = end;
-        self.double > 0 || self.single > 0 || self.brackets > 0
-    }
 }
 
 /// True when `line`, stripped of closing quotes and brackets, ends with a
@@ -674,6 +616,68 @@ fn belong_together(previous: &str, gap: &str, next: &str) -> bool {
     false
 }
 
+/// Follows quotation marks and brackets through a sentence, so that
+/// boundaries inside a quotation or a parenthesis can be told from
+/// boundaries outside. A straight or single
+/// quote opens after a space or an opening bracket and closes otherwise; a
+/// single quote inside a word ("they'll") is an apostrophe and does neither.
+struct QuoteTracker<'a> {
+    text: &'a str,
+    /// Bytes of `text` read so far.
+    read: usize,
+    before: Option<char>,
+    double: usize,
+    single: usize,
+    brackets: usize,
+}
+
+impl<'a> QuoteTracker<'a> {
+    fn new(text: &'a str) -> Self {
+        QuoteTracker {
+            text,
+            read: 0,
+            before: None,
+            double: 0,
+            single: 0,
+            brackets: 0,
+        }
+    }
+
+    /// Whether a quotation or bracket is open after the first `end` bytes;
+    /// `end` must not decrease from one call to the next.
+    fn open_at(&mut self, end: usize) -> bool {
+        let mut chars = self.text[self.read..end].chars().peekable();
+        while let Some(c) = chars.next() {
+            let after = chars
+                .peek()
+                .copied()
+                .or_else(|| self.text[end..].chars().next());
+            let before = self.before;
+            let word_after = after.is_some_and(char::is_alphanumeric);
+            let word_before = before.is_some_and(|b| !b.is_whitespace());
+            // Closing: glued to the text before and followed by a space,
+            // punctuation or the end.
+            let closes =
+                word_before && after.is_none_or(|a| a.is_whitespace() || ",.;:!?)]".contains(a));
+            match c {
+                '“' => self.double += 1,
+                '”' => self.double = self.double.saturating_sub(1),
+                '"' if closes => self.double = self.double.saturating_sub(1),
+                '"' => self.double += 1,
+                '‘' => self.single += 1,
+                '\'' | '’' if closes => self.single = self.single.saturating_sub(1),
+                '\'' if !word_before && word_after => self.single += 1,
+                '(' | '[' => self.brackets += 1,
+                ')' | ']' => self.brackets = self.brackets.saturating_sub(1),
+                _ => {}
+            }
+            self.before = Some(c);
+        }
+        self.read = end;
+        self.double > 0 || self.single > 0 || self.brackets > 0
+    }
+}
+
 /// Cuts pieces at boundaries sentencex did not see: a full stop that ends
 /// an abbreviation and also the sentence ("in the U.S. The talks"), and a
 /// footnote number after the full stop ("consultation.11 Take").
@@ -886,7 +890,7 @@ fn inline_list_cut(piece: &str) -> Option<usize> {
             continue;
         }
         let rest = &body[i + c.len_utf8()..];
-        if rest.starts_with(['•', '‣', '⁃', '◦', '▪', '●']) {
+        if rest.starts_with(INLINE_BULLETS) {
             return Some(marker_len + i + c.len_utf8());
         }
     }
