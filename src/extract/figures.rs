@@ -114,7 +114,10 @@ pub struct Figure {
     /// The number as stated, before a qualifier widens it: 15000 for "about
     /// 15,000" and for "more than 15,000"; `None` for ranges, vague amounts
     /// and dates.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_value"
+    )]
     pub value: Option<f64>,
     /// Currency (ISO 4217 where there is one), `%`, or time unit, when there is one.
     pub unit: Option<String>,
@@ -123,6 +126,10 @@ pub struct Figure {
     /// Byte range of `text` within the claim's text.
     #[serde(skip)]
     pub span: Range<usize>,
+}
+
+fn serialize_value<S: Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {
+    value.map(Endpoint::Number).serialize(serializer)
 }
 
 fn is_false(b: &bool) -> bool {
@@ -1405,12 +1412,17 @@ fn vague_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)> {
         return None;
     }
     let measure = measure_after(tokens, i, end);
+    let shown = if tokens[end - 1].is("of") && end - 1 > i {
+        end - 1
+    } else {
+        end
+    };
     Some((
         figure(
             text,
             tokens,
             i,
-            end,
+            shown,
             FigureKind::Count,
             Qualifier::Vague,
             Some(Endpoint::Number(low)),
