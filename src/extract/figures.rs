@@ -200,6 +200,8 @@ pub(crate) struct Token {
     pub value: f64,
     /// A `Num` token written as bare digits, no separator: "2019".
     pub bare_digits: bool,
+    /// A `Word` token that starts with a capital letter.
+    pub upper: bool,
 }
 
 impl Token {
@@ -294,6 +296,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                     space_before: space,
                     value: value * 10f64.powi(exponent),
                     bare_digits: chunk.chars().all(|c| c.is_ascii_digit()) && exponent == 0,
+                    upper: false,
                 }),
                 None => {
                     // Not one number ("192.168.1.2", "22,24,26"): each group alone.
@@ -309,6 +312,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                             space_before: space && first,
                             value: part.parse().unwrap_or(0.0),
                             bare_digits: true,
+                            upper: false,
                         });
                         offset = part_start + part.len();
                         first = false;
@@ -328,6 +332,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 space_before: space,
                 value: v,
                 bare_digits: false,
+                upper: false,
             });
             space = false;
             k += 1;
@@ -355,6 +360,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 space_before: space,
                 value: 0.0,
                 bare_digits: false,
+                upper: c.is_uppercase(),
             });
             space = false;
             k = j;
@@ -369,6 +375,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             space_before: space,
             value: 0.0,
             bare_digits: false,
+            upper: false,
         });
         space = false;
         k += 1;
@@ -474,14 +481,8 @@ const SCALE_WORDS: &[(&str, f64)] = &[
 
 /// Abbreviated scales read only when written against the digits: "15k",
 /// "3.2m", "$2b", "10G", "1MM". Apart, "m" is metres and "k" a letter.
-const ATTACHED_SCALES: &[(&str, f64)] = &[
-    ("b", 1e9),
-    ("g", 1e9),
-    ("k", 1e3),
-    ("m", 1e6),
-    ("mm", 1e6),
-    ("t", 1e12),
-];
+const ATTACHED_SCALES: &[(&str, f64)] =
+    &[("b", 1e9), ("g", 1e9), ("k", 1e3), ("m", 1e6), ("mm", 1e6)];
 
 fn scale_of(token: &Token, after_digits: bool) -> Option<f64> {
     if token.kind != TokenKind::Word {
@@ -503,7 +504,7 @@ fn scale_of(token: &Token, after_digits: bool) -> Option<f64> {
 const EXTRA_NUMBER_WORDS: &[(&str, f64)] = &[("naught", 0.0), ("nought", 0.0), ("nil", 0.0)];
 
 /// Words that look like numbers to text2num but read as something else here.
-const NOT_NUMBER_WORDS: &[&str] = &["second", "seconds", "a", "an", "and"];
+const NOT_NUMBER_WORDS: &[&str] = &["a", "an", "and", "o", "oh", "ones", "second", "seconds"];
 
 /// A single number word: its value and whether it is an ordinal ("third").
 /// Cardinals and ordinals are read by text2num, so spelling variants such as
@@ -876,6 +877,7 @@ pub(crate) fn cardinal_at(tokens: &[Token], i: usize) -> Option<Cardinal> {
             && den.attached()
             && den.value != 0.0
             && tokens[end - 1].kind == TokenKind::Num
+            && tokens[end - 1].value < den.value
         {
             // "3/4", and "2 1/4" when a whole number stands before
             let numerator = tokens[end - 1].value;
@@ -1184,6 +1186,27 @@ const YEAR_CUES: &[&str] = &[
     "through", "till", "until", "year",
 ];
 
+/// Words before a number that make "X to Y" a change and its result, not
+/// a range: "fell by 36,000 to 293,000", "rose 5% to 7%".
+const CHANGE_WORDS: &[&str] = &[
+    "by",
+    "climbed",
+    "cut",
+    "declined",
+    "decreased",
+    "dropped",
+    "fell",
+    "gained",
+    "grew",
+    "increased",
+    "jumped",
+    "lost",
+    "raised",
+    "rose",
+    "slipped",
+    "soared",
+];
+
 /// Earliest and latest plain 4-digit numbers read as years.
 const YEAR_RANGE: std::ops::RangeInclusive<f64> = 1800.0..=2100.0;
 
@@ -1215,7 +1238,7 @@ const SKIP_BEFORE_MEASURE: &[&str] = &[
 /// follow a figure, prepositions.
 const MEASURE_STOP: &[&str] = &[
     "a", "after", "against", "ago", "and", "are", "as", "at", "be", "been", "before", "but", "by",
-    "did", "for", "from", "had", "has", "have", "he", "her", "his", "in", "into", "is", "it",
+    "of", "did", "for", "from", "had", "has", "have", "he", "her", "his", "in", "into", "is", "it",
     "its", "on", "or", "our", "over", "per", "she", "than", "that", "the", "their", "them", "they",
     "this", "to", "toward", "towards", "under", "until", "was", "we", "were", "which", "while",
     "who", "will", "with", "would",
@@ -1303,8 +1326,8 @@ fn measure_after(tokens: &[Token], start: usize, end: usize) -> Option<String> {
     while let Some(t) = tokens.get(j) {
         if t.kind == TokenKind::Word && SKIP_BEFORE_MEASURE.contains(&t.lower.as_str()) {
             j += 1;
-        } else if t.kind == TokenKind::Sym && (t.is(".") || t.is("-")) && t.attached() {
-            j += 1; // "U.S." and "48-hour"
+        } else if t.kind == TokenKind::Sym && t.is("-") && t.attached() {
+            j += 1; // "48-hour"
         } else {
             break;
         }
@@ -1313,12 +1336,16 @@ fn measure_after(tokens: &[Token], start: usize, end: usize) -> Option<String> {
     let mut words = 0;
     let mut k = j;
     while let Some(t) = tokens.get(k) {
-        if t.kind == TokenKind::Sym && t.is(".") && t.attached() {
+        let after_initial = k > 0 && tokens[k - 1].lower.chars().count() == 1;
+        if t.kind == TokenKind::Sym && t.is(".") && t.attached() && after_initial {
             k += 1;
             continue;
         }
         if t.kind != TokenKind::Word || MEASURE_STOP.contains(&t.lower.as_str()) {
             break;
+        }
+        if t.upper && head.is_some() {
+            break; // "two opinions Monday": a name after the noun
         }
         let is_initial = t.lower.chars().count() == 1;
         let verbish = (t.lower.ends_with("ing") || t.lower.ends_with("ed"))
@@ -1721,10 +1748,32 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)
             None => break,
         }
     }
+    // "16:00", "3:2": clock times and scores are no figures
+    let colon = |k: usize| tokens.get(k).is_some_and(|t| t.is(":") && t.attached());
+    if tokens.get(j).is_some_and(|t| t.kind == TokenKind::Num)
+        && (colon(j + 1) && tokens.get(j + 2).is_some_and(Token::attached)
+            || j > 0 && colon(j - 1) && tokens[j].attached())
+    {
+        return None;
+    }
+    // "Covid-19", "F-16": a number that ends a name
+    if j >= 2
+        && tokens[j - 1].is("-")
+        && tokens[j - 1].attached()
+        && tokens.get(j).is_some_and(Token::attached)
+        && tokens[j - 2].kind == TokenKind::Word
+    {
+        return None;
+    }
     let mut amount = amount_at(tokens, j, true)?;
     if amount.start != j {
         return None;
     }
+    // "fell by 36,000 to 293,000" is a change and a result, not a range
+    let after_change = j
+        .checked_sub(1)
+        .and_then(|b| tokens.get(b))
+        .is_some_and(|p| CHANGE_WORDS.contains(&p.lower.as_str()));
     let mut start = i;
     let mut qualifier = Qualifier::Exact;
     let mut low = amount.value;
@@ -1748,7 +1797,7 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)
         let ok = match range_word {
             Some(Before::Between) => t.is("and"),
             _ => {
-                t.is("to")
+                (t.is("to") && !(after_change && range_word.is_none()))
                     || t.is("through")
                     || t.is("thru")
                     || t.is("–")
@@ -1916,10 +1965,7 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)
             }
         }
     }
-    let kind = classify(tokens, &amount, start, end);
-    if kind == FigureKind::Year && qualifier != Qualifier::Exact {
-        return None;
-    }
+    let kind = classify(tokens, &amount, qualifier, start, end);
     let measure = match kind {
         FigureKind::Year => Some("year".to_string()),
         FigureKind::Duration => Some("duration".to_string()),
@@ -1949,18 +1995,36 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)
 
 /// Years and counts: a bare 4-digit number in the year range, with a year cue
 /// before it or no noun after it, is a year.
-fn classify(tokens: &[Token], amount: &Amount, start: usize, end: usize) -> FigureKind {
-    if amount.kind != FigureKind::Count || !amount.cardinal.bare_digits {
+fn classify(
+    tokens: &[Token],
+    amount: &Amount,
+    qualifier: Qualifier,
+    start: usize,
+    end: usize,
+) -> FigureKind {
+    if amount.kind != FigureKind::Count
+        || !amount.cardinal.bare_digits
+        || qualifier != Qualifier::Exact
+    {
         return amount.kind;
     }
     let t = &tokens[amount.cardinal.end - 1];
     if t.lower.len() != 4 || !YEAR_RANGE.contains(&amount.value) || start != amount.start {
         return amount.kind;
     }
+    // "in 2019", and "the 2020 election", "Biden's 2024 campaign"
     let cue = start
         .checked_sub(1)
         .and_then(|b| tokens.get(b))
-        .is_some_and(|p| YEAR_CUES.contains(&p.lower.as_str()));
+        .is_some_and(|p| {
+            YEAR_CUES.contains(&p.lower.as_str())
+                || matches!(
+                    p.lower.as_str(),
+                    "the" | "a" | "an" | "its" | "his" | "her" | "their"
+                )
+                || p.lower.ends_with("'s")
+                || p.lower.ends_with("’s")
+        });
     let noun_after = tokens
         .get(end)
         .is_some_and(|n| n.kind == TokenKind::Word && !MEASURE_STOP.contains(&n.lower.as_str()));

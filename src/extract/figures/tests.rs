@@ -643,3 +643,34 @@ fn seed_story_figures() {
         (Qualifier::Vague, Some(2000.0))
     );
 }
+
+#[test]
+fn numbers_inside_names_times_and_idioms_are_no_figures() {
+    assert!(figs("died of Covid-19 complications").is_empty());
+    assert!(figs("an F-16 jet").is_empty());
+    assert!(figs("at 16:00 GMT").is_empty());
+    assert!(
+        figs("24/7 service")
+            .iter()
+            .all(|f| f.kind != FigureKind::Fraction)
+    );
+}
+
+#[test]
+fn a_change_and_its_result_are_not_a_range() {
+    let f = figs("claims fell by 36,000 to 293,000 last week");
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!(n(&f[1].low), Some(293_000.0));
+}
+
+#[test]
+fn years_used_as_adjectives_are_years() {
+    assert_eq!(one("the 2020 election").kind, FigureKind::Year);
+    assert_eq!(one("more than 2000 boats").kind, FigureKind::Count);
+}
+
+#[test]
+fn sentence_ends_stop_the_measure() {
+    let f = figs("He was 84. Powell served three presidents.");
+    assert_eq!(f[0].measure, None);
+}
