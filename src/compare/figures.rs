@@ -448,7 +448,11 @@ fn stated(f: &Figure) -> Option<f64> {
 pub fn compare(a: &Figure, b: &Figure) -> Verdict {
     if a.kind == FigureKind::Date {
         // an unresolved weekday says nothing to compare
-        if a.low.is_none() && a.high.is_none() || b.low.is_none() && b.high.is_none() {
+        let unresolved = |f: &Figure| f.low.is_none() && f.high.is_none();
+        if unresolved(a) && unresolved(b) && a.text.to_lowercase() == b.text.to_lowercase() {
+            return Verdict::Agree; // "Monday" and "Monday"
+        }
+        if unresolved(a) || unresolved(b) {
             return Verdict::Compatible;
         }
     }
@@ -587,6 +591,16 @@ mod tests {
     fn dates_agree_across_forms() {
         assert_eq!(verdict("November 21", "Nov. 21"), Verdict::Agree);
         assert_eq!(verdict("November 21", "21 November"), Verdict::Agree);
+        let monday = |s: &str| {
+            find_figures(s, &Context::default())
+                .into_iter()
+                .next()
+                .unwrap()
+        };
+        assert_eq!(
+            compare(&monday("on Monday"), &monday("on Monday")),
+            Verdict::Agree
+        );
     }
 
     #[test]

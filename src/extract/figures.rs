@@ -1186,6 +1186,9 @@ const YEAR_CUES: &[&str] = &[
     "through", "till", "until", "year",
 ];
 
+/// Words before "one" that make it a pronoun: "that one", "the one".
+const PRONOUN_ONE_BEFORE: &[&str] = &["any", "each", "every", "no", "that", "the", "this", "which"];
+
 /// Words before a number that make "X to Y" a change and its result, not
 /// a range: "fell by 36,000 to 293,000", "rose 5% to 7%".
 const CHANGE_WORDS: &[&str] = &[
@@ -1753,6 +1756,13 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)
     if tokens.get(j).is_some_and(|t| t.kind == TokenKind::Num)
         && (colon(j + 1) && tokens.get(j + 2).is_some_and(Token::attached)
             || j > 0 && colon(j - 1) && tokens[j].attached())
+    {
+        return None;
+    }
+    // "that one", "the one you mentioned": a pronoun, not a number
+    if tokens.get(j).is_some_and(|t| t.is("one"))
+        && j > 0
+        && PRONOUN_ONE_BEFORE.contains(&tokens[j - 1].lower.as_str())
     {
         return None;
     }

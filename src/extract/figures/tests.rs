@@ -649,6 +649,8 @@ fn numbers_inside_names_times_and_idioms_are_no_figures() {
     assert!(figs("died of Covid-19 complications").is_empty());
     assert!(figs("an F-16 jet").is_empty());
     assert!(figs("at 16:00 GMT").is_empty());
+    assert!(figs("That one is really good").is_empty());
+    assert!(figs("The one you mentioned is invalid").is_empty());
     assert!(
         figs("24/7 service")
             .iter()
