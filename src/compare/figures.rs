@@ -1,9 +1,17 @@
 //! Figure verdicts: figures of one measure within a cluster compared as intervals.
+//!
+//! Within one cluster, figures of the same kind and measure (and, for money,
+//! currency) are grouped across outlets, one figure per outlet per group,
+//! and only when they speak of the same subject (see [`same_subject`]).
+//! Each group gets a verdict from its two most distant figures: `agree`,
+//! `compatible` or `conflict`. The rules are in `docs/figures.md`.
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::extract::figures::Figure;
-use crate::model::{ClaimRef, Position};
+use crate::extract::figures::{Endpoint, Figure, FigureKind, Qualifier, TIME_UNITS, stem};
+use crate::model::{Claim, ClaimRef, Position};
 
 /// How the figures of one measure relate across outlets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -22,7 +30,7 @@ pub enum Verdict {
 pub struct FigureValue {
     /// Which claim the figure is in.
     pub claim: ClaimRef,
-    /// Where the figure is in the source.
+    /// Where the figure is in the source: the claim's position.
     pub at: Position,
     /// The figure.
     pub figure: Figure,
@@ -35,11 +43,632 @@ pub struct FigureComparison {
     pub measure: String,
     /// How the values relate.
     pub verdict: Verdict,
-    /// One value per outlet that states one.
+    /// One value per outlet that states one, in outlet order.
     pub values: Vec<FigureValue>,
 }
 
+/// Numbers at or above this, written with trailing zeros, are taken as
+/// rounded: "15,000" may stand for anything that rounds to it. Below it
+/// counts are usually exact ("21 killed" and "20 killed" disagree).
+pub const ROUNDING_MIN: f64 = 1000.0;
+
+/// The rounding band of a round number never exceeds this share of it:
+/// "20,000" is read as 19,000–21,000, not as everything that rounds to one
+/// significant digit (15,000–25,000), which would hide real disagreements.
+pub const ROUNDING_MAX_SHARE: f64 = 0.05;
+
+/// Two figures whose subjects differ ("the US" and "Venezuela") are still
+/// compared when at least this share of the content words around them is
+/// shared: outlets name one subject differently ("the US", "Washington").
+pub const SUBJECT_OVERRIDE_OVERLAP: f64 = 0.34;
+
+/// Capitalized words that open clauses without naming a subject.
+const NOT_SUBJECTS: &[&str] = &[
+    "a",
+    "about",
+    "according",
+    "after",
+    "also",
+    "an",
+    "and",
+    "as",
+    "at",
+    "before",
+    "but",
+    "by",
+    "during",
+    "for",
+    "from",
+    "he",
+    "her",
+    "his",
+    "however",
+    "if",
+    "in",
+    "it",
+    "its",
+    "meanwhile",
+    "more",
+    "nearly",
+    "of",
+    "on",
+    "over",
+    "she",
+    "since",
+    "some",
+    "that",
+    "the",
+    "their",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "we",
+    "when",
+    "while",
+    "with",
+];
+
+/// Words too common to tell two subjects apart.
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "after", "against", "also", "an", "and", "are", "as", "at", "be", "been", "but",
+    "by", "for", "from", "had", "has", "have", "he", "her", "his", "in", "into", "is", "it", "its",
+    "more", "of", "on", "or", "over", "said", "says", "she", "since", "some", "than", "that",
+    "the", "their", "there", "they", "this", "to", "was", "were", "which", "while", "who", "will",
+    "with",
+];
+
+/// Words that end a clause for the subject check: a subject before them
+/// belongs to another figure.
+const CLAUSE_WORDS: &[&str] = &["and", "but", "whereas", "while"];
+
+/// A figure with what is needed to compare it.
+struct Entry<'a> {
+    claim: ClaimRef,
+    at: Position,
+    figure: &'a Figure,
+    subject: BTreeSet<String>,
+    context: BTreeSet<String>,
+}
+
+/// The words of a claim with their byte ranges.
+fn words(text: &str) -> Vec<(usize, usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let inside = c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len(), &text[s..]));
+    }
+    out
+}
+
+/// Where the figure's clause starts and ends in the claim: between the
+/// nearest clause punctuation or clause word on each side.
+fn clause(text: &str, figure: &Figure) -> (usize, usize) {
+    let boundary = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–');
+    let mut start = text[..figure.span.start]
+        .rfind(boundary)
+        .map_or(0, |p| p + 1);
+    let mut end = text[figure.span.end..]
+        .find(boundary)
+        .map_or(text.len(), |p| figure.span.end + p);
+    for (s, e, w) in words(text) {
+        let lower = w.to_lowercase();
+        if CLAUSE_WORDS.contains(&lower.as_str()) {
+            if e <= figure.span.start && e > start {
+                start = e;
+            }
+            if s >= figure.span.end && s < end {
+                end = s;
+            }
+        }
+    }
+    (start, end)
+}
+
+fn entry<'a>(claim_ref: ClaimRef, claim: &'a Claim, figure: &'a Figure) -> Entry<'a> {
+    let text = &claim.text;
+    let (start, end) = clause(text, figure);
+    let measure_words: BTreeSet<String> = figure
+        .measure
+        .iter()
+        .flat_map(|m| m.split(' ').map(str::to_string))
+        .collect();
+    let mut subject = BTreeSet::new();
+    let mut context = BTreeSet::new();
+    for (s, e, w) in words(text) {
+        if s < start || e > end || (s >= figure.span.start && e <= figure.span.end) {
+            continue;
+        }
+        if w.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let lower = w.to_lowercase();
+        let capitalized = w.chars().next().is_some_and(char::is_uppercase);
+        if capitalized && e <= figure.span.start && !NOT_SUBJECTS.contains(&lower.as_str()) {
+            subject.insert(lower.clone());
+        }
+        let stemmed = stem(&lower);
+        if !STOP_WORDS.contains(&lower.as_str()) && !measure_words.contains(&stemmed) {
+            context.insert(stemmed);
+        }
+    }
+    Entry {
+        claim: claim_ref,
+        at: claim.at,
+        figure,
+        subject,
+        context,
+    }
+}
+
+fn overlap(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+    let union = a.union(b).count();
+    if union == 0 {
+        return 1.0;
+    }
+    a.intersection(b).count() as f64 / union as f64
+}
+
+/// Whether two figures (of one kind and measure) speak of the same subject:
+/// yes, unless each names a subject before it, the subjects share no word,
+/// and the words around them overlap less than [`SUBJECT_OVERRIDE_OVERLAP`].
+/// "The US has 15,000 troops in the Caribbean" and "Venezuela has deployed
+/// 200,000 troops at home" are about different troops.
+fn same_subject(a: &Entry, b: &Entry) -> bool {
+    if a.subject.is_empty() || b.subject.is_empty() || !a.subject.is_disjoint(&b.subject) {
+        return true;
+    }
+    overlap(&a.context, &b.context) >= SUBJECT_OVERRIDE_OVERLAP
+}
+
+/// The key figures are grouped under: kind, measure, and currency for money
+/// (dollars and euros are not compared).
+fn key(figure: &Figure) -> Option<(FigureKind, String, String)> {
+    let measure = figure.measure.clone()?;
+    let unit = match figure.kind {
+        FigureKind::Money => figure.unit.clone().unwrap_or_default(),
+        _ => String::new(),
+    };
+    Some((figure.kind, measure, unit))
+}
+
 /// Compare the figures of the members of one cluster, measure by measure.
-pub fn compare_cluster(_members: &[(ClaimRef, &crate::model::Claim)]) -> Vec<FigureComparison> {
-    Vec::new()
+pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FigureComparison> {
+    let mut by_key: BTreeMap<(FigureKind, String, String), Vec<Entry>> = BTreeMap::new();
+    let mut ordered: Vec<&(ClaimRef, &Claim)> = members.iter().collect();
+    ordered.sort_by_key(|(r, _)| *r);
+    for (claim_ref, claim) in ordered {
+        for figure in &claim.figures {
+            if let Some(k) = key(figure) {
+                by_key
+                    .entry(k)
+                    .or_default()
+                    .push(entry(*claim_ref, claim, figure));
+            }
+        }
+    }
+    let mut comparisons = Vec::new();
+    for ((_, measure, _), entries) in by_key {
+        let mut groups: Vec<Vec<Entry>> = Vec::new();
+        for e in entries {
+            // the best group without this outlet whose subject matches
+            let best = groups
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| g.iter().all(|m| m.claim.outlet != e.claim.outlet))
+                .filter(|(_, g)| g.iter().all(|m| same_subject(m, &e)))
+                .map(|(n, g)| (n, overlap(&g[0].context, &e.context)))
+                .fold(None, |best: Option<(usize, f64)>, (n, score)| match best {
+                    Some((_, s)) if s >= score => best,
+                    _ => Some((n, score)),
+                });
+            match best {
+                Some((n, _)) => groups[n].push(e),
+                None => groups.push(vec![e]),
+            }
+        }
+        for group in groups.into_iter().filter(|g| g.len() >= 2) {
+            let mut verdict = Verdict::Agree;
+            for (n, a) in group.iter().enumerate() {
+                for b in &group[n + 1..] {
+                    verdict = verdict.max(compare(a.figure, b.figure));
+                }
+            }
+            comparisons.push(FigureComparison {
+                measure: measure.clone(),
+                verdict,
+                values: group
+                    .into_iter()
+                    .map(|e| FigureValue {
+                        claim: e.claim,
+                        at: e.at,
+                        figure: e.figure.clone(),
+                    })
+                    .collect(),
+            });
+        }
+    }
+    comparisons.sort_by(|a, b| {
+        let first = |c: &FigureComparison| c.values.first().map(|v| (v.claim, v.figure.span.start));
+        a.measure.cmp(&b.measure).then(first(a).cmp(&first(b)))
+    });
+    comparisons
+}
+
+/// One end of an interval on the number line, with whether it is excluded.
+#[derive(Debug, Clone, Copy)]
+struct End {
+    at: f64,
+    excluded: bool,
+}
+
+/// A figure as an interval of numbers: dates become day numbers.
+#[derive(Debug, Clone, Copy)]
+struct Interval {
+    low: End,
+    high: End,
+}
+
+impl Interval {
+    fn overlaps(&self, other: &Interval) -> bool {
+        let before = |a: End, b: End| a.at < b.at || a.at == b.at && (a.excluded || b.excluded);
+        !(before(self.high, other.low) || before(other.high, self.low))
+    }
+}
+
+/// Half the step of a round number's last significant digit, capped at
+/// [`ROUNDING_MAX_SHARE`]; zero for numbers below [`ROUNDING_MIN`] or with
+/// decimals.
+pub fn rounding_tolerance(v: f64) -> f64 {
+    let a = v.abs();
+    if a < ROUNDING_MIN || a.fract() != 0.0 {
+        return 0.0;
+    }
+    let mut step = 1.0;
+    while (a / (step * 10.0)).fract() == 0.0 && step * 10.0 <= a {
+        step *= 10.0;
+    }
+    (step / 2.0).min(a * ROUNDING_MAX_SHARE)
+}
+
+/// Seconds per unit of a duration figure.
+fn seconds_per(unit: Option<&str>) -> f64 {
+    unit.and_then(|u| TIME_UNITS.iter().find(|(_, many, _)| *many == u))
+        .map_or(1.0, |&(_, _, s)| s)
+}
+
+/// A date endpoint as a number that orders dates: the year (0 when unknown)
+/// times 10,000 plus month times 100 plus day. A month alone ("--09") is its
+/// first day as a lower end and its last as an upper end.
+fn date_number(iso: &str, upper: bool, drop_year: bool) -> Option<f64> {
+    let (year, rest) = match iso.strip_prefix("--") {
+        Some(rest) => (0.0, rest.to_string()),
+        None => {
+            let (y, r) = iso.split_at(iso.find('-')?);
+            (y.parse().ok()?, r.trim_start_matches('-').to_string())
+        }
+    };
+    let mut parts = rest.split('-');
+    let month: f64 = parts.next()?.parse().ok()?;
+    let day: f64 = match parts.next() {
+        Some(d) => d.parse().ok()?,
+        None if upper => 31.0,
+        None => 1.0,
+    };
+    let year = if drop_year { 0.0 } else { year };
+    Some(year * 10_000.0 + month * 100.0 + day)
+}
+
+fn year_unknown(f: &Figure) -> bool {
+    [&f.low, &f.high]
+        .iter()
+        .any(|e| matches!(e, Some(Endpoint::Date(d)) if d.starts_with("--")))
+}
+
+/// A figure's interval, widened by rounding when `tolerant`.
+fn interval(f: &Figure, tolerant: bool, drop_year: bool) -> Option<Interval> {
+    let scale = if f.kind == FigureKind::Duration {
+        seconds_per(f.unit.as_deref())
+    } else {
+        1.0
+    };
+    let end = |e: &Option<Endpoint>, excluded: bool, upper: bool| -> Option<End> {
+        let open = if upper {
+            f64::INFINITY
+        } else {
+            f64::NEG_INFINITY
+        };
+        let at = match e {
+            None => {
+                return Some(End {
+                    at: open,
+                    excluded: false,
+                });
+            }
+            Some(Endpoint::Number(n)) => *n,
+            Some(Endpoint::Date(d)) => date_number(d, upper, drop_year)?,
+        };
+        let tolerance = if tolerant && f.kind != FigureKind::Date {
+            rounding_tolerance(at)
+        } else {
+            0.0
+        };
+        let at = if upper {
+            at + tolerance
+        } else {
+            at - tolerance
+        };
+        Some(End {
+            at: at * scale,
+            excluded: excluded && tolerance == 0.0,
+        })
+    };
+    Some(Interval {
+        low: end(&f.low, f.low_exclusive, false)?,
+        high: end(&f.high, f.high_exclusive, true)?,
+    })
+}
+
+/// The stated value of an exact or approximate figure, in comparable units.
+fn stated(f: &Figure) -> Option<f64> {
+    if !matches!(f.qualifier, Qualifier::Exact | Qualifier::Approx) {
+        return None;
+    }
+    let scale = if f.kind == FigureKind::Duration {
+        seconds_per(f.unit.as_deref())
+    } else {
+        1.0
+    };
+    f.value
+        .or_else(|| f.low.as_ref().and_then(Endpoint::number))
+        .map(|v| v * scale)
+}
+
+/// The verdict on two figures of one kind and measure:
+///
+/// - `agree`: the same stated value ("about 15,000" and "15,000"; "one week"
+///   and "7 days"), or the same interval ("more than 20" twice);
+/// - `compatible`: the intervals, widened by rounding, overlap ("more than
+///   20" and "21"; "15,000" and "15,200");
+/// - `conflict`: they do not ("12,000" and "15,000"; "November 20" and
+///   "November 21").
+pub fn compare(a: &Figure, b: &Figure) -> Verdict {
+    if a.kind == FigureKind::Date {
+        // an unresolved weekday says nothing to compare
+        let unresolved = |f: &Figure| f.low.is_none() && f.high.is_none();
+        if unresolved(a) && unresolved(b) && a.text.to_lowercase() == b.text.to_lowercase() {
+            return Verdict::Agree; // "Monday" and "Monday"
+        }
+        if unresolved(a) || unresolved(b) {
+            return Verdict::Compatible;
+        }
+    }
+    if let (Some(x), Some(y)) = (stated(a), stated(b))
+        && (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0)
+    {
+        return Verdict::Agree;
+    }
+    let drop_year = year_unknown(a) || year_unknown(b);
+    let (Some(exact_a), Some(exact_b)) =
+        (interval(a, false, drop_year), interval(b, false, drop_year))
+    else {
+        return Verdict::Compatible;
+    };
+    let same = |x: End, y: End| x.at == y.at && x.excluded == y.excluded;
+    if same(exact_a.low, exact_b.low) && same(exact_a.high, exact_b.high) {
+        return Verdict::Agree;
+    }
+    match (interval(a, true, drop_year), interval(b, true, drop_year)) {
+        (Some(x), Some(y)) if x.overlaps(&y) => Verdict::Compatible,
+        _ => Verdict::Conflict,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::figures::{Context, find_figures};
+    use crate::model::OutletId;
+
+    fn figure(text: &str) -> Figure {
+        let context = Context {
+            published: Some("2025-11-30".into()),
+        };
+        find_figures(text, &context)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("no figure in {text:?}"))
+    }
+
+    fn verdict(a: &str, b: &str) -> Verdict {
+        compare(&figure(a), &figure(b))
+    }
+
+    fn claim(outlet: usize, text: &str) -> Claim {
+        let mut c = Claim::new(OutletId(outlet), text.into(), Position::START, Some(0..0));
+        c.figures = find_figures(
+            text,
+            &Context {
+                published: Some("2025-11-30".into()),
+            },
+        );
+        c
+    }
+
+    fn cluster(texts: &[&str]) -> Vec<FigureComparison> {
+        let claims: Vec<Claim> = texts.iter().enumerate().map(|(o, t)| claim(o, t)).collect();
+        let members: Vec<(ClaimRef, &Claim)> = claims
+            .iter()
+            .enumerate()
+            .map(|(o, c)| {
+                (
+                    ClaimRef {
+                        outlet: OutletId(o),
+                        index: 0,
+                    },
+                    c,
+                )
+            })
+            .collect();
+        compare_cluster(&members)
+    }
+
+    #[test]
+    fn the_same_number_written_differently_agrees() {
+        assert_eq!(
+            verdict("15,000 troops", "fifteen thousand troops"),
+            Verdict::Agree
+        );
+        assert_eq!(verdict("15,000 troops", "15k troops"), Verdict::Agree);
+        assert_eq!(
+            verdict("about 15,000 troops", "15,000 troops"),
+            Verdict::Agree
+        );
+        assert_eq!(
+            verdict("more than 20 strikes", "over 20 strikes"),
+            Verdict::Agree
+        );
+        assert_eq!(verdict("one week", "7 days"), Verdict::Agree);
+    }
+
+    #[test]
+    fn overlapping_statements_are_compatible() {
+        assert_eq!(
+            verdict("more than 20 strikes", "21 strikes"),
+            Verdict::Compatible
+        );
+        assert_eq!(
+            verdict("15,000 troops", "15,200 troops"),
+            Verdict::Compatible
+        );
+        assert_eq!(
+            verdict("about 15,000 troops", "14,000 troops"),
+            Verdict::Compatible
+        );
+        assert_eq!(
+            verdict("thousands of troops", "5,000 troops"),
+            Verdict::Compatible
+        );
+        assert_eq!(
+            verdict("10,000 to 15,000 troops", "12,000 troops"),
+            Verdict::Compatible
+        );
+    }
+
+    #[test]
+    fn disjoint_statements_conflict() {
+        assert_eq!(verdict("12,000 troops", "15,000 troops"), Verdict::Conflict);
+        assert_eq!(
+            verdict("more than 20 strikes", "20 strikes"),
+            Verdict::Conflict
+        );
+        assert_eq!(
+            verdict("20 people killed", "21 people killed"),
+            Verdict::Conflict
+        );
+        assert_eq!(verdict("November 20", "November 21"), Verdict::Conflict);
+        assert_eq!(verdict("one week", "48 hours"), Verdict::Conflict);
+        assert_eq!(
+            verdict("hundreds of troops", "15,000 troops"),
+            Verdict::Conflict
+        );
+    }
+
+    #[test]
+    fn dates_agree_across_forms() {
+        assert_eq!(verdict("November 21", "Nov. 21"), Verdict::Agree);
+        assert_eq!(verdict("November 21", "21 November"), Verdict::Agree);
+        let monday = |s: &str| {
+            find_figures(s, &Context::default())
+                .into_iter()
+                .next()
+                .unwrap()
+        };
+        assert_eq!(
+            compare(&monday("on Monday"), &monday("on Monday")),
+            Verdict::Agree
+        );
+    }
+
+    #[test]
+    fn rounding_tolerance_follows_precision() {
+        assert_eq!(rounding_tolerance(15_000.0), 500.0);
+        assert_eq!(rounding_tolerance(15_200.0), 50.0);
+        assert_eq!(rounding_tolerance(20_000.0), 1_000.0);
+        assert_eq!(rounding_tolerance(21.0), 0.0);
+        assert_eq!(rounding_tolerance(1_500.5), 0.0);
+    }
+
+    #[test]
+    fn a_cluster_reports_each_measure_once_with_a_verdict() {
+        let c = cluster(&[
+            "The US has stationed 15,000 troops and carried out more than 20 strikes.",
+            "The US has stationed 12,000 soldiers and carried out 21 operations.",
+        ]);
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert_eq!(
+            (c[0].measure.as_str(), c[0].verdict),
+            ("oper", Verdict::Compatible)
+        );
+        assert_eq!(
+            (c[1].measure.as_str(), c[1].verdict),
+            ("troop", Verdict::Conflict)
+        );
+        assert_eq!(c[1].values[0].claim.outlet, OutletId(0));
+    }
+
+    #[test]
+    fn different_subjects_sharing_a_noun_are_not_compared() {
+        let c = cluster(&[
+            "The US has 15,000 troops in the Caribbean, while Venezuela has deployed 200,000 troops at home.",
+            "Venezuela has deployed 200,000 troops at home.",
+        ]);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].verdict, Verdict::Agree);
+        assert_eq!(c[0].values[0].figure.text, "200,000");
+        let c = cluster(&[
+            "The US has 15,000 troops in the Caribbean.",
+            "Venezuela has deployed 200,000 troops at home.",
+        ]);
+        assert!(c.is_empty(), "{c:#?}");
+    }
+
+    #[test]
+    fn one_subject_named_two_ways_is_still_compared() {
+        let c = cluster(&[
+            "The US has stationed 15,000 troops in the Caribbean.",
+            "Washington has stationed 12,000 troops in the Caribbean.",
+        ]);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].verdict, Verdict::Conflict);
+    }
+
+    #[test]
+    fn money_in_different_currencies_is_not_compared() {
+        assert!(cluster(&["It cost $5 million.", "It cost €5 million."]).is_empty());
+    }
+
+    #[test]
+    fn order_is_by_measure_then_outlet() {
+        let c = cluster(&[
+            "On November 21, 21 boats and 15,000 troops.",
+            "On November 21, 21 boats and 15,000 troops.",
+        ]);
+        let measures: Vec<&str> = c.iter().map(|c| c.measure.as_str()).collect();
+        assert_eq!(measures, vec!["boat", "date", "troop"]);
+        assert!(c.iter().all(|c| c.verdict == Verdict::Agree));
+    }
 }
