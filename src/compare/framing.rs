@@ -1,9 +1,43 @@
-//! Framing differences between the members of a cluster, and outlet profiles.
+//! Framing differences between the members of a cluster, quote fidelity
+//! across outlets, and outlet profiles.
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
+use similar::{ChangeTag, TextDiff};
 
-use crate::extract::framing::CueKind;
-use crate::model::{Claim, ClaimRef};
+use crate::extract::framing::{Cue, CueKind, contains_word};
+use crate::model::{Claim, ClaimRef, OutletId};
+
+/// Verbs that attribute without colouring: a claim "said" by a source is
+/// framed no differently from one it "told" or that is "according to" it.
+const NEUTRAL_VERBS: &[&str] = &[
+    "according to",
+    "add",
+    "note",
+    "report",
+    "say",
+    "state",
+    "tell",
+];
+
+/// Two quotations whose case-folded texts are at least this similar
+/// (normalized Levenshtein) are the same quotation worded differently: high
+/// enough that two different sentences of one speaker do not match, low
+/// enough that a dropped article or a changed word still does.
+pub const QUOTE_SIMILARITY: f64 = 0.6;
+
+/// Quotations shorter than this many words are not checked for fidelity:
+/// single quoted words ("terrorist", "terrorists") differ by inflection
+/// more often than by misquotation.
+pub const QUOTE_MIN_WORDS: usize = 2;
+
+/// A quotation longer than this many characters is cut in a message.
+const QUOTE_SHOWN_CHARS: usize = 80;
+
+/// Shares are rounded to this many decimals so that JSON output reads well
+/// and stays byte-identical across platforms.
+const SHARE_DECIMALS: i32 = 3;
 
 /// One outlet's framing of a claim where another outlet frames it otherwise.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -15,11 +49,424 @@ pub struct FramingDifference {
     pub claim: ClaimRef,
     /// The cue's words and what the others do instead.
     pub text: String,
+    /// The members of the cluster that frame the claim otherwise.
+    #[serde(skip)]
+    pub others: Vec<ClaimRef>,
 }
 
-/// The framing differences among the members of one cluster.
-pub fn compare_cluster(_members: &[(ClaimRef, &Claim)]) -> Vec<FramingDifference> {
-    Vec::new()
+fn of_kind(claim: &Claim, kind: CueKind) -> impl Iterator<Item = &Cue> {
+    claim.cues.iter().filter(move |c| c.kind == kind)
+}
+
+fn has(claim: &Claim, kind: CueKind) -> bool {
+    of_kind(claim, kind).next().is_some()
+}
+
+/// The other members meant, with a verb that agrees: "the other outlet
+/// states", "the others state", "1 of the 2 others states".
+fn others(matching: usize, total: usize, singular: &str, plural: &str) -> String {
+    let verb = if matching == 1 { singular } else { plural };
+    if matching == total {
+        if total == 1 {
+            format!("the other outlet {verb}")
+        } else {
+            format!("the others {verb}")
+        }
+    } else {
+        format!("{matching} of the {total} others {verb}")
+    }
+}
+
+fn quoted_list<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
+    let mut seen = BTreeSet::new();
+    words
+        .into_iter()
+        .filter(|w| seen.insert(w.to_lowercase()))
+        .map(|w| format!("\"{w}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn shorten(text: &str) -> String {
+    if text.chars().count() <= QUOTE_SHOWN_CHARS {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(QUOTE_SHOWN_CHARS).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// A quoted term folded for comparison: lower case, straight apostrophes,
+/// single spaces, "so-called" dropped, outer punctuation trimmed.
+fn fold_term(text: &str) -> String {
+    let lower = text.to_lowercase().replace(['’', '‘'], "'");
+    let lower = lower
+        .strip_prefix("so-called ")
+        .or_else(|| lower.strip_prefix("so called "))
+        .unwrap_or(&lower);
+    lower
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string()
+}
+
+/// The framing differences among the members of one cluster, member by
+/// member in the order given, and kind by kind within a member.
+pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FramingDifference> {
+    let mut differences = Vec::new();
+    if members.len() < 2 {
+        return differences;
+    }
+    for (n, &(claim, this)) in members.iter().enumerate() {
+        let rest: Vec<(ClaimRef, &Claim)> = members
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| k != n)
+            .map(|(_, &m)| m)
+            .collect();
+        let mut push = |kind: CueKind, text: String, others: Vec<ClaimRef>| {
+            differences.push(FramingDifference {
+                kind,
+                claim,
+                text,
+                others,
+            });
+        };
+        if let Some((text, others)) = attribution_difference(this, &rest) {
+            push(CueKind::Attribution, text, others);
+        }
+        if let Some((text, others)) = verb_difference(this, &rest) {
+            push(CueKind::Attribution, text, others);
+        }
+        if has(this, CueKind::Hedge) {
+            let plain = refs(&rest, |o| !has(o, CueKind::Hedge));
+            if !plain.is_empty() {
+                let words = quoted_list(of_kind(this, CueKind::Hedge).map(|c| c.text.as_str()));
+                let text = format!(
+                    "hedges with {words}; {} not",
+                    others(plain.len(), rest.len(), "does", "do")
+                );
+                push(CueKind::Hedge, text, plain);
+            }
+        }
+        if has(this, CueKind::Quote) {
+            let paraphrase = refs(&rest, |o| !has(o, CueKind::Quote));
+            if !paraphrase.is_empty() {
+                let quote = of_kind(this, CueKind::Quote).next().expect("has a quote");
+                let who = quote
+                    .speaker
+                    .as_deref()
+                    .map_or(String::new(), |s| format!("{s} "));
+                let text = format!(
+                    "quotes {who}directly (\"{}\"); {}",
+                    shorten(&quote.text),
+                    others(paraphrase.len(), rest.len(), "paraphrases", "paraphrase")
+                );
+                push(CueKind::Quote, text, paraphrase);
+            }
+        }
+        for cue in of_kind(this, CueKind::ScareQuote) {
+            let term = fold_term(&cue.text);
+            let without: Vec<(ClaimRef, &Claim)> = rest
+                .iter()
+                .filter(|(_, o)| {
+                    !of_kind(o, CueKind::ScareQuote).any(|c| fold_term(&c.text) == term)
+                })
+                .copied()
+                .collect();
+            if without.is_empty() {
+                continue;
+            }
+            let plainly = without
+                .iter()
+                .filter(|(_, o)| contains_word(&o.text, &term))
+                .count();
+            let what = if cue.text.to_lowercase().starts_with("so") {
+                format!("writes \"{}\"", cue.text)
+            } else {
+                format!("puts \"{}\" in scare quotes", cue.text)
+            };
+            let text = if plainly == without.len() {
+                format!(
+                    "{what}; {} \"{term}\" plainly",
+                    others(without.len(), rest.len(), "writes", "write")
+                )
+            } else {
+                format!(
+                    "{what}; {} not",
+                    others(without.len(), rest.len(), "does", "do")
+                )
+            };
+            push(
+                CueKind::ScareQuote,
+                text,
+                without.iter().map(|(r, _)| *r).collect(),
+            );
+        }
+        for cue in of_kind(this, CueKind::LoadedTerm) {
+            let loaded = cue.text.to_lowercase();
+            let without: Vec<(ClaimRef, &Claim)> = rest
+                .iter()
+                .filter(|(_, o)| {
+                    !of_kind(o, CueKind::LoadedTerm).any(|c| c.text.to_lowercase() == loaded)
+                })
+                .copied()
+                .collect();
+            if without.is_empty() {
+                continue;
+            }
+            let neutral_users = match &cue.neutral {
+                Some(neutral) => without
+                    .iter()
+                    .filter(|(_, o)| contains_word(&o.text, neutral))
+                    .count(),
+                None => 0,
+            };
+            let text = match &cue.neutral {
+                Some(neutral) if neutral_users > 0 => format!(
+                    "writes \"{}\" where {} \"{neutral}\"",
+                    cue.text,
+                    others(neutral_users, rest.len(), "writes", "write")
+                ),
+                _ => format!(
+                    "writes \"{}\"; {} not",
+                    cue.text,
+                    others(without.len(), rest.len(), "does", "do")
+                ),
+            };
+            push(
+                CueKind::LoadedTerm,
+                text,
+                without.iter().map(|(r, _)| *r).collect(),
+            );
+        }
+    }
+    differences
+}
+
+fn refs(members: &[(ClaimRef, &Claim)], keep: impl Fn(&Claim) -> bool) -> Vec<ClaimRef> {
+    members
+        .iter()
+        .filter(|(_, c)| keep(c))
+        .map(|(r, _)| *r)
+        .collect()
+}
+
+fn describe_source(cue: &Cue) -> String {
+    let source = cue.source.as_deref().unwrap_or("");
+    let named = if cue.named == Some(false) {
+        "unnamed"
+    } else {
+        "named"
+    };
+    let verb = cue.verb.as_deref().unwrap_or("");
+    format!("\"{source}\" ({named}, {verb})")
+}
+
+/// "attributes it to X; others state it as fact", or "pins it on unnamed
+/// sources; others name theirs".
+fn attribution_difference(
+    this: &Claim,
+    rest: &[(ClaimRef, &Claim)],
+) -> Option<(String, Vec<ClaimRef>)> {
+    let cues: Vec<&Cue> = of_kind(this, CueKind::Attribution).collect();
+    if cues.is_empty() {
+        return None;
+    }
+    let sources: Vec<String> = cues.iter().map(|c| describe_source(c)).collect();
+    let as_fact = refs(rest, |o| !has(o, CueKind::Attribution));
+    if !as_fact.is_empty() {
+        let text = format!(
+            "attributes it to {}; {} it as fact",
+            sources.join(" and "),
+            others(as_fact.len(), rest.len(), "states", "state")
+        );
+        return Some((text, as_fact));
+    }
+    let all_unnamed = cues.iter().all(|c| c.named == Some(false));
+    let naming = refs(rest, |o| {
+        of_kind(o, CueKind::Attribution).any(|c| c.named == Some(true))
+    });
+    if all_unnamed && !naming.is_empty() {
+        let text = format!(
+            "pins it on unnamed sources ({}); {} a source",
+            quoted_list(cues.iter().filter_map(|c| c.source.as_deref())),
+            others(naming.len(), rest.len(), "names", "name")
+        );
+        return Some((text, naming));
+    }
+    None
+}
+
+/// "says "claim" where others use "say"": a colouring attribution verb
+/// where the others use other verbs.
+fn verb_difference(this: &Claim, rest: &[(ClaimRef, &Claim)]) -> Option<(String, Vec<ClaimRef>)> {
+    let verbs = |c: &Claim| -> BTreeSet<String> {
+        of_kind(c, CueKind::Attribution)
+            .filter_map(|c| c.verb.clone())
+            .collect()
+    };
+    let mine: BTreeSet<String> = verbs(this)
+        .into_iter()
+        .filter(|v| !NEUTRAL_VERBS.contains(&v.as_str()))
+        .collect();
+    if mine.is_empty() {
+        return None;
+    }
+    let differing: Vec<(ClaimRef, BTreeSet<String>)> = rest
+        .iter()
+        .map(|(r, c)| (*r, verbs(c)))
+        .filter(|(_, v)| !v.is_empty() && v.is_disjoint(&mine))
+        .collect();
+    if differing.is_empty() {
+        return None;
+    }
+    let theirs: BTreeSet<&str> = differing
+        .iter()
+        .flat_map(|(_, v)| v.iter().map(String::as_str))
+        .collect();
+    let text = format!(
+        "attributes with {} where {} {}",
+        quoted_list(mine.iter().map(String::as_str)),
+        others(differing.len(), rest.len(), "uses", "use"),
+        quoted_list(theirs)
+    );
+    Some((text, differing.into_iter().map(|(r, _)| r).collect()))
+}
+
+/// The same quotation worded differently by two outlets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuoteMismatch {
+    /// The claim with the first wording.
+    pub first: ClaimRef,
+    /// Its quotation, as written.
+    pub first_text: String,
+    /// The claim with the second wording, in another outlet.
+    pub second: ClaimRef,
+    /// Its quotation, as written.
+    pub second_text: String,
+    /// A compact character diff of the folded quotations:
+    /// `[-a -]slave's peace`.
+    pub diff: String,
+}
+
+/// A quotation folded for comparison: lower case, straight quotes and
+/// apostrophes, single spaces, outer punctuation trimmed.
+fn fold_quote(text: &str) -> String {
+    fold_term(text)
+}
+
+/// The character diff of two folded quotations: `[-deleted-]{+inserted+}`.
+pub fn char_diff(old: &str, new: &str) -> String {
+    let diff = TextDiff::from_chars(old, new);
+    let mut out = String::new();
+    let mut run: Option<ChangeTag> = None;
+    let close = |out: &mut String, tag: Option<ChangeTag>| match tag {
+        Some(ChangeTag::Delete) => out.push_str("-]"),
+        Some(ChangeTag::Insert) => out.push_str("+}"),
+        _ => {}
+    };
+    for change in diff.iter_all_changes() {
+        let tag = change.tag();
+        if run != Some(tag) {
+            close(&mut out, run);
+            match tag {
+                ChangeTag::Delete => out.push_str("[-"),
+                ChangeTag::Insert => out.push_str("{+"),
+                ChangeTag::Equal => {}
+            }
+            run = Some(tag);
+        }
+        out.push_str(change.value());
+    }
+    close(&mut out, run);
+    out
+}
+
+struct Quotation<'a> {
+    claim: ClaimRef,
+    text: &'a str,
+    folded: String,
+}
+
+/// Quotations carried by two outlets with different wording: for each
+/// quotation, the most similar one of each other outlet, when it is similar
+/// but not the same and that outlet does not also carry the exact words.
+/// Pairs come in order of the first claim, each pair once.
+pub fn quote_fidelity(claims: &[Vec<Claim>]) -> Vec<QuoteMismatch> {
+    let by_outlet: Vec<Vec<Quotation>> = claims
+        .iter()
+        .enumerate()
+        .map(|(o, list)| {
+            list.iter()
+                .enumerate()
+                .flat_map(|(index, claim)| {
+                    claim
+                        .cues
+                        .iter()
+                        .filter(|c| {
+                            matches!(c.kind, CueKind::Quote | CueKind::ScareQuote)
+                                && !c.text.to_lowercase().starts_with("so-called")
+                                && !c.text.to_lowercase().starts_with("so called")
+                        })
+                        .map(move |c| Quotation {
+                            claim: ClaimRef {
+                                outlet: OutletId(o),
+                                index,
+                            },
+                            text: &c.text,
+                            folded: fold_quote(&c.text),
+                        })
+                })
+                .filter(|q| q.folded.split_whitespace().count() >= QUOTE_MIN_WORDS)
+                .collect()
+        })
+        .collect();
+    let mut seen: BTreeSet<(usize, usize, String, String)> = BTreeSet::new();
+    let mut mismatches = Vec::new();
+    for (a, quotes_a) in by_outlet.iter().enumerate() {
+        for q in quotes_a {
+            for (b, quotes_b) in by_outlet.iter().enumerate().skip(a + 1) {
+                if quotes_b.iter().any(|r| r.folded == q.folded) {
+                    continue;
+                }
+                let best = quotes_b
+                    .iter()
+                    .map(|r| (quote_similarity(&q.folded, &r.folded), r))
+                    .filter(|(s, _)| *s >= QUOTE_SIMILARITY)
+                    .max_by(|x, y| x.0.total_cmp(&y.0));
+                let Some((_, r)) = best else { continue };
+                if quotes_a.iter().any(|p| p.folded == r.folded) {
+                    continue;
+                }
+                if !seen.insert((a, b, q.folded.clone(), r.folded.clone())) {
+                    continue;
+                }
+                mismatches.push(QuoteMismatch {
+                    first: q.claim,
+                    first_text: q.text.to_string(),
+                    second: r.claim,
+                    second_text: r.text.to_string(),
+                    diff: char_diff(&q.folded, &r.folded),
+                });
+            }
+        }
+    }
+    mismatches.sort_by_key(|m| (m.first, m.second));
+    mismatches
+}
+
+/// How alike two folded quotations are, 0..1: their normalized Levenshtein
+/// similarity, or 1 when one holds the other whole ("slave's peace" in "a
+/// slave's peace").
+fn quote_similarity(a: &str, b: &str) -> f64 {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if contains_word(long, short) {
+        return 1.0;
+    }
+    strsim::normalized_levenshtein(a, b)
 }
 
 /// How one outlet frames its claims, over the whole story.
@@ -29,9 +476,317 @@ pub struct Profile {
     pub attributed_share: f64,
     /// Share of claims hedged.
     pub hedged_share: f64,
+    /// Attributions to a named source ("Reuters", "Maduro").
+    pub named_sources: usize,
+    /// Attributions to an unnamed one ("officials", "sources").
+    pub unnamed_sources: usize,
+    /// Direct quotations.
+    pub quotes: usize,
+    /// Scare quotes and "so-called".
+    pub scare_quotes: usize,
+    /// Loaded terms used, case-folded, with how often.
+    pub loaded_terms: BTreeMap<String, usize>,
+    /// Attribution verbs used (lemmas, and "according to"), with how often.
+    pub attribution_verbs: BTreeMap<String, usize>,
+}
+
+fn share(count: usize, total: usize) -> f64 {
+    if total == 0 {
+        return 0.0;
+    }
+    let scale = 10f64.powi(SHARE_DECIMALS);
+    (count as f64 / total as f64 * scale).round() / scale
 }
 
 /// The framing profile of one outlet's claims.
-pub fn profile(_claims: &[Claim]) -> Profile {
-    Profile::default()
+pub fn profile(claims: &[Claim]) -> Profile {
+    let mut profile = Profile {
+        attributed_share: share(
+            claims
+                .iter()
+                .filter(|c| has(c, CueKind::Attribution))
+                .count(),
+            claims.len(),
+        ),
+        hedged_share: share(
+            claims.iter().filter(|c| has(c, CueKind::Hedge)).count(),
+            claims.len(),
+        ),
+        ..Profile::default()
+    };
+    for cue in claims.iter().flat_map(|c| &c.cues) {
+        match cue.kind {
+            CueKind::Attribution => {
+                if cue.named == Some(false) {
+                    profile.unnamed_sources += 1;
+                } else {
+                    profile.named_sources += 1;
+                }
+                if let Some(verb) = &cue.verb {
+                    *profile.attribution_verbs.entry(verb.clone()).or_default() += 1;
+                }
+            }
+            CueKind::Quote => profile.quotes += 1,
+            CueKind::ScareQuote => profile.scare_quotes += 1,
+            CueKind::LoadedTerm => {
+                *profile
+                    .loaded_terms
+                    .entry(cue.text.to_lowercase())
+                    .or_default() += 1;
+            }
+            CueKind::Hedge => {}
+        }
+    }
+    profile
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::framing::{Lexicon, find_cues};
+    use crate::model::Position;
+
+    fn claim(outlet: usize, text: &str) -> Claim {
+        let mut claim = Claim::new(
+            OutletId(outlet),
+            text.to_string(),
+            Position::START,
+            Some(0..1),
+        );
+        claim.cues = find_cues(text, &Lexicon::default());
+        claim
+    }
+
+    fn cluster(texts: &[&str]) -> Vec<FramingDifference> {
+        let claims: Vec<Claim> = texts.iter().enumerate().map(|(o, t)| claim(o, t)).collect();
+        let members: Vec<(ClaimRef, &Claim)> = claims
+            .iter()
+            .enumerate()
+            .map(|(o, c)| {
+                (
+                    ClaimRef {
+                        outlet: OutletId(o),
+                        index: 0,
+                    },
+                    c,
+                )
+            })
+            .collect();
+        compare_cluster(&members)
+    }
+
+    fn texts(differences: &[FramingDifference]) -> Vec<(usize, CueKind, &str)> {
+        differences
+            .iter()
+            .map(|d| (d.claim.outlet.0, d.kind, d.text.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn attributed_against_stated_as_fact() {
+        let d = cluster(&[
+            "According to unnamed sources, Trump offered Maduro safe passage.",
+            "Trump offered Maduro safe passage out of Venezuela.",
+        ]);
+        assert_eq!(
+            texts(&d),
+            vec![(
+                0,
+                CueKind::Attribution,
+                "attributes it to \"unnamed sources\" (unnamed, according to); the other outlet states it as fact"
+            )]
+        );
+        assert_eq!(d[0].others[0].outlet, OutletId(1));
+    }
+
+    #[test]
+    fn unnamed_against_named_sources() {
+        let d = cluster(&[
+            "Trump and Maduro spoke by phone, officials said.",
+            "Trump and Maduro spoke by phone, Reuters said.",
+        ]);
+        assert_eq!(
+            texts(&d),
+            vec![(
+                0,
+                CueKind::Attribution,
+                "pins it on unnamed sources (\"officials\"); the other outlet names a source"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_colouring_verb_against_a_plain_one() {
+        let d = cluster(&[
+            "Maduro claimed the buildup is a threat.",
+            "Maduro said the buildup is a threat.",
+        ]);
+        let t = texts(&d);
+        assert!(t.contains(&(
+            0,
+            CueKind::Attribution,
+            "attributes with \"claim\" where the other outlet uses \"say\""
+        )));
+        assert!(t.contains(&(
+            0,
+            CueKind::LoadedTerm,
+            "writes \"claimed\" where the other outlet writes \"said\""
+        )));
+    }
+
+    #[test]
+    fn hedged_against_plain() {
+        let d = cluster(&[
+            "Trump reportedly gave Maduro one week to leave.",
+            "Trump gave Maduro one week to leave.",
+            "Trump allegedly gave Maduro a week to leave.",
+        ]);
+        assert_eq!(
+            texts(&d),
+            vec![
+                (
+                    0,
+                    CueKind::Hedge,
+                    "hedges with \"reportedly\"; 1 of the 2 others does not"
+                ),
+                (
+                    2,
+                    CueKind::Hedge,
+                    "hedges with \"allegedly\"; 1 of the 2 others does not"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_against_paraphrased() {
+        let d = cluster(&[
+            "“We will not accept a peace of slaves,” Maduro told the rally.",
+            "Maduro told the rally he would not accept a peace of slaves.",
+        ]);
+        assert_eq!(
+            texts(&d),
+            vec![(
+                0,
+                CueKind::Quote,
+                "quotes Maduro directly (\"We will not accept a peace of slaves\"); the other outlet paraphrases"
+            )]
+        );
+    }
+
+    #[test]
+    fn scare_quoted_against_plain() {
+        let d = cluster(&[
+            "US officials labeled the cartel a “terrorist” organization.",
+            "US officials labeled the cartel a terrorist organization.",
+        ]);
+        let t = texts(&d);
+        assert!(t.contains(&(
+            0,
+            CueKind::ScareQuote,
+            "puts \"terrorist\" in scare quotes; the other outlet writes \"terrorist\" plainly"
+        )));
+        // The plain "terrorist" is a loaded term the scare-quoting outlet keeps at a distance.
+        assert!(t.contains(&(
+            1,
+            CueKind::LoadedTerm,
+            "writes \"terrorist\"; the other outlet does not"
+        )));
+    }
+
+    #[test]
+    fn loaded_against_neutral() {
+        let d = cluster(&[
+            "The buildup is intended to remove Maduro’s government.",
+            "The buildup is intended to topple the Maduro regime.",
+        ]);
+        assert_eq!(
+            texts(&d),
+            vec![(
+                1,
+                CueKind::LoadedTerm,
+                "writes \"regime\" where the other outlet writes \"government\""
+            )]
+        );
+    }
+
+    #[test]
+    fn same_framing_is_no_difference() {
+        assert!(
+            cluster(&[
+                "Officials said the call happened.",
+                "Officials said the call took place."
+            ])
+            .is_empty()
+        );
+        assert!(cluster(&["The call happened."]).is_empty());
+    }
+
+    #[test]
+    fn char_diff_marks_deletions_and_insertions() {
+        assert_eq!(
+            char_diff("a slave's peace", "slave's peace"),
+            "[-a -]slave's peace"
+        );
+        assert_eq!(
+            char_diff("peace now", "peace today"),
+            "peace [-n-]{+t+}o[-w-]{+day+}"
+        );
+    }
+
+    #[test]
+    fn same_quotation_worded_differently_is_found() {
+        let claims = vec![
+            vec![claim(0, "Maduro Rejects “Slave’s Peace” as Pressure Rises")],
+            vec![
+                claim(1, "Maduro rejected what he described as “a slave’s peace.”"),
+                claim(1, "He spoke of “psychological terrorism.”"),
+            ],
+            vec![claim(2, "He rejected “a slave’s peace,” he said.")],
+        ];
+        let found = quote_fidelity(&claims);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].diff, "{+a +}slave's peace");
+        assert_eq!(found[0].first.outlet, OutletId(0));
+        assert_eq!(found[1].first.outlet, OutletId(0));
+        assert_eq!(found[1].second.outlet, OutletId(2));
+    }
+
+    #[test]
+    fn identical_and_unrelated_quotations_are_not_mismatches() {
+        let claims = vec![
+            vec![claim(0, "He said “we want peace with sovereignty” today.")],
+            vec![claim(
+                1,
+                "“We want peace with sovereignty,” he said, and “we will never kneel.”",
+            )],
+        ];
+        assert!(quote_fidelity(&claims).is_empty());
+    }
+
+    #[test]
+    fn profile_counts_each_cue() {
+        let claims = vec![
+            claim(
+                0,
+                "According to unnamed sources, Trump allegedly offered safe passage.",
+            ),
+            claim(0, "Reuters said the Maduro regime is under pressure."),
+            claim(
+                0,
+                "“We want peace and we will defend it,” Maduro said of the “terrorist” label.",
+            ),
+            claim(0, "The rally took place on Monday."),
+        ];
+        let p = profile(&claims);
+        assert_eq!(p.attributed_share, 0.75);
+        assert_eq!(p.hedged_share, 0.25);
+        assert_eq!(p.named_sources, 2);
+        assert_eq!(p.unnamed_sources, 1);
+        assert_eq!(p.quotes, 1);
+        assert_eq!(p.scare_quotes, 1);
+        assert_eq!(p.loaded_terms.get("regime"), Some(&1));
+        assert_eq!(p.attribution_verbs.get("say"), Some(&2));
+        assert_eq!(profile(&[]), Profile::default());
+    }
 }
