@@ -224,7 +224,18 @@ pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FramingDifference>
                     .count(),
                 None => 0,
             };
+            let distanced = without
+                .iter()
+                .filter(|(_, o)| {
+                    of_kind(o, CueKind::ScareQuote).any(|c| fold_term(&c.text) == loaded)
+                })
+                .count();
             let text = match &cue.neutral {
+                _ if distanced == without.len() => format!(
+                    "writes \"{}\" plainly where {} it at a distance (scare quotes, \"so-called\")",
+                    cue.text,
+                    others(distanced, rest.len(), "keeps", "keep")
+                ),
                 Some(neutral) if neutral_users > 0 => format!(
                     "writes \"{}\" where {} \"{neutral}\"",
                     cue.text,
@@ -424,35 +435,50 @@ pub fn quote_fidelity(claims: &[Vec<Claim>]) -> Vec<QuoteMismatch> {
                 .collect()
         })
         .collect();
-    let mut seen: BTreeSet<(usize, usize, String, String)> = BTreeSet::new();
-    let mut mismatches = Vec::new();
+    // Every similar pair across two outlets, the most similar first; each
+    // quotation is then paired at most once with each other outlet.
+    let mut candidates: Vec<(f64, &Quotation, &Quotation)> = Vec::new();
     for (a, quotes_a) in by_outlet.iter().enumerate() {
-        for q in quotes_a {
-            for (b, quotes_b) in by_outlet.iter().enumerate().skip(a + 1) {
+        for quotes_b in by_outlet.iter().skip(a + 1) {
+            for q in quotes_a {
                 if quotes_b.iter().any(|r| r.folded == q.folded) {
                     continue;
                 }
-                let best = quotes_b
-                    .iter()
-                    .map(|r| (quote_similarity(&q.folded, &r.folded), r))
-                    .filter(|(s, _)| *s >= QUOTE_SIMILARITY)
-                    .max_by(|x, y| x.0.total_cmp(&y.0));
-                let Some((_, r)) = best else { continue };
-                if quotes_a.iter().any(|p| p.folded == r.folded) {
-                    continue;
+                for r in quotes_b {
+                    if quotes_a.iter().any(|p| p.folded == r.folded) {
+                        continue;
+                    }
+                    let similarity = quote_similarity(&q.folded, &r.folded);
+                    if similarity >= QUOTE_SIMILARITY {
+                        candidates.push((similarity, q, r));
+                    }
                 }
-                if !seen.insert((a, b, q.folded.clone(), r.folded.clone())) {
-                    continue;
-                }
-                mismatches.push(QuoteMismatch {
-                    first: q.claim,
-                    first_text: q.text.to_string(),
-                    second: r.claim,
-                    second_text: r.text.to_string(),
-                    diff: char_diff(&q.folded, &r.folded),
-                });
             }
         }
+    }
+    candidates.sort_by(|x, y| {
+        y.0.total_cmp(&x.0)
+            .then((x.1.claim, x.2.claim).cmp(&(y.1.claim, y.2.claim)))
+            .then(x.1.folded.cmp(&y.1.folded))
+            .then(x.2.folded.cmp(&y.2.folded))
+    });
+    let mut used: BTreeSet<(ClaimRef, &str, OutletId)> = BTreeSet::new();
+    let mut mismatches = Vec::new();
+    for (_, q, r) in candidates {
+        let key_q = (q.claim, q.folded.as_str(), r.claim.outlet);
+        let key_r = (r.claim, r.folded.as_str(), q.claim.outlet);
+        if used.contains(&key_q) || used.contains(&key_r) {
+            continue;
+        }
+        used.insert(key_q);
+        used.insert(key_r);
+        mismatches.push(QuoteMismatch {
+            first: q.claim,
+            first_text: q.text.to_string(),
+            second: r.claim,
+            second_text: r.text.to_string(),
+            diff: char_diff(&q.folded, &r.folded),
+        });
     }
     mismatches.sort_by_key(|m| (m.first, m.second));
     mismatches
@@ -690,7 +716,7 @@ mod tests {
         assert!(t.contains(&(
             1,
             CueKind::LoadedTerm,
-            "writes \"terrorist\"; the other outlet does not"
+            "writes \"terrorist\" plainly where the other outlet keeps it at a distance (scare quotes, \"so-called\")"
         )));
     }
 

@@ -532,6 +532,20 @@ fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Cue> {
             i += 1;
             continue;
         };
+        if lower.ends_with("ing") {
+            // "Maduro spoke at a rally, telling supporters ...": the source
+            // is the sentence's subject, taken as its leading capitalized
+            // words.
+            let after_comma = i > 0 && tokens[i - 1].text == ",";
+            let subject = leading_name(tokens);
+            if after_comma && !subject.is_empty() {
+                let name = phrase(text, tokens, &subject);
+                let span = t.span.clone();
+                cues.push(attribution(text, span, name, lemma, lexicon));
+            }
+            i += 1;
+            continue;
+        }
         // "claimed by", "an officer accused of": a participle, not a verb.
         let participle = tokens
             .get(i + 1)
@@ -590,6 +604,18 @@ fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Cue> {
         i += 1;
     }
     cues
+}
+
+/// The capitalized words a claim starts with ("Venezuelan President Nicolás
+/// Maduro"), when there are at least two or the one is not a function word.
+fn leading_name(tokens: &[Token]) -> Range<usize> {
+    let end = tokens
+        .iter()
+        .take(MAX_SOURCE_WORDS)
+        .take_while(|t| t.word && t.text.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let function_word = end == 1 && (tokens[0].is(NOT_A_SUBJECT) || tokens[0].is(PHRASE_BREAKS));
+    if function_word { 0..0 } else { 0..end }
 }
 
 fn attribution(text: &str, span: Range<usize>, source: &str, verb: &str, lexicon: &Lexicon) -> Cue {
@@ -890,6 +916,18 @@ mod tests {
             sources("The cartel, a group they claim is tied to the leadership, was listed."),
             vec![s("they", false, "claim")]
         );
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_attributes_to_the_subject() {
+        assert_eq!(
+            sources(
+                "Venezuelan President Nicolás Maduro spoke at a rally in Caracas, telling supporters that the country seeks peace."
+            ),
+            vec![s("Venezuelan President Nicolás Maduro", true, "tell")]
+        );
+        assert!(sources("The talks resumed, saying nothing new.").is_empty());
+        assert!(sources("He is telling the truth.").is_empty());
     }
 
     #[test]
