@@ -21,16 +21,19 @@ const NEUTRAL_VERBS: &[&str] = &[
     "tell",
 ];
 
-/// Two quotations whose case-folded texts are at least this similar
-/// (normalized Levenshtein) are the same quotation worded differently: high
-/// enough that two different sentences of one speaker do not match, low
-/// enough that a dropped article or a changed word still does.
-pub const QUOTE_SIMILARITY: f64 = 0.6;
+/// Two quotations whose case-folded texts (the shorter against the best
+/// matching stretch of the longer) are at least this similar (normalized
+/// Levenshtein) are the same quotation worded differently: high enough that
+/// "a mistake" and "tragic mistake" or two different sentences of one
+/// speaker do not match, low enough that "&" for "and", a dropped word or
+/// "system" for "systems" still does.
+pub const QUOTE_SIMILARITY: f64 = 0.75;
 
 /// Quotations shorter than this many words are not checked for fidelity:
-/// single quoted words ("terrorist", "terrorists") differ by inflection
-/// more often than by misquotation.
-pub const QUOTE_MIN_WORDS: usize = 2;
+/// one- and two-word quotations ("terrorist", "slave peace") are terms more
+/// than statements, and differ by inflection more often than by
+/// misquotation.
+pub const QUOTE_MIN_WORDS: usize = 3;
 
 /// A quotation longer than this many characters is cut in a message.
 const QUOTE_SHOWN_CHARS: usize = 80;
@@ -431,13 +434,12 @@ pub fn quote_fidelity(claims: &[Vec<Claim>]) -> Vec<QuoteMismatch> {
                             folded: fold_quote(&c.text),
                         })
                 })
-                .filter(|q| q.folded.split_whitespace().count() >= QUOTE_MIN_WORDS)
                 .collect()
         })
         .collect();
     // Every similar pair across two outlets, the most similar first; each
     // quotation is then paired at most once with each other outlet.
-    let mut candidates: Vec<(f64, &Quotation, &Quotation)> = Vec::new();
+    let mut candidates: Vec<(f64, &Quotation, &Quotation, String)> = Vec::new();
     for (a, quotes_a) in by_outlet.iter().enumerate() {
         for quotes_b in by_outlet.iter().skip(a + 1) {
             for q in quotes_a {
@@ -448,9 +450,8 @@ pub fn quote_fidelity(claims: &[Vec<Claim>]) -> Vec<QuoteMismatch> {
                     if quotes_a.iter().any(|p| p.folded == r.folded) {
                         continue;
                     }
-                    let similarity = quote_similarity(&q.folded, &r.folded);
-                    if similarity >= QUOTE_SIMILARITY {
-                        candidates.push((similarity, q, r));
+                    if let Some((similarity, diff)) = compare_quotes(&q.folded, &r.folded) {
+                        candidates.push((similarity, q, r, diff));
                     }
                 }
             }
@@ -464,7 +465,7 @@ pub fn quote_fidelity(claims: &[Vec<Claim>]) -> Vec<QuoteMismatch> {
     });
     let mut used: BTreeSet<(ClaimRef, &str, OutletId)> = BTreeSet::new();
     let mut mismatches = Vec::new();
-    for (_, q, r) in candidates {
+    for (_, q, r, diff) in candidates {
         let key_q = (q.claim, q.folded.as_str(), r.claim.outlet);
         let key_r = (r.claim, r.folded.as_str(), q.claim.outlet);
         if used.contains(&key_q) || used.contains(&key_r) {
@@ -477,22 +478,80 @@ pub fn quote_fidelity(claims: &[Vec<Claim>]) -> Vec<QuoteMismatch> {
             first_text: q.text.to_string(),
             second: r.claim,
             second_text: r.text.to_string(),
-            diff: char_diff(&q.folded, &r.folded),
+            diff,
         });
     }
     mismatches.sort_by_key(|m| (m.first, m.second));
     mismatches
 }
 
-/// How alike two folded quotations are, 0..1: their normalized Levenshtein
-/// similarity, or 1 when one holds the other whole ("slave's peace" in "a
-/// slave's peace").
-fn quote_similarity(a: &str, b: &str) -> f64 {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if contains_word(long, short) {
-        return 1.0;
+/// Compare two folded quotations: the shorter against the stretch of the
+/// longer that matches it best, word by word, punctuation set aside. The
+/// same words, or an excerpt
+/// of the longer ("slave's peace" within "a slave's peace"), are faithful:
+/// `None`. Similar but different words give their similarity and the
+/// character diff of `a`'s side against `b`'s, with "…" where the longer
+/// one runs on.
+fn compare_quotes(a: &str, b: &str) -> Option<(f64, String)> {
+    let words = |text: &'_ str| -> Vec<String> {
+        text.split_whitespace()
+            .map(|w| match w {
+                "&" => "and".to_string(),
+                w => w.trim_matches(|c: char| !c.is_alphanumeric()).to_string(),
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let words_a = words(a);
+    let words_b = words(b);
+    if words_a.len().min(words_b.len()) < QUOTE_MIN_WORDS {
+        return None;
     }
-    strsim::normalized_levenshtein(a, b)
+    let a_is_short = words_a.len() <= words_b.len();
+    let (short, long) = if a_is_short {
+        (&words_a, &words_b)
+    } else {
+        (&words_b, &words_a)
+    };
+    // Cheap filter first: half the shorter's words must occur in the longer.
+    let shared = short.iter().filter(|w| long.contains(w)).count();
+    if shared * 2 < short.len() {
+        return None;
+    }
+    let mut best: Option<(usize, usize, std::ops::Range<usize>)> = None;
+    let sizes = short.len().saturating_sub(1).max(1)..=(short.len() + 1).min(long.len());
+    for size in sizes {
+        for start in 0..=long.len() - size {
+            let window = start..start + size;
+            let distance = strsim::generic_levenshtein(short, &long[window.clone()].to_vec());
+            let key = (distance, size.abs_diff(short.len()));
+            if best.as_ref().is_none_or(|(d, off, _)| key < (*d, *off)) {
+                best = Some((key.0, key.1, window));
+            }
+        }
+    }
+    let (distance, _, window) = best?;
+    // At most half the shorter's words may differ.
+    if distance * 2 > short.len() {
+        return None;
+    }
+    let short_text = short.join(" ");
+    let window_text = long[window.clone()].join(" ");
+    if short_text == window_text {
+        return None;
+    }
+    let similarity = strsim::normalized_levenshtein(&short_text, &window_text);
+    if similarity < QUOTE_SIMILARITY {
+        return None;
+    }
+    let diff = if a_is_short {
+        char_diff(&short_text, &window_text)
+    } else {
+        char_diff(&window_text, &short_text)
+    };
+    let before = if window.start > 0 { "… " } else { "" };
+    let after = if window.end < long.len() { " …" } else { "" };
+    Some((similarity, format!("{before}{diff}{after}")))
 }
 
 /// How one outlet frames its claims, over the whole story.
@@ -768,14 +827,51 @@ mod tests {
                 claim(1, "Maduro rejected what he described as “a slave’s peace.”"),
                 claim(1, "He spoke of “psychological terrorism.”"),
             ],
-            vec![claim(2, "He rejected “a slave’s peace,” he said.")],
+            vec![claim(2, "He would not accept \"a slave peace,\" he said.")],
         ];
         let found = quote_fidelity(&claims);
-        assert_eq!(found.len(), 2);
-        assert_eq!(found[0].diff, "{+a +}slave's peace");
-        assert_eq!(found[0].first.outlet, OutletId(0));
-        assert_eq!(found[1].first.outlet, OutletId(0));
-        assert_eq!(found[1].second.outlet, OutletId(2));
+        let pairs: Vec<(usize, usize, &str)> = found
+            .iter()
+            .map(|m| (m.first.outlet.0, m.second.outlet.0, m.diff.as_str()))
+            .collect();
+        assert_eq!(pairs, vec![(1, 2, "a slave[-'s-] peace")]);
+    }
+
+    #[test]
+    fn an_excerpt_of_a_longer_quotation_is_faithful() {
+        let claims = vec![
+            vec![claim(0, "He called it “a slave’s peace.”")],
+            vec![claim(1, "Maduro Rejects ‘Slave’s Peace’")],
+            vec![claim(
+                2,
+                "“It is uncertain whether we could continue to meet all the nation’s commitments,” she wrote.",
+            )],
+            vec![claim(
+                3,
+                "She said it was “uncertain whether we could continue to meet” them.",
+            )],
+        ];
+        assert!(quote_fidelity(&claims).is_empty());
+    }
+
+    #[test]
+    fn a_changed_word_inside_an_excerpt_is_found() {
+        let claims = vec![
+            vec![claim(
+                0,
+                "“The vaccine is safe, effective, & our best defense, but should always remain voluntary,” he wrote.",
+            )],
+            vec![claim(
+                1,
+                "“The vaccine is safe, effective, and our best defense, but should remain voluntary,” he wrote.",
+            )],
+        ];
+        let found = quote_fidelity(&claims);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].diff,
+            "the vaccine is safe effective and our best defense but should [-always -]remain voluntary"
+        );
     }
 
     #[test]
