@@ -4,7 +4,9 @@
 //! Run with `cargo bench --bench framing_profiles`. Reads
 //! `../shared/eval-dev/allsides-corpus.jsonl` relative to the project root;
 //! prints a message and exits 0 when it is absent. With
-//! `FRAMING_SHOW=quote-fidelity` (or `framing`) it also prints those findings.
+//! `FRAMING_SHOW=quote-fidelity` (or `framing`) it also prints those
+//! findings; with a cue kind (`attribution`, `hedge`, `quote`, `scare-quote`,
+//! `loaded-term`), every cue of that kind with its claim.
 
 // A measurement program: printing its numbers is its job.
 #![allow(clippy::print_stdout)]
@@ -118,7 +120,7 @@ fn main() {
         println!("framing_profiles: {CORPUS} not found; nothing to measure");
         return;
     }
-    // `FRAMING_SHOW=quote-fidelity` (or `framing`) prints those findings.
+    // `FRAMING_SHOW=<finding or cue kind>` prints those findings or cues.
     let show = std::env::var("FRAMING_SHOW").ok();
     let started = std::time::Instant::now();
     let stories = load(path);
@@ -130,6 +132,15 @@ fn main() {
     for story in &stories {
         let claims = storydiff::claims(story, &config);
         for (o, version) in story.versions.iter().enumerate() {
+            for claim in &claims[o] {
+                for cue in &claim.cues {
+                    let kind = serde_json::to_string(&cue.kind).unwrap_or_default();
+                    if show.as_deref() == Some(kind.trim_matches('"')) {
+                        let cue = serde_json::to_string(cue).unwrap_or_default();
+                        println!("{cue}\t{}", claim.text);
+                    }
+                }
+            }
             sums.entry(version.outlet.clone())
                 .or_default()
                 .add(claims[o].len(), &profile(&claims[o]));

@@ -340,6 +340,21 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
                     break;
                 }
             }
+            // "U.S." keeps its final period: letters and periods alternate.
+            let word = &chars[i..j];
+            let abbreviation = word.len() >= 3
+                && word.iter().enumerate().all(|(k, (_, c))| {
+                    if k % 2 == 0 {
+                        c.is_alphabetic()
+                    } else {
+                        *c == '.'
+                    }
+                });
+            let title =
+                TITLES.contains(&&text[start..chars.get(j).map_or(text.len(), |(b, _)| *b)]);
+            if (abbreviation || title) && chars.get(j).is_some_and(|(_, c)| *c == '.') {
+                j += 1;
+            }
             let end = chars.get(j).map_or(text.len(), |(b, _)| *b);
             tokens.push(Token {
                 text: &text[start..end],
@@ -360,6 +375,13 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
     tokens
 }
 
+/// Titles written with a period, which stays with the word: "Gov. Kathy
+/// Hochul said".
+const TITLES: &[&str] = &[
+    "Capt", "Col", "Dr", "Gen", "Gov", "Lt", "Maj", "Mr", "Mrs", "Ms", "Prof", "Rep", "Rev", "Sen",
+    "Sgt", "St",
+];
+
 /// Words between a subject and its verb that do not end the subject:
 /// "officials, however, argue", "Maduro has also said".
 const SKIPPED_BEFORE_VERB: &[&str] = &[
@@ -372,6 +394,7 @@ const SKIPPED_BEFORE_VERB: &[&str] = &[
     "do",
     "does",
     "earlier",
+    "first",
     "had",
     "has",
     "have",
@@ -391,6 +414,27 @@ const SKIPPED_BEFORE_VERB: &[&str] = &[
     "would",
     "will",
 ];
+
+/// Times between a subject and its verb ("Biden on Wednesday said"), or
+/// after an inverted verb ("announced Monday"): never the source.
+const TIMES: &[&str] = &[
+    "friday",
+    "monday",
+    "saturday",
+    "sunday",
+    "thursday",
+    "today",
+    "tonight",
+    "tuesday",
+    "wednesday",
+    "week",
+    "yesterday",
+];
+
+/// Verb forms that are as often nouns ("jobless claims fell", "the
+/// estimates"): an attribution only before "that", a name, a pronoun or a
+/// determiner, or after a pronoun.
+const NOUN_LIKE_FORMS: &[&str] = &["claim", "claims", "estimate", "estimates", "notes"];
 
 /// Words before a verb form that make it a noun, an adjective, an
 /// infinitive or a passive ("those claims", "the alleged", "to say", "was
@@ -554,11 +598,16 @@ fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Cue> {
             i += 1;
             continue;
         }
-        // Step back over adverbs and auxiliaries to the subject.
+        // Step back over adverbs, auxiliaries and times to the subject.
         let mut end = i;
         loop {
             if end > 0 && tokens[end - 1].is(SKIPPED_BEFORE_VERB) {
                 end -= 1;
+            } else if end > 0 && tokens[end - 1].is(TIMES) {
+                end -= 1;
+                if end > 0 && tokens[end - 1].is(&["on", "last", "this", "late", "early"]) {
+                    end -= 1;
+                }
             } else if end > 1
                 && tokens[end - 1].text == ","
                 && tokens[end - 2].is(SKIPPED_BEFORE_VERB)
@@ -576,11 +625,27 @@ fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Cue> {
             continue;
         }
         let before = source_before(tokens, end, lexicon);
+        if t.is(NOUN_LIKE_FORMS) {
+            let after_pronoun = end > 0 && tokens[end - 1].is(PRONOUNS);
+            let clause_follows = tokens.get(i + 1).is_some_and(|n| {
+                n.is(&["that", "the", "a", "an"])
+                    || n.is(PRONOUNS)
+                    || (n.word && n.text.chars().next().is_some_and(char::is_uppercase))
+            });
+            if !after_pronoun && !clause_follows {
+                i += 1;
+                continue;
+            }
+        }
         let source = if !before.is_empty() {
             Some(before.clone())
         } else if end > 0 && (tokens[end - 1].text == "," || is_closing_quote(tokens[end - 1].text))
         {
-            let after = source_after(tokens, i + 1);
+            let mut first = i + 1;
+            while tokens.get(first).is_some_and(|t| t.is(TIMES)) {
+                first += 1;
+            }
+            let after = source_after(tokens, first);
             let usable = !after.is_empty()
                 && !tokens[after.start].is(NOT_A_SUBJECT)
                 && !tokens[after.start].is(&["that"]);
@@ -715,12 +780,14 @@ fn mark_len(text: &str, at: usize) -> usize {
     text[at..].chars().next().map_or(1, char::len_utf8)
 }
 
-/// A short quotation that reads as a full sentence: `he said: "No."`.
+/// A short quotation that reads as a full sentence: `he said: "No."`, or a
+/// claim that is one: `"And it did."`.
 fn is_full_sentence(text: &str, quoted: &Quoted) -> bool {
     let inner = text[quoted.inner.clone()].trim();
     let capital = inner.chars().next().is_some_and(char::is_uppercase);
     let terminal = inner.ends_with(['.', '!', '?']);
-    let introduced = text[..quoted.span.start].trim_end().ends_with([':', ',']);
+    let before = text[..quoted.span.start].trim_end();
+    let introduced = before.is_empty() || before.ends_with([':', ',']);
     capital && terminal && introduced
 }
 
@@ -911,6 +978,33 @@ mod tests {
     }
 
     #[test]
+    fn times_and_abbreviations_around_the_verb() {
+        assert_eq!(
+            sources("New York Lt. Gov. Kathy Hochul on Sunday said she aims to lead."),
+            vec![s("New York Lt. Gov. Kathy Hochul", true, "say")]
+        );
+        assert_eq!(
+            sources("Acting swiftly, the U.S. military said it used a drone strike."),
+            vec![s("the U.S. military", true, "say")]
+        );
+        assert!(
+            sources("The last planes have left, the general announced Monday.")
+                .iter()
+                .all(|(source, _, _)| source != "Monday")
+        );
+    }
+
+    #[test]
+    fn claims_as_a_noun_is_not_an_attribution() {
+        assert!(sources("Jobless claims held nearly steady last week.").is_empty());
+        assert!(sources("Continuing claims for state benefits fell.").is_empty());
+        assert_eq!(
+            sources("The company claims that its data is safe."),
+            vec![s("The company", true, "claim")]
+        );
+    }
+
+    #[test]
     fn a_pronoun_starts_the_source() {
         assert_eq!(
             sources("The cartel, a group they claim is tied to the leadership, was listed."),
@@ -989,6 +1083,19 @@ mod tests {
             CueKind::ScareQuote,
         );
         assert_eq!(scare[0].text, "a slave’s peace");
+    }
+
+    #[test]
+    fn a_short_full_sentence_is_a_quote() {
+        assert_eq!(of_kind("“And it did.”", CueKind::Quote).len(), 1);
+        assert_eq!(
+            of_kind("He replied: \"Never again.\"", CueKind::Quote).len(),
+            1
+        );
+        assert_eq!(
+            of_kind("He called it \"Unacceptable.\"", CueKind::ScareQuote).len(),
+            1
+        );
     }
 
     #[test]
