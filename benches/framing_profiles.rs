@@ -194,7 +194,7 @@ fn main() {
         let Some(s) = sums.get(outlet) else { continue };
         let n = s.articles.max(1) as f64;
         println!(
-            "{:<8} {:>8} {:>7.2} {:>9.1}% {:>6.1}% {:>7.2} {:>9.2} {:>7.2} {:>7.2}",
+            "{:<8} {:>8} {:>7.2} {:>9.1}% {:>6.1}% {:>7.2} {:>9.2} {:>7.2} {:>7.2} {:>7.3}",
             outlet,
             s.articles,
             s.claims as f64 / n,
@@ -204,9 +204,12 @@ fn main() {
             s.unnamed as f64 / n,
             s.quotes as f64 / n,
             s.scare as f64 / n,
+            s.loaded.values().sum::<usize>() as f64 / n,
         );
     }
-    println!("(claims, named, unnamed, quotes, scare: mean per article; shares: mean per article)");
+    println!(
+        "(claims, named, unnamed, quotes, scare, loaded: mean count per article; shares: mean per article)"
+    );
     for outlet in ["left", "center", "right"] {
         if let Some(s) = sums.get(outlet) {
             println!("{outlet:<6} loaded terms: {}", top(&s.loaded));

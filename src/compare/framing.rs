@@ -519,7 +519,10 @@ fn compare_quotes(a: &str, b: &str) -> Option<(f64, String)> {
         return None;
     }
     let mut best: Option<(usize, usize, std::ops::Range<usize>)> = None;
-    let sizes = short.len().saturating_sub(1).max(1)..=(short.len() + 1).min(long.len());
+    // Windows a quarter shorter to a quarter longer than the shorter one, so
+    // that a reworded phrase ("a slave's peace", "the peace of a slave")
+    // still fits whole.
+    let sizes = (short.len() * 3 / 4).max(1)..=(short.len() * 5 / 4 + 1).min(long.len());
     for size in sizes {
         for start in 0..=long.len() - size {
             let window = start..start + size;

@@ -404,6 +404,7 @@ const SKIPPED_BEFORE_VERB: &[&str] = &[
     "might",
     "now",
     "often",
+    "originally",
     "previously",
     "privately",
     "publicly",
@@ -440,17 +441,19 @@ const NOUN_LIKE_FORMS: &[&str] = &["claim", "claims", "estimate", "estimates", "
 /// infinitive or a passive ("those claims", "the alleged", "to say", "was
 /// told"): no attribution.
 const NOT_A_SUBJECT: &[&str] = &[
-    "a", "an", "any", "are", "be", "been", "being", "her", "his", "is", "its", "my", "no", "of",
-    "our", "such", "the", "their", "these", "this", "those", "to", "was", "were", "your",
+    "a", "about", "after", "against", "amid", "an", "any", "are", "at", "be", "been", "before",
+    "being", "by", "despite", "during", "for", "from", "her", "his", "in", "into", "is", "its",
+    "my", "no", "of", "on", "our", "over", "such", "the", "their", "these", "this", "those", "to",
+    "under", "was", "were", "with", "without", "your",
 ];
 
 /// Words that end a source phrase: conjunctions, relative pronouns and
 /// prepositions.
 const PHRASE_BREAKS: &[&str] = &[
     "about", "after", "against", "although", "amid", "and", "as", "at", "because", "before", "but",
-    "by", "for", "from", "if", "in", "into", "of", "on", "or", "over", "since", "so", "than",
-    "that", "though", "to", "under", "what", "when", "where", "whether", "which", "while", "who",
-    "whom", "with",
+    "by", "during", "for", "from", "if", "in", "into", "of", "on", "or", "over", "since", "so",
+    "than", "that", "though", "to", "under", "what", "when", "where", "whether", "which", "while",
+    "who", "whom", "with",
 ];
 
 /// Subject pronouns: a source phrase starts at the last one.
@@ -493,10 +496,22 @@ fn source_before(tokens: &[Token], end: usize, lexicon: &Lexicon) -> Range<usize
             break;
         }
         if t.is(PHRASE_BREAKS) {
-            let runs_on = t.is(SOURCE_PREPOSITIONS)
-                && start >= 2
-                && tokens[start - 2].word
-                && is_source_noun(&tokens[start - 2]);
+            let capitalized = |k: usize| {
+                tokens[k].word
+                    && tokens[k]
+                        .text
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            };
+            // "Jim Clyburn of South Carolina said": a name runs on through "of".
+            let name_of =
+                t.is(&["of"]) && start >= 2 && capitalized(start - 2) && capitalized(start);
+            let runs_on = name_of
+                || t.is(SOURCE_PREPOSITIONS)
+                    && start >= 2
+                    && tokens[start - 2].word
+                    && is_source_noun(&tokens[start - 2]);
             if !runs_on {
                 break;
             }
@@ -620,11 +635,27 @@ fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Cue> {
                 end -= 1;
             }
         }
-        if end > 0 && (tokens[end - 1].is(NOT_A_SUBJECT) || looks_like_a_verb(&tokens[end - 1])) {
+        let possessive = end > 0
+            && (tokens[end - 1].text.ends_with("'s") || tokens[end - 1].text.ends_with("’s"));
+        if end > 0
+            && (tokens[end - 1].is(NOT_A_SUBJECT)
+                || looks_like_a_verb(&tokens[end - 1])
+                || possessive)
+        {
             i += 1;
             continue;
         }
         let before = source_before(tokens, end, lexicon);
+        // "the economy adds jobs": "add" attributes only before "that" or
+        // a punctuation mark.
+        if lemma == "add"
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| n.word && !n.is(&["that"]))
+        {
+            i += 1;
+            continue;
+        }
         if t.is(NOUN_LIKE_FORMS) {
             let after_pronoun = end > 0 && tokens[end - 1].is(PRONOUNS);
             let clause_follows = tokens.get(i + 1).is_some_and(|n| {
@@ -646,7 +677,11 @@ fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Cue> {
                 first += 1;
             }
             let after = source_after(tokens, first);
+            // After "tell" come the listeners, not the speaker; a pronoun
+            // after the verb starts a clause ("..., Says It Will").
             let usable = !after.is_empty()
+                && lemma != "tell"
+                && !tokens[after.start].is(PRONOUNS)
                 && !tokens[after.start].is(NOT_A_SUBJECT)
                 && !tokens[after.start].is(&["that"]);
             usable.then_some(after)
@@ -991,6 +1026,47 @@ mod tests {
             sources("The last planes have left, the general announced Monday.")
                 .iter()
                 .all(|(source, _, _)| source != "Monday")
+        );
+    }
+
+    #[test]
+    fn rules_found_by_reading_corpus_cues() {
+        assert_eq!(
+            sources("House Majority Whip Jim Clyburn of South Carolina said he would vote."),
+            vec![s(
+                "House Majority Whip Jim Clyburn of South Carolina",
+                true,
+                "say"
+            )]
+        );
+        assert!(sources("The White House's stated goal was clear.").is_empty());
+        assert!(
+            sources("DHS releasing Haitians into US despite claims they would be expelled")
+                .is_empty()
+        );
+        assert!(sources("Harris holds talks, tells migrants: do not come").is_empty());
+        assert_eq!(
+            sources("Taliban Announces Leadership, Says It Will Rule"),
+            vec![s("Taliban", true, "announce")]
+        );
+        assert_eq!(
+            sources("The room was relieved, an aide said."),
+            vec![s("an aide", false, "say")]
+        );
+    }
+
+    #[test]
+    fn more_rules_found_by_reading_corpus_cues() {
+        assert!(sources("It was not ISIS-K terrorists as originally reported.").is_empty());
+        assert!(sources("Another disappointment: US economy adds only 194,000 jobs").is_empty());
+        assert_eq!(
+            sources("He added, \"We need a ready force.\""),
+            vec![s("He", true, "add")]
+        );
+        assert!(
+            sources("“We have been failed,” Biles, a gymnast, said during testimony.")
+                .iter()
+                .all(|(source, _, _)| source != "during testimony")
         );
     }
 
