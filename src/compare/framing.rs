@@ -1,9 +1,46 @@
-//! Framing differences between the members of a cluster, and outlet profiles.
+//! Framing differences between the members of a cluster, quote fidelity
+//! across outlets, and outlet profiles.
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
+use similar::{ChangeTag, TextDiff};
 
-use crate::extract::framing::CueKind;
-use crate::model::{Claim, ClaimRef};
+use crate::extract::framing::{Cue, CueKind, contains_word};
+use crate::model::{Claim, ClaimRef, OutletId};
+
+/// Verbs that attribute without colouring: a claim "said" by a source is
+/// framed no differently from one it "told" or that is "according to" it.
+const NEUTRAL_VERBS: &[&str] = &[
+    "according to",
+    "add",
+    "note",
+    "report",
+    "say",
+    "state",
+    "tell",
+];
+
+/// Two quotations whose case-folded texts (the shorter against the best
+/// matching stretch of the longer) are at least this similar (normalized
+/// Levenshtein) are the same quotation worded differently: high enough that
+/// "a mistake" and "tragic mistake" or two different sentences of one
+/// speaker do not match, low enough that "&" for "and", a dropped word or
+/// "system" for "systems" still does.
+pub const QUOTE_SIMILARITY: f64 = 0.75;
+
+/// Quotations shorter than this many words are not checked for fidelity:
+/// one- and two-word quotations ("terrorist", "slave peace") are terms more
+/// than statements, and differ by inflection more often than by
+/// misquotation.
+pub const QUOTE_MIN_WORDS: usize = 3;
+
+/// A quotation longer than this many characters is cut in a message.
+const QUOTE_SHOWN_CHARS: usize = 80;
+
+/// Shares are rounded to this many decimals so that JSON output reads well
+/// and stays byte-identical across platforms.
+const SHARE_DECIMALS: i32 = 3;
 
 /// One outlet's framing of a claim where another outlet frames it otherwise.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -15,11 +52,509 @@ pub struct FramingDifference {
     pub claim: ClaimRef,
     /// The cue's words and what the others do instead.
     pub text: String,
+    /// The members of the cluster that frame the claim otherwise.
+    #[serde(skip)]
+    pub others: Vec<ClaimRef>,
 }
 
-/// The framing differences among the members of one cluster.
-pub fn compare_cluster(_members: &[(ClaimRef, &Claim)]) -> Vec<FramingDifference> {
-    Vec::new()
+fn of_kind(claim: &Claim, kind: CueKind) -> impl Iterator<Item = &Cue> {
+    claim.cues.iter().filter(move |c| c.kind == kind)
+}
+
+fn has(claim: &Claim, kind: CueKind) -> bool {
+    of_kind(claim, kind).next().is_some()
+}
+
+/// The other members meant, with a verb that agrees: "the other outlet
+/// states", "the others state", "1 of the 2 others states".
+fn others(matching: usize, total: usize, singular: &str, plural: &str) -> String {
+    let verb = if matching == 1 { singular } else { plural };
+    if matching == total {
+        if total == 1 {
+            format!("the other outlet {verb}")
+        } else {
+            format!("the others {verb}")
+        }
+    } else {
+        format!("{matching} of the {total} others {verb}")
+    }
+}
+
+fn quoted_list<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
+    let mut seen = BTreeSet::new();
+    words
+        .into_iter()
+        .filter(|w| seen.insert(w.to_lowercase()))
+        .map(|w| format!("\"{w}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn shorten(text: &str) -> String {
+    if text.chars().count() <= QUOTE_SHOWN_CHARS {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(QUOTE_SHOWN_CHARS).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// A quoted term folded for comparison: lower case, straight apostrophes,
+/// single spaces, "so-called" dropped, outer punctuation trimmed.
+fn fold_term(text: &str) -> String {
+    let lower = text.to_lowercase().replace(['’', '‘'], "'");
+    let lower = lower
+        .strip_prefix("so-called ")
+        .or_else(|| lower.strip_prefix("so called "))
+        .unwrap_or(&lower);
+    lower
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string()
+}
+
+/// The framing differences among the members of one cluster, member by
+/// member in the order given, and kind by kind within a member.
+pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FramingDifference> {
+    let mut differences = Vec::new();
+    if members.len() < 2 {
+        return differences;
+    }
+    for (n, &(claim, this)) in members.iter().enumerate() {
+        let rest: Vec<(ClaimRef, &Claim)> = members
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| k != n)
+            .map(|(_, &m)| m)
+            .collect();
+        let mut push = |kind: CueKind, text: String, others: Vec<ClaimRef>| {
+            differences.push(FramingDifference {
+                kind,
+                claim,
+                text,
+                others,
+            });
+        };
+        if let Some((text, others)) = attribution_difference(this, &rest) {
+            push(CueKind::Attribution, text, others);
+        }
+        if let Some((text, others)) = verb_difference(this, &rest) {
+            push(CueKind::Attribution, text, others);
+        }
+        if has(this, CueKind::Hedge) {
+            let plain = refs(&rest, |o| !has(o, CueKind::Hedge));
+            if !plain.is_empty() {
+                let words = quoted_list(of_kind(this, CueKind::Hedge).map(|c| c.text.as_str()));
+                let text = format!(
+                    "hedges with {words}; {} not",
+                    others(plain.len(), rest.len(), "does", "do")
+                );
+                push(CueKind::Hedge, text, plain);
+            }
+        }
+        if has(this, CueKind::Quote) {
+            let paraphrase = refs(&rest, |o| !has(o, CueKind::Quote));
+            if !paraphrase.is_empty() {
+                let quote = of_kind(this, CueKind::Quote).next().expect("has a quote");
+                let who = quote
+                    .speaker
+                    .as_deref()
+                    .map_or(String::new(), |s| format!("{s} "));
+                let text = format!(
+                    "quotes {who}directly (\"{}\"); {}",
+                    shorten(&quote.text),
+                    others(paraphrase.len(), rest.len(), "paraphrases", "paraphrase")
+                );
+                push(CueKind::Quote, text, paraphrase);
+            }
+        }
+        for cue in of_kind(this, CueKind::ScareQuote) {
+            let term = fold_term(&cue.text);
+            let without: Vec<(ClaimRef, &Claim)> = rest
+                .iter()
+                .filter(|(_, o)| {
+                    !of_kind(o, CueKind::ScareQuote).any(|c| fold_term(&c.text) == term)
+                })
+                .copied()
+                .collect();
+            if without.is_empty() {
+                continue;
+            }
+            let plainly = without
+                .iter()
+                .filter(|(_, o)| contains_word(&o.text, &term))
+                .count();
+            let what = if cue.text.to_lowercase().starts_with("so") {
+                format!("writes \"{}\"", cue.text)
+            } else {
+                format!("puts \"{}\" in scare quotes", cue.text)
+            };
+            let text = if plainly == without.len() {
+                format!(
+                    "{what}; {} \"{term}\" plainly",
+                    others(without.len(), rest.len(), "writes", "write")
+                )
+            } else {
+                format!(
+                    "{what}; {} not",
+                    others(without.len(), rest.len(), "does", "do")
+                )
+            };
+            push(
+                CueKind::ScareQuote,
+                text,
+                without.iter().map(|(r, _)| *r).collect(),
+            );
+        }
+        for cue in of_kind(this, CueKind::LoadedTerm) {
+            let loaded = cue.text.to_lowercase();
+            let without: Vec<(ClaimRef, &Claim)> = rest
+                .iter()
+                .filter(|(_, o)| {
+                    !of_kind(o, CueKind::LoadedTerm).any(|c| c.text.to_lowercase() == loaded)
+                })
+                .copied()
+                .collect();
+            if without.is_empty() {
+                continue;
+            }
+            let neutral_users = match &cue.neutral {
+                Some(neutral) => without
+                    .iter()
+                    .filter(|(_, o)| contains_word(&o.text, neutral))
+                    .count(),
+                None => 0,
+            };
+            let distanced = without
+                .iter()
+                .filter(|(_, o)| {
+                    of_kind(o, CueKind::ScareQuote).any(|c| fold_term(&c.text) == loaded)
+                })
+                .count();
+            let text = match &cue.neutral {
+                _ if distanced == without.len() => format!(
+                    "writes \"{}\" plainly where {} it at a distance (scare quotes, \"so-called\")",
+                    cue.text,
+                    others(distanced, rest.len(), "keeps", "keep")
+                ),
+                Some(neutral) if neutral_users > 0 => format!(
+                    "writes \"{}\" where {} \"{neutral}\"",
+                    cue.text,
+                    others(neutral_users, rest.len(), "writes", "write")
+                ),
+                _ => format!(
+                    "writes \"{}\"; {} not",
+                    cue.text,
+                    others(without.len(), rest.len(), "does", "do")
+                ),
+            };
+            push(
+                CueKind::LoadedTerm,
+                text,
+                without.iter().map(|(r, _)| *r).collect(),
+            );
+        }
+    }
+    differences
+}
+
+fn refs(members: &[(ClaimRef, &Claim)], keep: impl Fn(&Claim) -> bool) -> Vec<ClaimRef> {
+    members
+        .iter()
+        .filter(|(_, c)| keep(c))
+        .map(|(r, _)| *r)
+        .collect()
+}
+
+fn describe_source(cue: &Cue) -> String {
+    let source = cue.source.as_deref().unwrap_or("");
+    let named = if cue.named == Some(false) {
+        "unnamed"
+    } else {
+        "named"
+    };
+    let verb = cue.verb.as_deref().unwrap_or("");
+    format!("\"{source}\" ({named}, {verb})")
+}
+
+/// "attributes it to X; others state it as fact", or "pins it on unnamed
+/// sources; others name theirs".
+fn attribution_difference(
+    this: &Claim,
+    rest: &[(ClaimRef, &Claim)],
+) -> Option<(String, Vec<ClaimRef>)> {
+    let cues: Vec<&Cue> = of_kind(this, CueKind::Attribution).collect();
+    if cues.is_empty() {
+        return None;
+    }
+    let sources: Vec<String> = cues.iter().map(|c| describe_source(c)).collect();
+    let as_fact = refs(rest, |o| !has(o, CueKind::Attribution));
+    if !as_fact.is_empty() {
+        let text = format!(
+            "attributes it to {}; {} it as fact",
+            sources.join(" and "),
+            others(as_fact.len(), rest.len(), "states", "state")
+        );
+        return Some((text, as_fact));
+    }
+    let all_unnamed = cues.iter().all(|c| c.named == Some(false));
+    let naming = refs(rest, |o| {
+        of_kind(o, CueKind::Attribution).any(|c| c.named == Some(true))
+    });
+    if all_unnamed && !naming.is_empty() {
+        let text = format!(
+            "pins it on unnamed sources ({}); {} a source",
+            quoted_list(cues.iter().filter_map(|c| c.source.as_deref())),
+            others(naming.len(), rest.len(), "names", "name")
+        );
+        return Some((text, naming));
+    }
+    None
+}
+
+/// "says "claim" where others use "say"": a colouring attribution verb
+/// where the others use other verbs.
+fn verb_difference(this: &Claim, rest: &[(ClaimRef, &Claim)]) -> Option<(String, Vec<ClaimRef>)> {
+    let verbs = |c: &Claim| -> BTreeSet<String> {
+        of_kind(c, CueKind::Attribution)
+            .filter_map(|c| c.verb.clone())
+            .collect()
+    };
+    let mine: BTreeSet<String> = verbs(this)
+        .into_iter()
+        .filter(|v| !NEUTRAL_VERBS.contains(&v.as_str()))
+        .collect();
+    if mine.is_empty() {
+        return None;
+    }
+    let differing: Vec<(ClaimRef, BTreeSet<String>)> = rest
+        .iter()
+        .map(|(r, c)| (*r, verbs(c)))
+        .filter(|(_, v)| !v.is_empty() && v.is_disjoint(&mine))
+        .collect();
+    if differing.is_empty() {
+        return None;
+    }
+    let theirs: BTreeSet<&str> = differing
+        .iter()
+        .flat_map(|(_, v)| v.iter().map(String::as_str))
+        .collect();
+    let text = format!(
+        "attributes with {} where {} {}",
+        quoted_list(mine.iter().map(String::as_str)),
+        others(differing.len(), rest.len(), "uses", "use"),
+        quoted_list(theirs)
+    );
+    Some((text, differing.into_iter().map(|(r, _)| r).collect()))
+}
+
+/// The same quotation worded differently by two outlets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuoteMismatch {
+    /// The claim with the first wording.
+    pub first: ClaimRef,
+    /// Its quotation, as written.
+    pub first_text: String,
+    /// The claim with the second wording, in another outlet.
+    pub second: ClaimRef,
+    /// Its quotation, as written.
+    pub second_text: String,
+    /// A compact character diff of the folded quotations:
+    /// `[-a -]slave's peace`.
+    pub diff: String,
+}
+
+/// A quotation folded for comparison: lower case, straight quotes and
+/// apostrophes, single spaces, outer punctuation trimmed.
+fn fold_quote(text: &str) -> String {
+    fold_term(text)
+}
+
+/// The character diff of two folded quotations: `[-deleted-]{+inserted+}`.
+pub fn char_diff(old: &str, new: &str) -> String {
+    let diff = TextDiff::from_chars(old, new);
+    let mut out = String::new();
+    let mut run: Option<ChangeTag> = None;
+    let close = |out: &mut String, tag: Option<ChangeTag>| match tag {
+        Some(ChangeTag::Delete) => out.push_str("-]"),
+        Some(ChangeTag::Insert) => out.push_str("+}"),
+        _ => {}
+    };
+    for change in diff.iter_all_changes() {
+        let tag = change.tag();
+        if run != Some(tag) {
+            close(&mut out, run);
+            match tag {
+                ChangeTag::Delete => out.push_str("[-"),
+                ChangeTag::Insert => out.push_str("{+"),
+                ChangeTag::Equal => {}
+            }
+            run = Some(tag);
+        }
+        out.push_str(change.value());
+    }
+    close(&mut out, run);
+    out
+}
+
+struct Quotation<'a> {
+    claim: ClaimRef,
+    text: &'a str,
+    folded: String,
+}
+
+/// Quotations carried by two outlets with different wording: for each
+/// quotation, the most similar one of each other outlet, when it is similar
+/// but not the same and that outlet does not also carry the exact words.
+/// Pairs come in order of the first claim, each pair once.
+pub fn quote_fidelity(claims: &[Vec<Claim>]) -> Vec<QuoteMismatch> {
+    let by_outlet: Vec<Vec<Quotation>> = claims
+        .iter()
+        .enumerate()
+        .map(|(o, list)| {
+            list.iter()
+                .enumerate()
+                .flat_map(|(index, claim)| {
+                    claim
+                        .cues
+                        .iter()
+                        .filter(|c| {
+                            matches!(c.kind, CueKind::Quote | CueKind::ScareQuote)
+                                && !c.text.to_lowercase().starts_with("so-called")
+                                && !c.text.to_lowercase().starts_with("so called")
+                        })
+                        .map(move |c| Quotation {
+                            claim: ClaimRef {
+                                outlet: OutletId(o),
+                                index,
+                            },
+                            text: &c.text,
+                            folded: fold_quote(&c.text),
+                        })
+                })
+                .collect()
+        })
+        .collect();
+    // Every similar pair across two outlets, the most similar first; each
+    // quotation is then paired at most once with each other outlet.
+    let mut candidates: Vec<(f64, &Quotation, &Quotation, String)> = Vec::new();
+    for (a, quotes_a) in by_outlet.iter().enumerate() {
+        for quotes_b in by_outlet.iter().skip(a + 1) {
+            for q in quotes_a {
+                if quotes_b.iter().any(|r| r.folded == q.folded) {
+                    continue;
+                }
+                for r in quotes_b {
+                    if quotes_a.iter().any(|p| p.folded == r.folded) {
+                        continue;
+                    }
+                    if let Some((similarity, diff)) = compare_quotes(&q.folded, &r.folded) {
+                        candidates.push((similarity, q, r, diff));
+                    }
+                }
+            }
+        }
+    }
+    candidates.sort_by(|x, y| {
+        y.0.total_cmp(&x.0)
+            .then((x.1.claim, x.2.claim).cmp(&(y.1.claim, y.2.claim)))
+            .then(x.1.folded.cmp(&y.1.folded))
+            .then(x.2.folded.cmp(&y.2.folded))
+    });
+    let mut used: BTreeSet<(ClaimRef, &str, OutletId)> = BTreeSet::new();
+    let mut mismatches = Vec::new();
+    for (_, q, r, diff) in candidates {
+        let key_q = (q.claim, q.folded.as_str(), r.claim.outlet);
+        let key_r = (r.claim, r.folded.as_str(), q.claim.outlet);
+        if used.contains(&key_q) || used.contains(&key_r) {
+            continue;
+        }
+        used.insert(key_q);
+        used.insert(key_r);
+        mismatches.push(QuoteMismatch {
+            first: q.claim,
+            first_text: q.text.to_string(),
+            second: r.claim,
+            second_text: r.text.to_string(),
+            diff,
+        });
+    }
+    mismatches.sort_by_key(|m| (m.first, m.second));
+    mismatches
+}
+
+/// Compare two folded quotations: the shorter against the stretch of the
+/// longer that matches it best, word by word, punctuation set aside. The
+/// same words, or an excerpt
+/// of the longer ("slave's peace" within "a slave's peace"), are faithful:
+/// `None`. Similar but different words give their similarity and the
+/// character diff of `a`'s side against `b`'s, with "…" where the longer
+/// one runs on.
+fn compare_quotes(a: &str, b: &str) -> Option<(f64, String)> {
+    let words = |text: &'_ str| -> Vec<String> {
+        text.split_whitespace()
+            .map(|w| match w {
+                "&" => "and".to_string(),
+                w => w.trim_matches(|c: char| !c.is_alphanumeric()).to_string(),
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let words_a = words(a);
+    let words_b = words(b);
+    if words_a.len().min(words_b.len()) < QUOTE_MIN_WORDS {
+        return None;
+    }
+    let a_is_short = words_a.len() <= words_b.len();
+    let (short, long) = if a_is_short {
+        (&words_a, &words_b)
+    } else {
+        (&words_b, &words_a)
+    };
+    // Cheap filter first: half the shorter's words must occur in the longer.
+    let shared = short.iter().filter(|w| long.contains(w)).count();
+    if shared * 2 < short.len() {
+        return None;
+    }
+    let mut best: Option<(usize, usize, std::ops::Range<usize>)> = None;
+    // Windows a quarter shorter to a quarter longer than the shorter one, so
+    // that a reworded phrase ("a slave's peace", "the peace of a slave")
+    // still fits whole.
+    let sizes = (short.len() * 3 / 4).max(1)..=(short.len() * 5 / 4 + 1).min(long.len());
+    for size in sizes {
+        for start in 0..=long.len() - size {
+            let window = start..start + size;
+            let distance = strsim::generic_levenshtein(short, &long[window.clone()].to_vec());
+            let key = (distance, size.abs_diff(short.len()));
+            if best.as_ref().is_none_or(|(d, off, _)| key < (*d, *off)) {
+                best = Some((key.0, key.1, window));
+            }
+        }
+    }
+    let (distance, _, window) = best?;
+    // At most half the shorter's words may differ.
+    if distance * 2 > short.len() {
+        return None;
+    }
+    let short_text = short.join(" ");
+    let window_text = long[window.clone()].join(" ");
+    if short_text == window_text {
+        return None;
+    }
+    let similarity = strsim::normalized_levenshtein(&short_text, &window_text);
+    if similarity < QUOTE_SIMILARITY {
+        return None;
+    }
+    let diff = if a_is_short {
+        char_diff(&short_text, &window_text)
+    } else {
+        char_diff(&window_text, &short_text)
+    };
+    let before = if window.start > 0 { "… " } else { "" };
+    let after = if window.end < long.len() { " …" } else { "" };
+    Some((similarity, format!("{before}{diff}{after}")))
 }
 
 /// How one outlet frames its claims, over the whole story.
@@ -29,9 +564,354 @@ pub struct Profile {
     pub attributed_share: f64,
     /// Share of claims hedged.
     pub hedged_share: f64,
+    /// Attributions to a named source ("Reuters", "Maduro").
+    pub named_sources: usize,
+    /// Attributions to an unnamed one ("officials", "sources").
+    pub unnamed_sources: usize,
+    /// Direct quotations.
+    pub quotes: usize,
+    /// Scare quotes and "so-called".
+    pub scare_quotes: usize,
+    /// Loaded terms used, case-folded, with how often.
+    pub loaded_terms: BTreeMap<String, usize>,
+    /// Attribution verbs used (lemmas, and "according to"), with how often.
+    pub attribution_verbs: BTreeMap<String, usize>,
+}
+
+fn share(count: usize, total: usize) -> f64 {
+    if total == 0 {
+        return 0.0;
+    }
+    let scale = 10f64.powi(SHARE_DECIMALS);
+    (count as f64 / total as f64 * scale).round() / scale
 }
 
 /// The framing profile of one outlet's claims.
-pub fn profile(_claims: &[Claim]) -> Profile {
-    Profile::default()
+pub fn profile(claims: &[Claim]) -> Profile {
+    let mut profile = Profile {
+        attributed_share: share(
+            claims
+                .iter()
+                .filter(|c| has(c, CueKind::Attribution))
+                .count(),
+            claims.len(),
+        ),
+        hedged_share: share(
+            claims.iter().filter(|c| has(c, CueKind::Hedge)).count(),
+            claims.len(),
+        ),
+        ..Profile::default()
+    };
+    for cue in claims.iter().flat_map(|c| &c.cues) {
+        match cue.kind {
+            CueKind::Attribution => {
+                if cue.named == Some(false) {
+                    profile.unnamed_sources += 1;
+                } else {
+                    profile.named_sources += 1;
+                }
+                if let Some(verb) = &cue.verb {
+                    *profile.attribution_verbs.entry(verb.clone()).or_default() += 1;
+                }
+            }
+            CueKind::Quote => profile.quotes += 1,
+            CueKind::ScareQuote => profile.scare_quotes += 1,
+            CueKind::LoadedTerm => {
+                *profile
+                    .loaded_terms
+                    .entry(cue.text.to_lowercase())
+                    .or_default() += 1;
+            }
+            CueKind::Hedge => {}
+        }
+    }
+    profile
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::framing::{Lexicon, find_cues};
+    use crate::model::Position;
+
+    fn claim(outlet: usize, text: &str) -> Claim {
+        let mut claim = Claim::new(
+            OutletId(outlet),
+            text.to_string(),
+            Position::START,
+            Some(0..1),
+        );
+        claim.cues = find_cues(text, &Lexicon::default());
+        claim
+    }
+
+    fn cluster(texts: &[&str]) -> Vec<FramingDifference> {
+        let claims: Vec<Claim> = texts.iter().enumerate().map(|(o, t)| claim(o, t)).collect();
+        let members: Vec<(ClaimRef, &Claim)> = claims
+            .iter()
+            .enumerate()
+            .map(|(o, c)| {
+                (
+                    ClaimRef {
+                        outlet: OutletId(o),
+                        index: 0,
+                    },
+                    c,
+                )
+            })
+            .collect();
+        compare_cluster(&members)
+    }
+
+    fn texts(differences: &[FramingDifference]) -> Vec<(usize, CueKind, &str)> {
+        differences
+            .iter()
+            .map(|d| (d.claim.outlet.0, d.kind, d.text.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn attributed_against_stated_as_fact() {
+        let d = cluster(&[
+            "According to unnamed sources, Trump offered Maduro safe passage.",
+            "Trump offered Maduro safe passage out of Venezuela.",
+        ]);
+        assert_eq!(
+            texts(&d),
+            vec![(
+                0,
+                CueKind::Attribution,
+                "attributes it to \"unnamed sources\" (unnamed, according to); the other outlet states it as fact"
+            )]
+        );
+        assert_eq!(d[0].others[0].outlet, OutletId(1));
+    }
+
+    #[test]
+    fn unnamed_against_named_sources() {
+        let d = cluster(&[
+            "Trump and Maduro spoke by phone, officials said.",
+            "Trump and Maduro spoke by phone, Reuters said.",
+        ]);
+        assert_eq!(
+            texts(&d),
+            vec![(
+                0,
+                CueKind::Attribution,
+                "pins it on unnamed sources (\"officials\"); the other outlet names a source"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_colouring_verb_against_a_plain_one() {
+        let d = cluster(&[
+            "Maduro claimed the buildup is a threat.",
+            "Maduro said the buildup is a threat.",
+        ]);
+        let t = texts(&d);
+        assert!(t.contains(&(
+            0,
+            CueKind::Attribution,
+            "attributes with \"claim\" where the other outlet uses \"say\""
+        )));
+        assert!(t.contains(&(
+            0,
+            CueKind::LoadedTerm,
+            "writes \"claimed\" where the other outlet writes \"said\""
+        )));
+    }
+
+    #[test]
+    fn hedged_against_plain() {
+        let d = cluster(&[
+            "Trump reportedly gave Maduro one week to leave.",
+            "Trump gave Maduro one week to leave.",
+            "Trump allegedly gave Maduro a week to leave.",
+        ]);
+        assert_eq!(
+            texts(&d),
+            vec![
+                (
+                    0,
+                    CueKind::Hedge,
+                    "hedges with \"reportedly\"; 1 of the 2 others does not"
+                ),
+                (
+                    2,
+                    CueKind::Hedge,
+                    "hedges with \"allegedly\"; 1 of the 2 others does not"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_against_paraphrased() {
+        let d = cluster(&[
+            "“We will not accept a peace of slaves,” Maduro told the rally.",
+            "Maduro told the rally he would not accept a peace of slaves.",
+        ]);
+        assert_eq!(
+            texts(&d),
+            vec![(
+                0,
+                CueKind::Quote,
+                "quotes Maduro directly (\"We will not accept a peace of slaves\"); the other outlet paraphrases"
+            )]
+        );
+    }
+
+    #[test]
+    fn scare_quoted_against_plain() {
+        let d = cluster(&[
+            "US officials labeled the cartel a “terrorist” organization.",
+            "US officials labeled the cartel a terrorist organization.",
+        ]);
+        let t = texts(&d);
+        assert!(t.contains(&(
+            0,
+            CueKind::ScareQuote,
+            "puts \"terrorist\" in scare quotes; the other outlet writes \"terrorist\" plainly"
+        )));
+        // The plain "terrorist" is a loaded term the scare-quoting outlet keeps at a distance.
+        assert!(t.contains(&(
+            1,
+            CueKind::LoadedTerm,
+            "writes \"terrorist\" plainly where the other outlet keeps it at a distance (scare quotes, \"so-called\")"
+        )));
+    }
+
+    #[test]
+    fn loaded_against_neutral() {
+        let d = cluster(&[
+            "The buildup is intended to remove Maduro’s government.",
+            "The buildup is intended to topple the Maduro regime.",
+        ]);
+        assert_eq!(
+            texts(&d),
+            vec![(
+                1,
+                CueKind::LoadedTerm,
+                "writes \"regime\" where the other outlet writes \"government\""
+            )]
+        );
+    }
+
+    #[test]
+    fn same_framing_is_no_difference() {
+        assert!(
+            cluster(&[
+                "Officials said the call happened.",
+                "Officials said the call took place."
+            ])
+            .is_empty()
+        );
+        assert!(cluster(&["The call happened."]).is_empty());
+    }
+
+    #[test]
+    fn char_diff_marks_deletions_and_insertions() {
+        assert_eq!(
+            char_diff("a slave's peace", "slave's peace"),
+            "[-a -]slave's peace"
+        );
+        assert_eq!(
+            char_diff("peace now", "peace today"),
+            "peace [-n-]{+t+}o[-w-]{+day+}"
+        );
+    }
+
+    #[test]
+    fn same_quotation_worded_differently_is_found() {
+        let claims = vec![
+            vec![claim(0, "Maduro Rejects “Slave’s Peace” as Pressure Rises")],
+            vec![
+                claim(1, "Maduro rejected what he described as “a slave’s peace.”"),
+                claim(1, "He spoke of “psychological terrorism.”"),
+            ],
+            vec![claim(2, "He would not accept \"a slave peace,\" he said.")],
+        ];
+        let found = quote_fidelity(&claims);
+        let pairs: Vec<(usize, usize, &str)> = found
+            .iter()
+            .map(|m| (m.first.outlet.0, m.second.outlet.0, m.diff.as_str()))
+            .collect();
+        assert_eq!(pairs, vec![(1, 2, "a slave[-'s-] peace")]);
+    }
+
+    #[test]
+    fn an_excerpt_of_a_longer_quotation_is_faithful() {
+        let claims = vec![
+            vec![claim(0, "He called it “a slave’s peace.”")],
+            vec![claim(1, "Maduro Rejects ‘Slave’s Peace’")],
+            vec![claim(
+                2,
+                "“It is uncertain whether we could continue to meet all the nation’s commitments,” she wrote.",
+            )],
+            vec![claim(
+                3,
+                "She said it was “uncertain whether we could continue to meet” them.",
+            )],
+        ];
+        assert!(quote_fidelity(&claims).is_empty());
+    }
+
+    #[test]
+    fn a_changed_word_inside_an_excerpt_is_found() {
+        let claims = vec![
+            vec![claim(
+                0,
+                "“The vaccine is safe, effective, & our best defense, but should always remain voluntary,” he wrote.",
+            )],
+            vec![claim(
+                1,
+                "“The vaccine is safe, effective, and our best defense, but should remain voluntary,” he wrote.",
+            )],
+        ];
+        let found = quote_fidelity(&claims);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].diff,
+            "the vaccine is safe effective and our best defense but should [-always -]remain voluntary"
+        );
+    }
+
+    #[test]
+    fn identical_and_unrelated_quotations_are_not_mismatches() {
+        let claims = vec![
+            vec![claim(0, "He said “we want peace with sovereignty” today.")],
+            vec![claim(
+                1,
+                "“We want peace with sovereignty,” he said, and “we will never kneel.”",
+            )],
+        ];
+        assert!(quote_fidelity(&claims).is_empty());
+    }
+
+    #[test]
+    fn profile_counts_each_cue() {
+        let claims = vec![
+            claim(
+                0,
+                "According to unnamed sources, Trump allegedly offered safe passage.",
+            ),
+            claim(0, "Reuters said the Maduro regime is under pressure."),
+            claim(
+                0,
+                "“We want peace and we will defend it,” Maduro said of the “terrorist” label.",
+            ),
+            claim(0, "The rally took place on Monday."),
+        ];
+        let p = profile(&claims);
+        assert_eq!(p.attributed_share, 0.75);
+        assert_eq!(p.hedged_share, 0.25);
+        assert_eq!(p.named_sources, 2);
+        assert_eq!(p.unnamed_sources, 1);
+        assert_eq!(p.quotes, 1);
+        assert_eq!(p.scare_quotes, 1);
+        assert_eq!(p.loaded_terms.get("regime"), Some(&1));
+        assert_eq!(p.attribution_verbs.get("say"), Some(&2));
+        assert_eq!(profile(&[]), Profile::default());
+    }
 }

@@ -8,6 +8,7 @@ pub mod framing;
 use serde::Serialize;
 
 use crate::align::{Cluster, Member};
+use crate::config::Config;
 use crate::model::{Claim, ClaimRef, OutletId, Story};
 
 /// How the outlets that carry a cluster relate to each other.
@@ -142,10 +143,23 @@ impl Report {
     }
 }
 
-/// Build the report for a story from its claims and clusters.
+/// Build the report for a story from its claims and clusters, with the
+/// default settings.
 pub fn compare(story: &Story, claims: Vec<Vec<Claim>>, clusters: Vec<Cluster>) -> Report {
+    compare_with_config(story, claims, clusters, &Config::default())
+}
+
+/// Build the report for a story from its claims and clusters; `config`
+/// sets the severity of framing findings.
+pub fn compare_with_config(
+    story: &Story,
+    claims: Vec<Vec<Claim>>,
+    clusters: Vec<Cluster>,
+    config: &Config,
+) -> Report {
     let outlet_count = story.versions.len();
     let mut findings = Vec::new();
+    let mut quote_mismatches = framing::quote_fidelity(&claims);
     let mut reports = Vec::with_capacity(clusters.len());
     for (n, cluster) in clusters.into_iter().enumerate() {
         let id = format!("c{}", n + 1);
@@ -214,6 +228,47 @@ pub fn compare(story: &Story, claims: Vec<Vec<Claim>>, clusters: Vec<Cluster>) -
                     outlet_count,
                     names.join(", "),
                     first.text
+                ),
+            });
+        }
+        for difference in &framing_differences {
+            let others: Vec<&str> = difference
+                .others
+                .iter()
+                .map(|r| story.versions[r.outlet.0].outlet.as_str())
+                .collect();
+            findings.push(Finding {
+                kind: FindingKind::Framing,
+                cluster: id.clone(),
+                severity: config.framing.severity,
+                message: format!(
+                    "{} {} ({})",
+                    story.versions[difference.claim.outlet.0].outlet,
+                    difference.text,
+                    others.join(", ")
+                ),
+            });
+        }
+        let (here, later): (Vec<_>, Vec<_>) = quote_mismatches
+            .into_iter()
+            .partition(|m| cluster.members.iter().any(|c| c.claim == m.first));
+        quote_mismatches = later;
+        for mismatch in here {
+            let side = |r: ClaimRef, text: &str| {
+                format!(
+                    "\"{}\" ({}, line {})",
+                    text, story.versions[r.outlet.0].outlet, claims[r.outlet.0][r.index].at.line
+                )
+            };
+            findings.push(Finding {
+                kind: FindingKind::QuoteFidelity,
+                cluster: id.clone(),
+                severity: Severity::Warning,
+                message: format!(
+                    "{} and {} quote the same words differently: {}",
+                    side(mismatch.first, &mismatch.first_text),
+                    side(mismatch.second, &mismatch.second_text),
+                    mismatch.diff
                 ),
             });
         }

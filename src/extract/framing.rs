@@ -1,8 +1,42 @@
 //! Framing cues: attribution, hedges, quotes, scare quotes and loaded terms.
+//!
+//! The word lists live in `lexicons/*.txt`, embedded at build time and
+//! extended from the `[framing]` section of `storydiff.toml`. Words are
+//! matched with `aho-corasick`, case-folded, on word boundaries.
 
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
+
+use crate::compare::Severity;
+
+/// Hedge words and phrases, one a line.
+pub const HEDGES: &str = include_str!("../../lexicons/hedges.txt");
+/// Attribution verbs, `form = lemma` a line.
+pub const ATTRIBUTION_VERBS: &str = include_str!("../../lexicons/attribution-verbs.txt");
+/// Words that mark a source as unnamed, one a line.
+pub const UNNAMED_SOURCES: &str = include_str!("../../lexicons/unnamed-sources.txt");
+/// Loaded terms, `loaded = neutral` or a bare `loaded` a line.
+pub const LOADED_TERMS: &str = include_str!("../../lexicons/loaded-terms.txt");
+
+/// The built-in lexicons with their file names, for checks and docs.
+pub const BUILTIN_LEXICONS: [(&str, &str); 4] = [
+    ("attribution-verbs.txt", ATTRIBUTION_VERBS),
+    ("hedges.txt", HEDGES),
+    ("loaded-terms.txt", LOADED_TERMS),
+    ("unnamed-sources.txt", UNNAMED_SOURCES),
+];
+
+/// A source is looked for this many words either side of an attribution
+/// verb: enough for "a person familiar with the matter", short enough not to
+/// swallow the clause before it.
+const MAX_SOURCE_WORDS: usize = 8;
+
+/// A quotation of at most this many words is a scare quote ("terrorist",
+/// "a slave's peace"); a longer one is a direct quote.
+pub const SCARE_QUOTE_MAX_WORDS: usize = 3;
 
 /// The kinds of framing cue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -25,34 +59,1223 @@ pub enum CueKind {
 pub struct Cue {
     /// What kind of cue it is.
     pub kind: CueKind,
-    /// The words that carry it.
+    /// The words that carry it; for quotes, the quoted words without the
+    /// quotation marks.
     pub text: String,
-    /// Byte range of `text` within the claim's text.
+    /// Byte range of the cue within the claim's text (quotation marks
+    /// included).
     #[serde(skip)]
     pub span: Range<usize>,
+    /// For an attribution: who the claim is pinned on, as written
+    /// ("unnamed sources", "Reuters", "he").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// For an attribution: whether the source is named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub named: Option<bool>,
+    /// For an attribution: the verb's lemma ("say", "claim"), or
+    /// "according to".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verb: Option<String>,
+    /// For a direct quote: the speaker, when the sentence names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// For a loaded term: its neutral alternative, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub neutral: Option<String>,
+}
+
+impl Cue {
+    fn new(kind: CueKind, text: &str, span: Range<usize>) -> Cue {
+        Cue {
+            kind,
+            text: text.to_string(),
+            span,
+            source: None,
+            named: None,
+            verb: None,
+            speaker: None,
+            neutral: None,
+        }
+    }
 }
 
 /// Additions to the built-in lexicons, from the `[framing]` section of
 /// `storydiff.toml`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct FramingConfig {
-    /// Extra hedge words.
+    /// Extra hedge words or phrases.
     pub hedges: Vec<String>,
+    /// Extra attribution verbs (single words, each its own lemma).
+    pub attribution_verbs: Vec<String>,
+    /// Extra words that mark a source as unnamed.
+    pub unnamed_sources: Vec<String>,
+    /// Extra loaded terms, each with its neutral alternative (`""` for none).
+    pub loaded_terms: BTreeMap<String, String>,
+    /// Severity of `framing` findings.
+    pub severity: Severity,
 }
 
-/// The built-in lexicons merged with the configured additions.
-#[derive(Debug, Clone, Default)]
-pub struct Lexicon {}
-
-impl Lexicon {
-    /// The built-in lexicons plus `config`'s additions.
-    pub fn from_config(_config: &FramingConfig) -> Lexicon {
-        Lexicon {}
+impl Default for FramingConfig {
+    fn default() -> FramingConfig {
+        FramingConfig {
+            hedges: Vec::new(),
+            attribution_verbs: Vec::new(),
+            unnamed_sources: Vec::new(),
+            loaded_terms: BTreeMap::new(),
+            severity: Severity::Warning,
+        }
     }
 }
 
+/// The entries of a lexicon file: its lines without comments, trimmed.
+pub fn entries(lexicon: &str) -> impl Iterator<Item = &str> {
+    lexicon
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+/// A `left = right` (or `left<TAB>right`) entry split in two; a bare entry
+/// has no right side.
+pub fn pair(entry: &str) -> (&str, Option<&str>) {
+    match entry.split_once(['=', '\t']) {
+        Some((left, right)) => {
+            let right = right.trim();
+            (left.trim(), (!right.is_empty()).then_some(right))
+        }
+        None => (entry.trim(), None),
+    }
+}
+
+/// Words matched case-folded on word boundaries.
+#[derive(Debug, Clone)]
+struct WordSet {
+    matcher: AhoCorasick,
+}
+
+impl WordSet {
+    fn new(words: &[String]) -> WordSet {
+        let matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(words)
+            .expect("lexicon words build an automaton");
+        WordSet { matcher }
+    }
+
+    /// Non-overlapping matches on word boundaries, longest first where
+    /// matches overlap: `(pattern index, byte range)`.
+    fn find(&self, text: &str) -> Vec<(usize, Range<usize>)> {
+        let mut found: Vec<(usize, Range<usize>)> = self
+            .matcher
+            .find_overlapping_iter(text)
+            .filter(|m| on_word_boundaries(text, m.range()))
+            .map(|m| (m.pattern().as_usize(), m.range()))
+            .collect();
+        found.sort_by_key(|(_, r)| (r.start, std::cmp::Reverse(r.end)));
+        let mut kept: Vec<(usize, Range<usize>)> = Vec::new();
+        for (pattern, range) in found {
+            if kept.last().is_none_or(|(_, last)| range.start >= last.end) {
+                kept.push((pattern, range));
+            }
+        }
+        kept
+    }
+
+    fn contains(&self, text: &str) -> bool {
+        !self.find(text).is_empty()
+    }
+}
+
+fn on_word_boundaries(text: &str, range: Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// True when `word` occurs in `text` on word boundaries, case-folded.
+pub fn contains_word(text: &str, word: &str) -> bool {
+    WordSet::new(&[word.to_string()]).contains(text)
+}
+
+/// The built-in lexicons merged with the configured additions.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    hedges: WordSet,
+    verbs: HashMap<String, String>,
+    unnamed: WordSet,
+    loaded: WordSet,
+    loaded_words: Vec<(String, Option<String>)>,
+}
+
+impl Default for Lexicon {
+    fn default() -> Lexicon {
+        Lexicon::from_config(&FramingConfig::default())
+    }
+}
+
+fn merged<'a>(builtin: &'a str, extra: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut words: Vec<String> = entries(builtin)
+        .chain(extra)
+        .map(|w| w.trim().to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+impl Lexicon {
+    /// The built-in lexicons plus `config`'s additions.
+    pub fn from_config(config: &FramingConfig) -> Lexicon {
+        let hedge_words = merged(HEDGES, config.hedges.iter().map(String::as_str));
+        let unnamed_words = merged(
+            UNNAMED_SOURCES,
+            config.unnamed_sources.iter().map(String::as_str),
+        );
+        let mut verbs: HashMap<String, String> = entries(ATTRIBUTION_VERBS)
+            .map(pair)
+            .map(|(form, lemma)| (form.to_lowercase(), lemma.unwrap_or(form).to_lowercase()))
+            .collect();
+        for verb in &config.attribution_verbs {
+            let verb = verb.trim().to_lowercase();
+            verbs.entry(verb.clone()).or_insert(verb);
+        }
+        let mut loaded: BTreeMap<String, Option<String>> = entries(LOADED_TERMS)
+            .map(pair)
+            .map(|(l, n)| (l.to_lowercase(), n.map(str::to_lowercase)))
+            .collect();
+        for (l, n) in &config.loaded_terms {
+            let n = n.trim().to_lowercase();
+            loaded.insert(l.trim().to_lowercase(), (!n.is_empty()).then_some(n));
+        }
+        let loaded_words: Vec<(String, Option<String>)> = loaded.into_iter().collect();
+        let loaded_keys: Vec<String> = loaded_words.iter().map(|(l, _)| l.clone()).collect();
+        Lexicon {
+            hedges: WordSet::new(&hedge_words),
+            verbs,
+            unnamed: WordSet::new(&unnamed_words),
+            loaded: WordSet::new(&loaded_keys),
+            loaded_words,
+        }
+    }
+
+    /// The neutral alternative of a loaded term, if it is one and has one.
+    pub fn neutral_of(&self, loaded: &str) -> Option<&str> {
+        let loaded = loaded.to_lowercase();
+        self.loaded_words
+            .iter()
+            .find(|(l, _)| *l == loaded)
+            .and_then(|(_, n)| n.as_deref())
+    }
+
+    /// True when a source phrase names no one: it holds a word of the
+    /// unnamed-sources lexicon ("officials", "a person familiar with"), and
+    /// is not a report from a named outlet ("reports from Reuters").
+    pub fn is_unnamed(&self, source: &str) -> bool {
+        let lower = source.to_lowercase();
+        if lower == "they" {
+            return true;
+        }
+        if report_from_named(source) {
+            return false;
+        }
+        self.unnamed.contains(source)
+    }
+}
+
+/// "reports from Reuters", "a report by The Times": a report credited to a
+/// capitalized name.
+fn report_from_named(source: &str) -> bool {
+    let words: Vec<&str> = source.split_whitespace().collect();
+    words.windows(3).any(|w| {
+        let head = w[0].to_lowercase();
+        matches!(head.as_str(), "report" | "reports" | "reporting")
+            && matches!(w[1].to_lowercase().as_str(), "from" | "by" | "in")
+            && w[2].chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// A word or a punctuation mark of a claim.
+#[derive(Debug, Clone)]
+struct Token<'a> {
+    text: &'a str,
+    span: Range<usize>,
+    word: bool,
+}
+
+impl Token<'_> {
+    fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+
+    fn is(&self, words: &[&str]) -> bool {
+        self.word && words.contains(&self.lower().as_str())
+    }
+}
+
+/// Words (letters and digits, with inner apostrophes, hyphens and periods)
+/// and single punctuation marks.
+fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let c = chars[j].1;
+                let inner = matches!(c, '\'' | '’' | '-' | '.')
+                    && chars.get(j + 1).is_some_and(|(_, n)| n.is_alphanumeric());
+                if c.is_alphanumeric() || inner {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // "U.S." keeps its final period: letters and periods alternate.
+            let word = &chars[i..j];
+            let abbreviation = word.len() >= 3
+                && word.iter().enumerate().all(|(k, (_, c))| {
+                    if k % 2 == 0 {
+                        c.is_alphabetic()
+                    } else {
+                        *c == '.'
+                    }
+                });
+            let title =
+                TITLES.contains(&&text[start..chars.get(j).map_or(text.len(), |(b, _)| *b)]);
+            if (abbreviation || title) && chars.get(j).is_some_and(|(_, c)| *c == '.') {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(text.len(), |(b, _)| *b);
+            tokens.push(Token {
+                text: &text[start..end],
+                span: start..end,
+                word: true,
+            });
+            i = j;
+        } else {
+            let end = start + c.len_utf8();
+            tokens.push(Token {
+                text: &text[start..end],
+                span: start..end,
+                word: false,
+            });
+            i += 1;
+        }
+    }
+    tokens
+}
+
+/// Titles written with a period, which stays with the word: "Gov. Kathy
+/// Hochul said".
+const TITLES: &[&str] = &[
+    "Capt", "Col", "Dr", "Gen", "Gov", "Lt", "Maj", "Mr", "Mrs", "Ms", "Prof", "Rep", "Rev", "Sen",
+    "Sgt", "St",
+];
+
+/// Words between a subject and its verb that do not end the subject:
+/// "officials, however, argue", "Maduro has also said".
+const SKIPPED_BEFORE_VERB: &[&str] = &[
+    "again",
+    "also",
+    "allegedly",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "earlier",
+    "first",
+    "had",
+    "has",
+    "have",
+    "however",
+    "later",
+    "may",
+    "might",
+    "now",
+    "often",
+    "originally",
+    "previously",
+    "privately",
+    "publicly",
+    "recently",
+    "repeatedly",
+    "reportedly",
+    "then",
+    "would",
+    "will",
+];
+
+/// Times between a subject and its verb ("Biden on Wednesday said"), or
+/// after an inverted verb ("announced Monday"): never the source.
+const TIMES: &[&str] = &[
+    "friday",
+    "monday",
+    "saturday",
+    "sunday",
+    "thursday",
+    "today",
+    "tonight",
+    "tuesday",
+    "wednesday",
+    "week",
+    "yesterday",
+];
+
+/// Verb forms that are as often nouns ("jobless claims fell", "the
+/// estimates"): an attribution only before "that", a name, a pronoun or a
+/// determiner, or after a pronoun.
+const NOUN_LIKE_FORMS: &[&str] = &["claim", "claims", "estimate", "estimates", "notes"];
+
+/// Words before a verb form that make it a noun, an adjective, an
+/// infinitive or a passive ("those claims", "the alleged", "to say", "was
+/// told"): no attribution.
+const NOT_A_SUBJECT: &[&str] = &[
+    "a", "about", "after", "against", "amid", "an", "any", "are", "at", "be", "been", "before",
+    "being", "by", "despite", "during", "for", "from", "her", "his", "in", "into", "is", "its",
+    "my", "no", "of", "on", "our", "over", "such", "the", "their", "these", "this", "those", "to",
+    "under", "was", "were", "with", "without", "your",
+];
+
+/// Words that end a source phrase: conjunctions, relative pronouns and
+/// prepositions.
+const PHRASE_BREAKS: &[&str] = &[
+    "about", "after", "against", "although", "amid", "and", "as", "at", "because", "before", "but",
+    "by", "during", "for", "from", "if", "in", "into", "of", "on", "or", "over", "since", "so",
+    "than", "that", "though", "to", "under", "what", "when", "where", "whether", "which", "while",
+    "who", "whom", "with",
+];
+
+/// Subject pronouns: a source phrase starts at the last one.
+const PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we", "you"];
+
+/// Prepositions a source phrase may run through when the word before them
+/// is a source noun: "reports from Reuters", "a person familiar with the
+/// matter", "officials at the Pentagon".
+const SOURCE_PREPOSITIONS: &[&str] = &["at", "by", "for", "from", "in", "of", "with"];
+
+/// Nouns after which a source phrase runs on through a preposition.
+const SOURCE_NOUNS: &[&str] = &[
+    "familiar",
+    "official",
+    "officials",
+    "people",
+    "person",
+    "report",
+    "reports",
+    "reporting",
+    "representative",
+    "source",
+    "sources",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+];
+
+fn is_source_noun(token: &Token) -> bool {
+    token.is(SOURCE_NOUNS)
+}
+
+/// The source phrase that ends just before token `end` (exclusive), scanning
+/// backward: token indices `start..end`.
+fn source_before(tokens: &[Token], end: usize, lexicon: &Lexicon) -> Range<usize> {
+    let mut start = end;
+    while start > 0 && end - start < MAX_SOURCE_WORDS {
+        let t = &tokens[start - 1];
+        if !t.word || lexicon.verbs.contains_key(&t.lower()) {
+            break;
+        }
+        if t.is(PHRASE_BREAKS) {
+            let capitalized = |k: usize| {
+                tokens[k].word
+                    && tokens[k]
+                        .text
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            };
+            // "Jim Clyburn of South Carolina said": a name runs on through "of".
+            let name_of =
+                t.is(&["of"]) && start >= 2 && capitalized(start - 2) && capitalized(start);
+            let runs_on = name_of
+                || t.is(SOURCE_PREPOSITIONS)
+                    && start >= 2
+                    && tokens[start - 2].word
+                    && is_source_noun(&tokens[start - 2]);
+            if !runs_on {
+                break;
+            }
+        }
+        start -= 1;
+    }
+    start..end
+}
+
+/// The source phrase that starts at token `start`, scanning forward.
+fn source_after(tokens: &[Token], start: usize) -> Range<usize> {
+    let mut end = start;
+    while end < tokens.len() && end - start < MAX_SOURCE_WORDS {
+        let t = &tokens[end];
+        if !t.word {
+            break;
+        }
+        if t.is(PHRASE_BREAKS) {
+            let runs_on =
+                t.is(SOURCE_PREPOSITIONS) && end > start && is_source_noun(&tokens[end - 1]);
+            if !runs_on {
+                break;
+            }
+        }
+        end += 1;
+    }
+    // A phrase does not end on a preposition or a determiner.
+    while end > start && tokens[end - 1].is(SOURCE_PREPOSITIONS) {
+        end -= 1;
+    }
+    start..end
+}
+
+/// A lower-case word ending in "-ed" or "-ing" before a verb form makes the
+/// form an adjective ("targeted alleged vessels"), not an attribution.
+fn looks_like_a_verb(token: &Token) -> bool {
+    token.word
+        && token.text.chars().next().is_some_and(char::is_lowercase)
+        && (token.text.ends_with("ed") || token.text.ends_with("ing"))
+        && !is_source_noun(token)
+}
+
+fn phrase<'a>(text: &'a str, tokens: &[Token], range: &Range<usize>) -> &'a str {
+    &text[tokens[range.start].span.start..tokens[range.end - 1].span.end]
+}
+
+fn is_opening_quote(c: &str) -> bool {
+    matches!(c, "“" | "\"" | "‘" | "'" | "«")
+}
+
+fn is_closing_quote(c: &str) -> bool {
+    matches!(c, "”" | "\"" | "’" | "'" | "»")
+}
+
+/// Attribution cues: "according to X", "X said", "“...,” said X".
+fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Cue> {
+    let mut cues = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if !t.word {
+            i += 1;
+            continue;
+        }
+        let lower = t.lower();
+        if lower == "according" && tokens.get(i + 1).is_some_and(|n| n.is(&["to"])) {
+            let source = source_after(tokens, i + 2);
+            if !source.is_empty() {
+                let name = phrase(text, tokens, &source);
+                let span = t.span.start..tokens[source.end - 1].span.end;
+                cues.push(attribution(text, span, name, "according to", lexicon));
+                i = source.end;
+                continue;
+            }
+        }
+        let Some(lemma) = lexicon.verbs.get(&lower) else {
+            i += 1;
+            continue;
+        };
+        if lower.ends_with("ing") {
+            // "Maduro spoke at a rally, telling supporters ...": the source
+            // is the sentence's subject, taken as its leading capitalized
+            // words.
+            let after_comma = i > 0 && tokens[i - 1].text == ",";
+            let subject = leading_name(tokens);
+            if after_comma && !subject.is_empty() {
+                let name = phrase(text, tokens, &subject);
+                let span = t.span.clone();
+                cues.push(attribution(text, span, name, lemma, lexicon));
+            }
+            i += 1;
+            continue;
+        }
+        // "claimed by", "an officer accused of": a participle, not a verb.
+        let participle = tokens
+            .get(i + 1)
+            .is_some_and(|n| n.is(&["by"]) || (n.is(&["of"]) && lemma == "accuse"));
+        if participle {
+            i += 1;
+            continue;
+        }
+        // Step back over adverbs, auxiliaries and times to the subject.
+        let mut end = i;
+        loop {
+            if end > 0 && tokens[end - 1].is(SKIPPED_BEFORE_VERB) {
+                end -= 1;
+            } else if end > 0 && tokens[end - 1].is(TIMES) {
+                end -= 1;
+                if end > 0 && tokens[end - 1].is(&["on", "last", "this", "late", "early"]) {
+                    end -= 1;
+                }
+            } else if end > 1
+                && tokens[end - 1].text == ","
+                && tokens[end - 2].is(SKIPPED_BEFORE_VERB)
+            {
+                end -= 2;
+            } else {
+                break;
+            }
+            if end > 0 && tokens[end - 1].text == "," {
+                end -= 1;
+            }
+        }
+        let possessive = end > 0
+            && (tokens[end - 1].text.ends_with("'s") || tokens[end - 1].text.ends_with("’s"));
+        if end > 0
+            && (tokens[end - 1].is(NOT_A_SUBJECT)
+                || looks_like_a_verb(&tokens[end - 1])
+                || possessive)
+        {
+            i += 1;
+            continue;
+        }
+        let before = source_before(tokens, end, lexicon);
+        // "the economy adds jobs": "add" attributes only before "that" or
+        // a punctuation mark.
+        if lemma == "add"
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| n.word && !n.is(&["that"]))
+        {
+            i += 1;
+            continue;
+        }
+        if t.is(NOUN_LIKE_FORMS) {
+            let after_pronoun = end > 0 && tokens[end - 1].is(PRONOUNS);
+            let clause_follows = tokens.get(i + 1).is_some_and(|n| {
+                n.is(&["that", "the", "a", "an"])
+                    || n.is(PRONOUNS)
+                    || (n.word && n.text.chars().next().is_some_and(char::is_uppercase))
+            });
+            if !after_pronoun && !clause_follows {
+                i += 1;
+                continue;
+            }
+        }
+        let source = if !before.is_empty() {
+            Some(before.clone())
+        } else if end > 0 && (tokens[end - 1].text == "," || is_closing_quote(tokens[end - 1].text))
+        {
+            let mut first = i + 1;
+            while tokens.get(first).is_some_and(|t| t.is(TIMES)) {
+                first += 1;
+            }
+            let after = source_after(tokens, first);
+            // After "tell" come the listeners, not the speaker; a pronoun
+            // after the verb starts a clause ("..., Says It Will").
+            let usable = !after.is_empty()
+                && lemma != "tell"
+                && !tokens[after.start].is(PRONOUNS)
+                && !tokens[after.start].is(NOT_A_SUBJECT)
+                && !tokens[after.start].is(&["that"]);
+            usable.then_some(after)
+        } else {
+            None
+        };
+        if let Some(mut source) = source {
+            // "a group they claim": the pronoun is the subject.
+            if let Some(p) = (source.start..source.end)
+                .rev()
+                .find(|&k| tokens[k].is(PRONOUNS))
+            {
+                source.start = p;
+            }
+            let name = phrase(text, tokens, &source);
+            let first = tokens[source.start.min(i)].span.start;
+            let last = tokens[(source.end - 1).max(i)].span.end;
+            cues.push(attribution(text, first..last, name, lemma, lexicon));
+        }
+        i += 1;
+    }
+    cues
+}
+
+/// The capitalized words a claim starts with ("Venezuelan President Nicolás
+/// Maduro"), when there are at least two or the one is not a function word.
+fn leading_name(tokens: &[Token]) -> Range<usize> {
+    let end = tokens
+        .iter()
+        .take(MAX_SOURCE_WORDS)
+        .take_while(|t| t.word && t.text.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let function_word = end == 1 && (tokens[0].is(NOT_A_SUBJECT) || tokens[0].is(PHRASE_BREAKS));
+    if function_word { 0..0 } else { 0..end }
+}
+
+fn attribution(text: &str, span: Range<usize>, source: &str, verb: &str, lexicon: &Lexicon) -> Cue {
+    let mut cue = Cue::new(CueKind::Attribution, &text[span.clone()], span);
+    cue.named = Some(!lexicon.is_unnamed(source));
+    cue.source = Some(source.to_string());
+    cue.verb = Some(verb.to_string());
+    cue
+}
+
+/// A quoted stretch of a claim: the span with its marks, and the words inside.
+struct Quoted {
+    span: Range<usize>,
+    inner: Range<usize>,
+    /// The quotation runs past the claim's start or end (a quote of several
+    /// sentences).
+    open_ended: bool,
+}
+
+/// Quotations in straight and curly, double and single quotes. Single quotes
+/// are told apart from apostrophes by what is around them; quotes inside a
+/// double-quoted stretch are left alone.
+fn quotations(text: &str) -> Vec<Quoted> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let alnum = |k: Option<&(usize, char)>| k.is_some_and(|(_, c)| c.is_alphanumeric());
+    let mut found = Vec::new();
+    let mut double: Option<usize> = None;
+    let mut single: Option<(usize, char)> = None;
+    let mut first_double = true;
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).and_then(|p| chars.get(p));
+        let next = chars.get(k + 1);
+        let after = at + c.len_utf8();
+        match c {
+            '“' | '«' => {
+                double = Some(at);
+                first_double = false;
+            }
+            '”' | '»' | '"' => {
+                if let Some(open) = double.take() {
+                    found.push(Quoted {
+                        span: open..after,
+                        inner: open + mark_len(text, open)..at,
+                        open_ended: false,
+                    });
+                } else if first_double
+                    && (c != '"' || (prev.is_some_and(|(_, p)| !p.is_whitespace()) && !alnum(next)))
+                {
+                    // A closing mark with no opening one before it ends a
+                    // quotation begun in an earlier sentence.
+                    found.push(Quoted {
+                        span: 0..after,
+                        inner: 0..at,
+                        open_ended: true,
+                    });
+                } else if c == '"' {
+                    double = Some(at);
+                }
+                first_double = false;
+            }
+            '‘' | '\'' if double.is_none() && !alnum(prev) && alnum(next) => {
+                single = Some((at, c));
+            }
+            '’' | '\'' if double.is_none() && !alnum(next) => {
+                if let Some((open, mark)) = single
+                    && (mark == '‘') == (c == '’')
+                    && prev.is_some_and(|(_, p)| !p.is_whitespace())
+                {
+                    found.push(Quoted {
+                        span: open..after,
+                        inner: open + mark.len_utf8()..at,
+                        open_ended: false,
+                    });
+                    single = None;
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(open) = double {
+        let inner_start = open + mark_len(text, open);
+        if inner_start < text.len() {
+            found.push(Quoted {
+                span: open..text.len(),
+                inner: inner_start..text.len(),
+                open_ended: true,
+            });
+        }
+    }
+    found.retain(|q| !text[q.inner.clone()].trim().is_empty());
+    found.sort_by_key(|q| q.span.start);
+    found
+}
+
+/// The length in bytes of the quotation mark at `at`.
+fn mark_len(text: &str, at: usize) -> usize {
+    text[at..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// A short quotation that reads as a full sentence: `he said: "No."`, or a
+/// claim that is one: `"And it did."`.
+fn is_full_sentence(text: &str, quoted: &Quoted) -> bool {
+    let inner = text[quoted.inner.clone()].trim();
+    let capital = inner.chars().next().is_some_and(char::is_uppercase);
+    let terminal = inner.ends_with(['.', '!', '?']);
+    let before = text[..quoted.span.start].trim_end();
+    let introduced = before.is_empty() || before.ends_with([':', ',']);
+    capital && terminal && introduced
+}
+
+fn quote_cues(text: &str) -> Vec<Cue> {
+    quotations(text)
+        .into_iter()
+        .map(|q| {
+            let inner = text[q.inner.clone()]
+                .trim()
+                .trim_end_matches([',', '.', ';', ':'])
+                .trim_end();
+            let words = inner.split_whitespace().count();
+            let kind =
+                if words <= SCARE_QUOTE_MAX_WORDS && !q.open_ended && !is_full_sentence(text, &q) {
+                    CueKind::ScareQuote
+                } else {
+                    CueKind::Quote
+                };
+            Cue::new(kind, inner, q.span)
+        })
+        .collect()
+}
+
+/// "so-called X" and "so called X", with the word that follows.
+fn so_called(text: &str, tokens: &[Token]) -> Vec<Cue> {
+    let mut cues = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let (end_token, next) = if t.is(&["so-called"]) {
+            (i, i + 1)
+        } else if t.is(&["so"]) && tokens.get(i + 1).is_some_and(|n| n.is(&["called"])) {
+            (i + 1, i + 2)
+        } else {
+            continue;
+        };
+        let end = match tokens.get(next) {
+            Some(n) if n.word => n.span.end,
+            _ => tokens[end_token].span.end,
+        };
+        cues.push(Cue::new(
+            CueKind::ScareQuote,
+            &text[t.span.start..end],
+            t.span.start..end,
+        ));
+    }
+    cues
+}
+
+/// "May" with a capital inside a sentence, or before a number, is the month.
+fn is_month_may(text: &str, range: &Range<usize>) -> bool {
+    let word = &text[range.clone()];
+    if word != "May" {
+        return false;
+    }
+    let inside = range.start > 0
+        && !text[..range.start]
+            .trim_end()
+            .ends_with(is_opening_quote_char);
+    let before_number = text[range.end..]
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit());
+    inside || before_number
+}
+
+fn is_opening_quote_char(c: char) -> bool {
+    is_opening_quote(c.encode_utf8(&mut [0; 4]))
+}
+
+fn inside(span: &Range<usize>, cues: &[Cue], kinds: &[CueKind]) -> bool {
+    cues.iter()
+        .any(|c| kinds.contains(&c.kind) && c.span.start <= span.start && span.end <= c.span.end)
+}
+
 /// All framing cues in `text`, in order of appearance.
-pub fn find_cues(_text: &str, _lexicon: &Lexicon) -> Vec<Cue> {
-    Vec::new()
+///
+/// Hedges and attributions inside a direct quote are the speaker's words,
+/// not the outlet's, and are left out; so are loaded terms inside any
+/// quotation or after "so-called".
+pub fn find_cues(text: &str, lexicon: &Lexicon) -> Vec<Cue> {
+    let tokens = tokenize(text);
+    let mut quotes = quote_cues(text);
+    quotes.extend(so_called(text, &tokens));
+    let mut cues: Vec<Cue> = attributions(text, &tokens, lexicon)
+        .into_iter()
+        .filter(|c| !inside(&c.span, &quotes, &[CueKind::Quote]))
+        .collect();
+    for (_, range) in lexicon.hedges.find(text) {
+        if inside(&range, &quotes, &[CueKind::Quote]) || is_month_may(text, &range) {
+            continue;
+        }
+        cues.push(Cue::new(CueKind::Hedge, &text[range.clone()], range));
+    }
+    for (pattern, range) in lexicon.loaded.find(text) {
+        if inside(&range, &quotes, &[CueKind::Quote, CueKind::ScareQuote]) {
+            continue;
+        }
+        let mut cue = Cue::new(CueKind::LoadedTerm, &text[range.clone()], range);
+        cue.neutral = lexicon.loaded_words[pattern].1.clone();
+        cues.push(cue);
+    }
+    for quote in &mut quotes {
+        if quote.kind == CueKind::Quote {
+            quote.speaker = speaker(quote, &cues);
+        }
+    }
+    cues.extend(quotes);
+    cues.sort_by_key(|c| (c.span.start, c.kind, c.span.end));
+    cues
+}
+
+/// The source of the attribution nearest to a quote in the same claim.
+fn speaker(quote: &Cue, cues: &[Cue]) -> Option<String> {
+    let distance = |c: &Cue| {
+        if c.span.end <= quote.span.start {
+            quote.span.start - c.span.end
+        } else {
+            c.span.start.saturating_sub(quote.span.end)
+        }
+    };
+    cues.iter()
+        .filter(|c| c.kind == CueKind::Attribution && c.verb.as_deref() != Some("according to"))
+        .min_by_key(|c| distance(c))
+        .and_then(|c| c.source.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cues(text: &str) -> Vec<Cue> {
+        find_cues(text, &Lexicon::default())
+    }
+
+    fn of_kind(text: &str, kind: CueKind) -> Vec<Cue> {
+        cues(text).into_iter().filter(|c| c.kind == kind).collect()
+    }
+
+    fn sources(text: &str) -> Vec<(String, bool, String)> {
+        of_kind(text, CueKind::Attribution)
+            .into_iter()
+            .map(|c| (c.source.unwrap(), c.named.unwrap(), c.verb.unwrap()))
+            .collect()
+    }
+
+    fn s(source: &str, named: bool, verb: &str) -> (String, bool, String) {
+        (source.to_string(), named, verb.to_string())
+    }
+
+    #[test]
+    fn according_to_takes_the_source_up_to_the_comma() {
+        assert_eq!(
+            sources("According to unnamed sources, Trump allegedly offered Maduro safe passage."),
+            vec![s("unnamed sources", false, "according to")]
+        );
+        assert_eq!(
+            sources("Trump declared the airspace closed, according to the same reports."),
+            vec![s("the same reports", false, "according to")]
+        );
+        assert_eq!(
+            sources("According to Bo, Venezuela has been positioning military units."),
+            vec![s("Bo", true, "according to")]
+        );
+    }
+
+    #[test]
+    fn subject_before_verb_is_the_source() {
+        assert_eq!(
+            sources("Maduro insisted that Venezuela would not accept it."),
+            vec![s("Maduro", true, "insist")]
+        );
+        assert_eq!(
+            sources("The sources claim Maduro said he might consider leaving."),
+            vec![s("The sources", false, "claim"), s("Maduro", true, "say")]
+        );
+        assert_eq!(
+            sources("Venezuelan officials, however, argue that the buildup is a threat."),
+            vec![s("Venezuelan officials", false, "argue")]
+        );
+        assert_eq!(
+            sources("Reports from Reuters suggest that Trump and Maduro spoke by phone."),
+            vec![s("Reports from Reuters", true, "suggest")]
+        );
+        assert_eq!(
+            sources("A person familiar with the matter said the call was brief."),
+            vec![s("A person familiar with the matter", false, "say")]
+        );
+    }
+
+    #[test]
+    fn times_and_abbreviations_around_the_verb() {
+        assert_eq!(
+            sources("New York Lt. Gov. Kathy Hochul on Sunday said she aims to lead."),
+            vec![s("New York Lt. Gov. Kathy Hochul", true, "say")]
+        );
+        assert_eq!(
+            sources("Acting swiftly, the U.S. military said it used a drone strike."),
+            vec![s("the U.S. military", true, "say")]
+        );
+        assert!(
+            sources("The last planes have left, the general announced Monday.")
+                .iter()
+                .all(|(source, _, _)| source != "Monday")
+        );
+    }
+
+    #[test]
+    fn rules_found_by_reading_corpus_cues() {
+        assert_eq!(
+            sources("House Majority Whip Jim Clyburn of South Carolina said he would vote."),
+            vec![s(
+                "House Majority Whip Jim Clyburn of South Carolina",
+                true,
+                "say"
+            )]
+        );
+        assert!(sources("The White House's stated goal was clear.").is_empty());
+        assert!(
+            sources("DHS releasing Haitians into US despite claims they would be expelled")
+                .is_empty()
+        );
+        assert!(sources("Harris holds talks, tells migrants: do not come").is_empty());
+        assert_eq!(
+            sources("Taliban Announces Leadership, Says It Will Rule"),
+            vec![s("Taliban", true, "announce")]
+        );
+        assert_eq!(
+            sources("The room was relieved, an aide said."),
+            vec![s("an aide", false, "say")]
+        );
+    }
+
+    #[test]
+    fn more_rules_found_by_reading_corpus_cues() {
+        assert!(sources("It was not ISIS-K terrorists as originally reported.").is_empty());
+        assert!(sources("Another disappointment: US economy adds only 194,000 jobs").is_empty());
+        assert_eq!(
+            sources("He added, \"We need a ready force.\""),
+            vec![s("He", true, "add")]
+        );
+        assert!(
+            sources("“We have been failed,” Biles, a gymnast, said during testimony.")
+                .iter()
+                .all(|(source, _, _)| source != "during testimony")
+        );
+    }
+
+    #[test]
+    fn claims_as_a_noun_is_not_an_attribution() {
+        assert!(sources("Jobless claims held nearly steady last week.").is_empty());
+        assert!(sources("Continuing claims for state benefits fell.").is_empty());
+        assert_eq!(
+            sources("The company claims that its data is safe."),
+            vec![s("The company", true, "claim")]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_starts_the_source() {
+        assert_eq!(
+            sources("The cartel, a group they claim is tied to the leadership, was listed."),
+            vec![s("they", false, "claim")]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_attributes_to_the_subject() {
+        assert_eq!(
+            sources(
+                "Venezuelan President Nicolás Maduro spoke at a rally in Caracas, telling supporters that the country seeks peace."
+            ),
+            vec![s("Venezuelan President Nicolás Maduro", true, "tell")]
+        );
+        assert!(sources("The talks resumed, saying nothing new.").is_empty());
+        assert!(sources("He is telling the truth.").is_empty());
+    }
+
+    #[test]
+    fn inverted_attribution_after_a_quote() {
+        assert_eq!(
+            sources("“We will not surrender our sovereignty to anyone,” said Maduro."),
+            vec![s("Maduro", true, "say")]
+        );
+        assert_eq!(
+            sources("The call lasted minutes, officials said."),
+            vec![s("officials", false, "say")]
+        );
+    }
+
+    #[test]
+    fn verb_forms_used_as_nouns_or_participles_are_not_attributions() {
+        assert!(sources("His appearance disproved those claims.").is_empty());
+        assert!(sources("The US targeted alleged drug-trafficking vessels.").is_empty());
+        assert!(sources("One case involved an officer accused of excessive force.").is_empty());
+        assert!(sources("He was told to leave.").is_empty());
+        assert!(sources("He refused to say more.").is_empty());
+    }
+
+    #[test]
+    fn hedges_are_found_case_folded_on_word_boundaries() {
+        let hedges: Vec<String> = of_kind(
+            "Trump reportedly refused. Allegedly he may leave; the mayor might not.",
+            CueKind::Hedge,
+        )
+        .into_iter()
+        .map(|c| c.text)
+        .collect();
+        assert_eq!(hedges, vec!["reportedly", "Allegedly", "may", "might"]);
+    }
+
+    #[test]
+    fn the_month_may_is_not_a_hedge() {
+        assert!(of_kind("The rally was held on May 5 in Caracas.", CueKind::Hedge).is_empty());
+        assert!(of_kind("Elections in May were disputed.", CueKind::Hedge).is_empty());
+        assert_eq!(of_kind("May the talks resume?", CueKind::Hedge).len(), 1);
+    }
+
+    #[test]
+    fn scare_quotes_in_curly_and_straight_quotes() {
+        let text = "US officials have labeled the group a “terrorist” organization.";
+        let scare = of_kind(text, CueKind::ScareQuote);
+        assert_eq!(scare.len(), 1);
+        assert_eq!(scare[0].text, "terrorist");
+        assert_eq!(&text[scare[0].span.clone()], "“terrorist”");
+        let scare = of_kind("He called it a \"terrorist\" group.", CueKind::ScareQuote);
+        assert_eq!(scare[0].text, "terrorist");
+        let scare = of_kind(
+            "Justices back ‘qualified immunity’ for police.",
+            CueKind::ScareQuote,
+        );
+        assert_eq!(scare[0].text, "qualified immunity");
+        let scare = of_kind(
+            "What he described as “a slave’s peace.”",
+            CueKind::ScareQuote,
+        );
+        assert_eq!(scare[0].text, "a slave’s peace");
+    }
+
+    #[test]
+    fn a_short_full_sentence_is_a_quote() {
+        assert_eq!(of_kind("“And it did.”", CueKind::Quote).len(), 1);
+        assert_eq!(
+            of_kind("He replied: \"Never again.\"", CueKind::Quote).len(),
+            1
+        );
+        assert_eq!(
+            of_kind("He called it \"Unacceptable.\"", CueKind::ScareQuote).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert!(
+            of_kind(
+                "Maduro’s government and the citizens' rights.",
+                CueKind::ScareQuote
+            )
+            .is_empty()
+        );
+        assert!(of_kind("Venezuela’s future is Maduro's concern.", CueKind::Quote).is_empty());
+    }
+
+    #[test]
+    fn so_called_is_a_scare_quote() {
+        let scare = of_kind("A so-called breakthrough infection.", CueKind::ScareQuote);
+        assert_eq!(scare[0].text, "so-called breakthrough");
+    }
+
+    #[test]
+    fn direct_quotes_carry_their_speaker() {
+        let quotes = of_kind(
+            "“We will not accept a peace of slaves,” Maduro told the crowd.",
+            CueKind::Quote,
+        );
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].text, "We will not accept a peace of slaves");
+        assert_eq!(quotes[0].speaker.as_deref(), Some("Maduro"));
+        let quotes = of_kind(
+            "\"Nobody is leaving the country today,\" he said.",
+            CueKind::Quote,
+        );
+        assert_eq!(quotes[0].speaker.as_deref(), Some("he"));
+    }
+
+    #[test]
+    fn quotes_running_across_sentences_are_quotes() {
+        assert_eq!(of_kind("“We want peace.", CueKind::Quote).len(), 1);
+        let quotes = of_kind("We will never surrender,” he said.", CueKind::Quote);
+        assert_eq!(quotes[0].text, "We will never surrender");
+    }
+
+    #[test]
+    fn words_inside_a_direct_quote_are_the_speakers() {
+        let text = "“The regime may fall, the sources said, and we will win,” Maduro said.";
+        let c = cues(text);
+        assert!(c.iter().all(|c| c.kind != CueKind::Hedge));
+        assert!(c.iter().all(|c| c.kind != CueKind::LoadedTerm));
+        assert_eq!(sources(text), vec![s("Maduro", true, "say")]);
+    }
+
+    #[test]
+    fn loaded_terms_carry_their_neutral_pair() {
+        let loaded = of_kind("The Maduro regime amassed troops.", CueKind::LoadedTerm);
+        let pairs: Vec<(String, Option<String>)> =
+            loaded.into_iter().map(|c| (c.text, c.neutral)).collect();
+        assert_eq!(
+            pairs,
+            vec![
+                ("regime".to_string(), Some("government".to_string())),
+                ("amassed".to_string(), Some("deployed".to_string())),
+            ]
+        );
+        assert!(of_kind("Maduro's government deployed troops.", CueKind::LoadedTerm).is_empty());
+        assert!(of_kind("A “terrorist” group.", CueKind::LoadedTerm).is_empty());
+    }
+
+    #[test]
+    fn config_extends_the_lexicons() {
+        let config: FramingConfig = toml::from_str(
+            r#"
+            hedges = ["conceivably"]
+            attribution_verbs = ["blasted"]
+            unnamed_sources = ["insider"]
+            loaded_terms = { "junta" = "government", "cabal" = "" }
+            severity = "info"
+            "#,
+        )
+        .unwrap();
+        assert_eq!(config.severity, Severity::Info);
+        let lexicon = Lexicon::from_config(&config);
+        let found = find_cues(
+            "An insider blasted the junta, which conceivably is a cabal.",
+            &lexicon,
+        );
+        let kinds: Vec<(CueKind, &str)> = found.iter().map(|c| (c.kind, c.text.as_str())).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (CueKind::Attribution, "An insider blasted"),
+                (CueKind::LoadedTerm, "blasted"),
+                (CueKind::LoadedTerm, "junta"),
+                (CueKind::Hedge, "conceivably"),
+                (CueKind::LoadedTerm, "cabal"),
+            ]
+        );
+        assert_eq!(found[0].named, Some(false));
+        assert_eq!(lexicon.neutral_of("junta"), Some("government"));
+        assert_eq!(lexicon.neutral_of("cabal"), None);
+    }
+
+    #[test]
+    fn unknown_config_keys_are_refused() {
+        assert!(toml::from_str::<FramingConfig>("hedge = [\"x\"]").is_err());
+    }
 }

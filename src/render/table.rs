@@ -43,6 +43,7 @@ pub fn report(out: &mut dyn Write, report: &Report, layout: Layout) -> io::Resul
         ]);
     }
     writeln!(out, "{coverage}")?;
+    writeln!(out, "{}", framing_table(report, layout))?;
 
     let shown: Vec<_> = report
         .clusters
@@ -115,6 +116,49 @@ pub fn report(out: &mut dyn Write, report: &Report, layout: Layout) -> io::Resul
         }
     }
     Ok(())
+}
+
+/// How each outlet frames its claims: sources, quotes, loaded terms and
+/// attribution verbs, most used first.
+fn framing_table(report: &Report, layout: Layout) -> Table {
+    let counted = |counts: &std::collections::BTreeMap<String, usize>| {
+        let mut items: Vec<(&String, &usize)> = counts.iter().collect();
+        items.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        items
+            .iter()
+            .map(|(word, n)| {
+                if **n == 1 {
+                    word.to_string()
+                } else {
+                    format!("{word} ×{n}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut table = new_table(layout);
+    table.set_header(vec![
+        "outlet",
+        "named sources",
+        "unnamed sources",
+        "quotes",
+        "scare quotes",
+        "loaded terms",
+        "attribution verbs",
+    ]);
+    for o in &report.outlets {
+        let f = &o.framing;
+        table.add_row(vec![
+            Cell::new(&o.name),
+            Cell::new(f.named_sources),
+            Cell::new(f.unnamed_sources),
+            Cell::new(f.quotes),
+            Cell::new(f.scare_quotes),
+            Cell::new(counted(&f.loaded_terms)),
+            Cell::new(counted(&f.attribution_verbs)),
+        ]);
+    }
+    table
 }
 
 /// Every version's claims with their positions.

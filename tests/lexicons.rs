@@ -1,0 +1,49 @@
+//! The built-in lexicons stay sorted, free of duplicates and of empty lines,
+//! and each starts with a header saying how to maintain it.
+
+use storydiff::extract::framing::{BUILTIN_LEXICONS, entries, pair};
+
+#[test]
+fn lexicons_are_sorted_without_duplicates_or_empty_lines() {
+    for (name, text) in BUILTIN_LEXICONS {
+        assert!(
+            text.lines().next().is_some_and(|l| l.starts_with('#')),
+            "{name}: starts with a header comment"
+        );
+        let body: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+        for (n, line) in body.iter().enumerate() {
+            assert!(
+                !line.trim().is_empty(),
+                "{name}: empty line after the header (entry {n})"
+            );
+            assert_eq!(line.trim(), *line, "{name}: stray whitespace in {line:?}");
+            assert_eq!(line.to_lowercase(), *line, "{name}: upper case in {line:?}");
+        }
+        for pair in body.windows(2) {
+            assert!(
+                pair[0] < pair[1],
+                "{name}: {:?} must come after {:?}",
+                pair[0],
+                pair[1]
+            );
+        }
+        let keys: Vec<&str> = entries(text).map(|e| pair(e).0).collect();
+        let mut sorted = keys.clone();
+        sorted.dedup();
+        assert_eq!(keys.len(), sorted.len(), "{name}: a word listed twice");
+    }
+}
+
+#[test]
+fn pairs_have_both_sides_when_they_have_a_separator() {
+    for (name, text) in BUILTIN_LEXICONS {
+        for entry in entries(text) {
+            if entry.contains('=') {
+                assert!(
+                    pair(entry).1.is_some(),
+                    "{name}: {entry:?} has an empty right side"
+                );
+            }
+        }
+    }
+}
