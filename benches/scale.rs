@@ -1,0 +1,3 @@
+//! Alignment cost as stories grow (placeholder until the generator lands).
+
+fn main() {}
