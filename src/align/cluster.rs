@@ -33,11 +33,11 @@ pub(crate) fn greedy(refs: &[ClaimRef], pairs: &[Pair], threshold: u32) -> Vec<V
             root[m] = keep;
         }
         members[keep].extend(moved);
-        let moved = std::mem::take(&mut outlets[gone]);
-        let mut merged = std::mem::take(&mut outlets[keep]);
-        merged.extend(moved);
-        merged.sort_unstable();
-        outlets[keep] = merged;
+        let (small, large) = (
+            std::mem::take(&mut outlets[gone]),
+            std::mem::take(&mut outlets[keep]),
+        );
+        outlets[keep] = merge_sorted(&large, &small);
     }
     members
         .into_iter()
@@ -47,6 +47,24 @@ pub(crate) fn greedy(refs: &[ClaimRef], pairs: &[Pair], threshold: u32) -> Vec<V
             m
         })
         .collect()
+}
+
+/// Two sorted outlet lists as one sorted list, in linear time.
+fn merge_sorted(a: &[OutletId], b: &[OutletId]) -> Vec<OutletId> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] <= b[j] {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 /// Whether two sorted outlet lists have an outlet in common.

@@ -1,5 +1,7 @@
 //! Candidate pairs through an inverted index of tokens, near-linear in the number of claims.
 
+use std::collections::HashSet;
+
 use super::similarity::Prepared;
 use super::tokens::NUMBER_KEY;
 use crate::model::ClaimRef;
@@ -60,6 +62,7 @@ pub(crate) fn candidates(
     let mut shared = vec![0f32; n];
     let mut touched: Vec<usize> = Vec::new();
     let mut pairs = Vec::new();
+    let mut scored: HashSet<(u32, u32)> = HashSet::new();
     let mut best: Vec<Option<(u32, usize)>> = vec![None; n];
     for (claim, profile) in prep.profiles.iter().enumerate() {
         for &id in &profile.ids {
@@ -90,19 +93,23 @@ pub(crate) fn candidates(
                 }
             }
         }
-        touched.sort_by(|&x, &y| shared[y].total_cmp(&shared[x]).then(x.cmp(&y)));
+        let by_shared = |x: &usize, y: &usize| shared[*y].total_cmp(&shared[*x]).then(x.cmp(y));
+        if touched.len() > CANDIDATES_PER_CLAIM {
+            touched.select_nth_unstable_by(CANDIDATES_PER_CLAIM, by_shared);
+        }
         for &other in touched.iter().take(CANDIDATES_PER_CLAIM) {
             let (a, b) = (claim.min(other), claim.max(other));
-            let score = (prep.similarity(a, b) * SCORE_SCALE).round() as u32;
-            pairs.push(Pair { score, a, b });
+            if scored.insert((a as u32, b as u32)) {
+                let score = (prep.similarity(a, b) * SCORE_SCALE).round() as u32;
+                pairs.push(Pair { score, a, b });
+            }
         }
         for &other in &touched {
             shared[other] = 0.0;
         }
         touched.clear();
     }
-    pairs.sort_by_key(|p| (p.a, p.b));
-    pairs.dedup_by_key(|p| (p.a, p.b));
+    pairs.sort_unstable_by_key(|p| (p.a, p.b));
     for p in &pairs {
         for (x, y) in [(p.a, p.b), (p.b, p.a)] {
             let better = match best[x] {

@@ -212,7 +212,7 @@ fn variants(keys: &[String]) -> Vec<Vec<(u32, f32)>> {
                     && long.len() - short.len() <= DERIVED_MAX_EXTRA
                 {
                     DERIVED_SIM
-                } else if long.len() - short.len() > 2 {
+                } else if long.len() - short.len() > 2 || !may_be_variants(ka, kb) {
                     continue;
                 } else {
                     strsim::normalized_damerau_levenshtein(ka, kb)
@@ -231,6 +231,23 @@ fn variants(keys: &[String]) -> Vec<Vec<(u32, f32)>> {
     out
 }
 
+/// A cheap filter before the edit distance: the letters one stem has and the
+/// other lacks (a lower bound of the Damerau-Levenshtein distance) must leave
+/// room for [`VARIANT_MIN_SIM`].
+fn may_be_variants(a: &str, b: &str) -> bool {
+    let mut counts = [0i32; 128];
+    for c in a.bytes() {
+        counts[usize::from(c & 127)] += 1;
+    }
+    for c in b.bytes() {
+        counts[usize::from(c & 127)] -= 1;
+    }
+    let only_a: i32 = counts.iter().filter(|&&n| n > 0).sum();
+    let only_b: i32 = -counts.iter().filter(|&&n| n < 0).sum::<i32>();
+    let allowed = ((1.0 - VARIANT_MIN_SIM) * a.len().max(b.len()) as f64).floor() as i32;
+    only_a.max(only_b) <= allowed
+}
+
 /// Rarity-weighted overlap of two profiles, 0 to 1: the weight of the
 /// tokens each shares with the other (near-identical variants counted at their
 /// similarity, the masked figure at the share of values that agree) over the
@@ -247,6 +264,7 @@ pub(crate) fn similarity(a: &Profile, b: &Profile, vocab: &Vocab) -> f64 {
 /// variant (counted at the variant's similarity).
 fn matched_weight(a: &Profile, b: &Profile, vocab: &Vocab) -> f64 {
     let mut sum = 0.0;
+    let mut j = 0;
     for &id in &a.ids {
         let weight = f64::from(vocab.weight[id as usize]);
         if Some(id) == vocab.number {
@@ -254,7 +272,10 @@ fn matched_weight(a: &Profile, b: &Profile, vocab: &Vocab) -> f64 {
             sum += weight * shared as f64 / a.values.len().max(b.values.len()).max(1) as f64;
             continue;
         }
-        if b.ids.binary_search(&id).is_ok() {
+        while j < b.ids.len() && b.ids[j] < id {
+            j += 1;
+        }
+        if b.ids.get(j) == Some(&id) {
             sum += weight;
             continue;
         }
