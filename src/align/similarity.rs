@@ -184,7 +184,7 @@ impl Prepared {
 }
 
 /// Pairs of near-identical stems, found within blocks of stems that share
-/// their first two or last three letters so that the cost stays near linear
+/// their first three or last three letters so that the cost stays near linear
 /// in the vocabulary.
 fn variants(keys: &[String]) -> Vec<Vec<(u32, f32)>> {
     let mut out = vec![Vec::new(); keys.len()];
@@ -193,7 +193,7 @@ fn variants(keys: &[String]) -> Vec<Vec<(u32, f32)>> {
         if key.len() < VARIANT_MIN_LEN || !key.is_ascii() {
             continue;
         }
-        blocks.entry((true, &key[..2])).or_default().push(id as u32);
+        blocks.entry((true, &key[..3])).or_default().push(id as u32);
         blocks
             .entry((false, &key[key.len() - 3..]))
             .or_default()
