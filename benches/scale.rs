@@ -17,7 +17,7 @@ use storydiff::align::{AlignConfig, Cluster, align};
 use storydiff::model::OutletId;
 
 /// Runs per measurement; the median is reported.
-const RUNS: usize = 3;
+const RUNS: usize = 5;
 
 /// Claims per outlet in the single-story cases.
 const CLAIMS: usize = 60;
@@ -25,24 +25,46 @@ const CLAIMS: usize = 60;
 fn main() {
     let config = storydiff::Config::default();
     println!("one story, {CLAIMS} claims per outlet, alignment only (median of {RUNS} runs)");
-    let mut baseline = None;
-    for outlets in [100, 200, 400] {
-        let generated = common::story(1, common::Shape::new(outlets, CLAIMS));
-        let claims = storydiff::claims(&generated.story, &config);
+    let cases: Vec<_> = [100, 200, 400]
+        .into_iter()
+        .map(|outlets| {
+            let generated = common::story(1, common::Shape::new(outlets, CLAIMS));
+            let claims = storydiff::claims(&generated.story, &config);
+            (outlets, generated, claims)
+        })
+        .collect();
+    // Runs are interleaved across the cases so that a change in the load of
+    // the machine during the benchmark touches every case alike.
+    let mut times = vec![Vec::new(); cases.len()];
+    for _ in 0..RUNS {
+        for (case, (_, _, claims)) in cases.iter().enumerate() {
+            let start = Instant::now();
+            align(claims, &AlignConfig::default());
+            times[case].push(start.elapsed());
+        }
+    }
+    let medians: Vec<Duration> = times
+        .into_iter()
+        .map(|mut t| {
+            t.sort();
+            t[RUNS / 2]
+        })
+        .collect();
+    for ((outlets, generated, claims), time) in cases.iter().zip(&medians) {
+        let clusters = align(claims, &AlignConfig::default());
         let total: usize = claims.iter().map(Vec::len).sum();
-        let mut clusters = Vec::new();
-        let time = median(|| {
-            clusters = align(&claims, &AlignConfig::default());
-        });
-        let base = *baseline.get_or_insert(time);
-        let (purity, spread) = recovery(&clusters, &generated.truth, &claims);
+        let (purity, spread) = recovery(&clusters, &generated.truth, claims);
         println!(
             "  {outlets:>3} outlets: {total:>6} claims  {:>8.1} ms  ratio {:.2}  clusters {}  purity {purity:.3}  clusters per base claim {spread:.2}",
-            ms(time),
-            time.as_secs_f64() / base.as_secs_f64(),
+            ms(*time),
+            time.as_secs_f64() / medians[0].as_secs_f64(),
             clusters.len(),
         );
     }
+    println!(
+        "  400 vs 200 outlets: ratio {:.2}",
+        medians[2].as_secs_f64() / medians[1].as_secs_f64()
+    );
 
     let stories = 1000;
     let shape = common::Shape::new(4, 30);
@@ -111,19 +133,6 @@ fn main() {
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
-}
-
-/// The median time of [`RUNS`] runs of `f`.
-fn median(mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..RUNS)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[RUNS / 2]
 }
 
 /// How well clusters recover the generated base claims: the share of claims

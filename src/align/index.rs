@@ -1,7 +1,5 @@
 //! Candidate pairs through an inverted index of tokens, near-linear in the number of claims.
 
-use std::collections::HashSet;
-
 use super::similarity::Prepared;
 use super::tokens::NUMBER_KEY;
 use crate::model::ClaimRef;
@@ -61,8 +59,7 @@ pub(crate) fn candidates(
     };
     let mut shared = vec![0f32; n];
     let mut touched: Vec<usize> = Vec::new();
-    let mut pairs = Vec::new();
-    let mut scored: HashSet<(u32, u32)> = HashSet::new();
+    let mut chosen: Vec<u64> = Vec::with_capacity(n * CANDIDATES_PER_CLAIM);
     let mut best: Vec<Option<(u32, usize)>> = vec![None; n];
     for (claim, profile) in prep.profiles.iter().enumerate() {
         for &id in &profile.ids {
@@ -99,17 +96,23 @@ pub(crate) fn candidates(
         }
         for &other in touched.iter().take(CANDIDATES_PER_CLAIM) {
             let (a, b) = (claim.min(other), claim.max(other));
-            if scored.insert((a as u32, b as u32)) {
-                let score = (prep.similarity(a, b) * SCORE_SCALE).round() as u32;
-                pairs.push(Pair { score, a, b });
-            }
+            chosen.push((a as u64) << 32 | b as u64);
         }
         for &other in &touched {
             shared[other] = 0.0;
         }
         touched.clear();
     }
-    pairs.sort_unstable_by_key(|p| (p.a, p.b));
+    chosen.sort_unstable();
+    chosen.dedup();
+    let pairs: Vec<Pair> = chosen
+        .into_iter()
+        .map(|key| {
+            let (a, b) = ((key >> 32) as usize, (key & u64::from(u32::MAX)) as usize);
+            let score = (prep.similarity(a, b) * SCORE_SCALE).round() as u32;
+            Pair { score, a, b }
+        })
+        .collect();
     for p in &pairs {
         for (x, y) in [(p.a, p.b), (p.b, p.a)] {
             let better = match best[x] {
