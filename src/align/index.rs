@@ -1,0 +1,128 @@
+//! Candidate pairs through an inverted index of tokens, near-linear in the number of claims.
+
+use super::similarity::Prepared;
+use super::tokens::NUMBER_KEY;
+use crate::model::ClaimRef;
+
+/// How many neighbours of a claim's own place in a token's posting list are
+/// visited. Postings are in claim order (outlet, then position), so the
+/// window reaches the nearby outlets' claims: a claim carried by hundreds of
+/// outlets links to its neighbours, the neighbours to theirs, and greedy
+/// clustering joins the chain, while each claim costs a bounded amount.
+const POSTING_WINDOW: usize = 96;
+
+/// How many of the best candidates (by shared token weight) of each claim get
+/// the full similarity. The rest share too little to come close.
+const CANDIDATES_PER_CLAIM: usize = 16;
+
+/// In a story of at least `COMMON_MIN_CLAIMS` claims, a token found in more
+/// than this share of them is too common to discriminate and is not used to
+/// find candidates (it still counts in the similarity).
+const COMMON_SHARE: f32 = 0.2;
+
+/// Below this many claims every token is used: the story is too small for
+/// "common" to mean anything and the index is cheap anyway.
+const COMMON_MIN_CLAIMS: usize = 50;
+
+/// Scores are kept as integers on this scale so that sorting and ties are
+/// exact and the same on every machine: four decimals.
+pub(crate) const SCORE_SCALE: f64 = 10_000.0;
+
+/// A scored pair of claims of different outlets, `a < b`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Pair {
+    /// Similarity times [`SCORE_SCALE`].
+    pub score: u32,
+    /// The first claim's index.
+    pub a: usize,
+    /// The second claim's index.
+    pub b: usize,
+}
+
+/// Every candidate pair with its score, sorted by claim indices, and for every
+/// claim its best candidate `(score, other)` from another outlet.
+pub(crate) fn candidates(
+    prep: &Prepared,
+    refs: &[ClaimRef],
+) -> (Vec<Pair>, Vec<Option<(u32, usize)>>) {
+    let n = refs.len();
+    let vocab = &prep.vocab;
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.keys.len()];
+    for (claim, profile) in prep.profiles.iter().enumerate() {
+        for &id in &profile.ids {
+            postings[id as usize].push(claim as u32);
+        }
+    }
+    let common = |id: u32| {
+        vocab.keys[id as usize] == NUMBER_KEY
+            || (n >= COMMON_MIN_CLAIMS && vocab.df[id as usize] as f32 > COMMON_SHARE * n as f32)
+    };
+    let mut shared = vec![0f32; n];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut chosen: Vec<u64> = Vec::with_capacity(n * CANDIDATES_PER_CLAIM);
+    let mut best: Vec<Option<(u32, usize)>> = vec![None; n];
+    for (claim, profile) in prep.profiles.iter().enumerate() {
+        for &id in &profile.ids {
+            if common(id) {
+                continue;
+            }
+            let weight = vocab.weight[id as usize];
+            let lists = std::iter::once((id, weight)).chain(
+                vocab.variants[id as usize]
+                    .iter()
+                    .map(|&(v, sim)| (v, weight * sim)),
+            );
+            for (list, weight) in lists {
+                let list = &postings[list as usize];
+                let at = list.partition_point(|&c| (c as usize) < claim);
+                let from = at.saturating_sub(POSTING_WINDOW / 2);
+                let to = (from + POSTING_WINDOW).min(list.len());
+                let from = to.saturating_sub(POSTING_WINDOW);
+                for &other in &list[from..to] {
+                    let other = other as usize;
+                    if refs[other].outlet == refs[claim].outlet {
+                        continue;
+                    }
+                    if shared[other] == 0.0 {
+                        touched.push(other);
+                    }
+                    shared[other] += weight;
+                }
+            }
+        }
+        let by_shared = |x: &usize, y: &usize| shared[*y].total_cmp(&shared[*x]).then(x.cmp(y));
+        if touched.len() > CANDIDATES_PER_CLAIM {
+            touched.select_nth_unstable_by(CANDIDATES_PER_CLAIM, by_shared);
+        }
+        for &other in touched.iter().take(CANDIDATES_PER_CLAIM) {
+            let (a, b) = (claim.min(other), claim.max(other));
+            chosen.push((a as u64) << 32 | b as u64);
+        }
+        for &other in &touched {
+            shared[other] = 0.0;
+        }
+        touched.clear();
+    }
+    chosen.sort_unstable();
+    chosen.dedup();
+    let pairs: Vec<Pair> = chosen
+        .into_iter()
+        .map(|key| {
+            let (a, b) = ((key >> 32) as usize, (key & u64::from(u32::MAX)) as usize);
+            let score = (prep.similarity(a, b) * SCORE_SCALE).round() as u32;
+            Pair { score, a, b }
+        })
+        .collect();
+    for p in &pairs {
+        for (x, y) in [(p.a, p.b), (p.b, p.a)] {
+            let better = match best[x] {
+                None => p.score > 0,
+                Some((s, o)) => p.score > s || (p.score == s && refs[y] < refs[o]),
+            };
+            if better {
+                best[x] = Some((p.score, y));
+            }
+        }
+    }
+    (pairs, best)
+}

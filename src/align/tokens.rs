@@ -1,0 +1,351 @@
+//! Normalised content tokens: folded, stop words and possessives dropped, stemmed, figures masked.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::extract::figures::Endpoint;
+use crate::model::Claim;
+
+/// The key every figure value is replaced by, so that "12,000 troops" and
+/// "15,000 troops" share both their tokens; the values are compared apart.
+pub const NUMBER_KEY: &str = "#";
+
+/// The stop list, embedded from `lexicons/align-stopwords.txt`.
+const STOPWORDS: &str = include_str!("../../lexicons/align-stopwords.txt");
+
+/// The synonym groups, embedded from `lexicons/align-synonyms.txt`.
+const SYNONYMS: &str = include_str!("../../lexicons/align-synonyms.txt");
+
+/// Number words read as the value they name. "one" is not here: it is far
+/// more often a pronoun ("one of the") than a count.
+const NUMBER_WORDS: [(&str, &str); 27] = [
+    ("two", "2"),
+    ("three", "3"),
+    ("four", "4"),
+    ("five", "5"),
+    ("six", "6"),
+    ("seven", "7"),
+    ("eight", "8"),
+    ("nine", "9"),
+    ("ten", "10"),
+    ("eleven", "11"),
+    ("twelve", "12"),
+    ("thirteen", "13"),
+    ("fourteen", "14"),
+    ("fifteen", "15"),
+    ("sixteen", "16"),
+    ("seventeen", "17"),
+    ("eighteen", "18"),
+    ("nineteen", "19"),
+    ("twenty", "20"),
+    ("thirty", "30"),
+    ("forty", "40"),
+    ("fifty", "50"),
+    ("sixty", "60"),
+    ("seventy", "70"),
+    ("eighty", "80"),
+    ("ninety", "90"),
+    ("zero", "0"),
+];
+
+/// One content token of a claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// What tokens are compared by: the stem, or [`NUMBER_KEY`] for a figure.
+    pub key: String,
+}
+
+/// A claim reduced to what alignment compares.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Normalized {
+    /// Content tokens in text order.
+    pub tokens: Vec<Token>,
+    /// The figure values, as canonical strings ("12000", "2.5", an ISO date).
+    pub values: Vec<String>,
+}
+
+/// The stop words, parsed once.
+pub fn stopwords() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| lexicon_lines(STOPWORDS).collect())
+}
+
+/// The non-comment, non-blank lines of an embedded lexicon.
+pub(crate) fn lexicon_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The English stem of a folded, lowercase word.
+pub fn stem(word: &str) -> String {
+    Stemmer::create(Algorithm::English).stem(word).into_owned()
+}
+
+/// The stem of every word of a synonym group, mapped to the stem of the
+/// group's first word.
+fn synonyms() -> &'static HashMap<String, String> {
+    static GROUPS: OnceLock<HashMap<String, String>> = OnceLock::new();
+    GROUPS.get_or_init(|| {
+        let mut map = HashMap::new();
+        for line in lexicon_lines(SYNONYMS) {
+            let mut words = line.split_whitespace().map(stem);
+            let Some(head) = words.next() else { continue };
+            for word in words {
+                map.insert(word, head.clone());
+            }
+        }
+        map
+    })
+}
+
+/// The key a word is compared by: its stem, or its synonym group's stem.
+pub fn key(word: &str) -> String {
+    let stem = stem(word);
+    synonyms().get(&stem).cloned().unwrap_or(stem)
+}
+
+/// The content tokens of a claim: its figures (from the extract stage)
+/// masked, and any digits the extract stage did not claim masked too.
+pub fn normalize(claim: &Claim) -> Normalized {
+    let figures: Vec<(Range<usize>, String)> = claim
+        .figures
+        .iter()
+        .filter(|f| f.span.end <= claim.text.len() && claim.text.is_char_boundary(f.span.start))
+        .filter(|f| claim.text.is_char_boundary(f.span.end))
+        .map(|f| {
+            let value = f
+                .low
+                .as_ref()
+                .or(f.high.as_ref())
+                .map(endpoint_value)
+                .unwrap_or_else(|| number_value(&f.text).unwrap_or_default());
+            (f.span.clone(), value)
+        })
+        .collect();
+    normalize_text(&claim.text, &figures)
+}
+
+fn endpoint_value(endpoint: &Endpoint) -> String {
+    match endpoint {
+        Endpoint::Number(n) => format!("{n}"),
+        Endpoint::Date(d) => d.clone(),
+    }
+}
+
+/// The content tokens of `text`, with the byte ranges in `figures` replaced
+/// by [`NUMBER_KEY`] and their given values.
+pub fn normalize_text(text: &str, figures: &[(Range<usize>, String)]) -> Normalized {
+    let mut figures: Vec<&(Range<usize>, String)> = figures.iter().collect();
+    figures.sort_by_key(|(span, _)| (span.start, span.end));
+    let mut out = Normalized::default();
+    let mut at = 0;
+    for (span, value) in figures {
+        if span.start < at {
+            continue;
+        }
+        words(&text[at..span.start], &mut out);
+        out.tokens.push(Token {
+            key: NUMBER_KEY.into(),
+        });
+        out.values.push(value.clone());
+        at = span.end;
+    }
+    words(&text[at..], &mut out);
+    out
+}
+
+/// Tokenise a stretch of text with no known figures in it.
+fn words(text: &str, out: &mut Normalized) {
+    let folded = deunicode::deunicode(text);
+    let chars: Vec<char> = folded.chars().collect();
+    let mut piece = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1).copied();
+        let joins = match c {
+            c if c.is_alphanumeric() => true,
+            '\'' => prev.is_some_and(char::is_alphanumeric),
+            ',' => {
+                prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())
+            }
+            '.' => {
+                let digits = prev.is_some_and(|p| p.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_ascii_digit());
+                let letters =
+                    prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic);
+                digits || letters
+            }
+            _ => false,
+        };
+        if joins {
+            piece.push(c);
+        } else {
+            push_piece(&piece, out);
+            piece.clear();
+        }
+    }
+    push_piece(&piece, out);
+}
+
+/// Turn one raw piece ("U.S", "Israel's", "12,000", "don't") into a token.
+fn push_piece(raw: &str, out: &mut Normalized) {
+    let raw = raw.trim_matches('\'');
+    if raw.is_empty() {
+        return;
+    }
+    if raw.starts_with(|c: char| c.is_ascii_digit()) {
+        if let Some(value) = number_value(raw) {
+            out.tokens.push(Token {
+                key: NUMBER_KEY.into(),
+            });
+            out.values.push(value);
+        }
+        return;
+    }
+    let acronym = raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && raw.chars().all(|c| c.is_uppercase() || c == '.');
+    let mut word: String = raw.to_lowercase().replace('.', "");
+    if word.ends_with("n't") {
+        word = "not".into();
+    } else if let Some(apostrophe) = word.find('\'') {
+        let suffix = &word[apostrophe + 1..];
+        if matches!(suffix, "s" | "re" | "ve" | "ll" | "d" | "m" | "") {
+            word.truncate(apostrophe);
+        } else {
+            word.retain(|c| c != '\'');
+        }
+    }
+    if word.chars().count() < 2 || (!acronym && stopwords().contains(word.as_str())) {
+        return;
+    }
+    if let Some((_, value)) = NUMBER_WORDS.iter().find(|(w, _)| *w == word) {
+        out.tokens.push(Token {
+            key: NUMBER_KEY.into(),
+        });
+        out.values.push((*value).into());
+        return;
+    }
+    out.tokens.push(Token { key: key(&word) });
+}
+
+/// The canonical value of a number as written: separators dropped, a unit
+/// suffix ignored ("12,000" → "12000", "2.5bn" → "2.5", "1990s" → "1990").
+fn number_value(raw: &str) -> Option<String> {
+    let digits: String = raw
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .filter(|c| *c != ',')
+        .collect();
+    let digits = digits.trim_end_matches('.');
+    let digits = match digits.split_once('.') {
+        Some((whole, fraction)) if fraction.chars().all(|c| c == '0') => whole,
+        _ => digits,
+    };
+    (!digits.is_empty()).then(|| digits.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<String> {
+        normalize_text(text, &[])
+            .tokens
+            .into_iter()
+            .map(|t| t.key)
+            .collect()
+    }
+
+    #[test]
+    fn stop_words_and_possessives_are_dropped_and_words_stemmed() {
+        assert_eq!(
+            keys("The President's ships were deployed to the islands"),
+            ["presid", "ship", "deploy", "island"]
+        );
+        assert_eq!(keys("Israel’s army"), ["israel", "armi"]);
+    }
+
+    #[test]
+    fn case_and_diacritics_are_folded() {
+        assert_eq!(keys("Café SÃO Paulo"), keys("cafe Sao paulo"));
+    }
+
+    #[test]
+    fn said_million_and_negation_are_kept() {
+        assert_eq!(
+            keys("He said it was not a million"),
+            ["said", "not", "million"]
+        );
+    }
+
+    #[test]
+    fn acronyms_survive_the_stop_list() {
+        assert_eq!(keys("the U.S. and the US told us"), ["us", "us", "told"]);
+    }
+
+    #[test]
+    fn numbers_are_masked_and_their_values_kept() {
+        let a = normalize_text("12,000 sailors, $2.5bn and three ships in 1998.", &[]);
+        assert_eq!(
+            a.tokens.iter().map(|t| t.key.as_str()).collect::<Vec<_>>(),
+            ["#", "sailor", "#", "#", "ship", "#"]
+        );
+        assert_eq!(a.values, ["12000", "2.5", "3", "1998"]);
+    }
+
+    #[test]
+    fn given_figure_spans_are_masked_whole() {
+        let text = "about fifteen thousand sailors arrived";
+        let n = normalize_text(text, &[(0..22, "15000".into())]);
+        assert_eq!(
+            n.tokens.iter().map(|t| t.key.as_str()).collect::<Vec<_>>(),
+            ["#", "sailor", "arriv"]
+        );
+        assert_eq!(n.values, ["15000"]);
+    }
+
+    #[test]
+    fn synonyms_share_a_key() {
+        assert_eq!(keys("quake kills"), keys("earthquake slays"));
+    }
+
+    #[test]
+    fn synonym_groups_are_sorted_and_disjoint() {
+        let lines: Vec<&str> = lexicon_lines(SYNONYMS).collect();
+        assert!(lines.windows(2).all(|w| w[0] < w[1]), "groups sorted");
+        let mut seen = HashSet::new();
+        for line in lines {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            assert!(words.len() >= 2, "{line}: a group needs two words");
+            assert!(
+                words[1..].windows(2).all(|w| w[0] < w[1]),
+                "{line}: words sorted"
+            );
+            for word in words {
+                assert!(seen.insert(stem(word)), "{word} is in two groups");
+            }
+        }
+    }
+
+    #[test]
+    fn stop_list_is_sorted_lowercase_and_unique() {
+        let words: Vec<&str> = lexicon_lines(STOPWORDS).collect();
+        assert!(
+            words.windows(2).all(|w| w[0] < w[1]),
+            "sorted, no duplicates"
+        );
+        assert!(
+            words
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_ascii_lowercase()))
+        );
+        for kept in ["said", "million", "not", "no"] {
+            assert!(!words.contains(&kept), "{kept} carries meaning");
+        }
+    }
+}
