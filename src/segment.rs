@@ -29,6 +29,12 @@ use crate::model::{Claim, OutletId, Version};
 /// than the lines of any hard-wrapped text (60 to 80 characters).
 const SOFT_WRAP_MIN_CHARS: usize = 40;
 
+/// A text is hard-wrapped when more than this share of its long prose lines
+/// end without final punctuation. Half: in hard-wrapped text nearly every
+/// line but a paragraph's last ends in mid-sentence; in text with one
+/// paragraph a line, only the odd sentence-case subheading does.
+const HARD_WRAPPED_SHARE: f64 = 0.5;
+
 /// A shorter line still continues on the next when it has at least this many
 /// words and the next line starts in lower case ("It was a cold\nnight"):
 /// three words make a phrase rather than a label such as "contact manager".
@@ -258,15 +264,17 @@ fn lines(text: &str) -> Vec<Range<usize>> {
 
 /// Cuts `text` into blocks that no sentence crosses (see the module docs).
 fn blocks(text: &str) -> Vec<Range<usize>> {
+    let lines = lines(text);
+    let wrapped = is_hard_wrapped(lines.iter().map(|l| text[l.clone()].trim()));
     let mut blocks = Vec::new();
     let mut current: Option<Range<usize>> = None;
-    for line in lines(text) {
+    for line in lines {
         let Some(line) = trim_range(text, line) else {
             blocks.extend(current.take());
             continue;
         };
         current = match current {
-            Some(block) if line_continues(&text[block.clone()], &text[line.clone()]) => {
+            Some(block) if line_continues(&text[block.clone()], &text[line.clone()], wrapped) => {
                 Some(block.start..line.end)
             }
             previous => {
@@ -279,9 +287,25 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
     blocks
 }
 
+/// True when the text's lines are wrapped at a fixed width, so that long
+/// lines end in mid-sentence: when more than [`HARD_WRAPPED_SHARE`] of its
+/// long prose lines have no final punctuation. In text with one paragraph
+/// a line, only headings end without it.
+fn is_hard_wrapped<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
+    let (mut long, mut open) = (0, 0);
+    for line in lines {
+        if line.chars().count() >= SOFT_WRAP_MIN_CHARS && !looks_like_heading(line) {
+            long += 1;
+            open += usize::from(!ends_with_terminal(line));
+        }
+    }
+    long > 0 && open as f64 > HARD_WRAPPED_SHARE * long as f64
+}
+
 /// Whether the sentence of `block` (its last line, really) runs on into
-/// `next`, the following non-blank line.
-fn line_continues(block: &str, next: &str) -> bool {
+/// `next`, the following non-blank line; `wrapped` tells whether the text
+/// is hard-wrapped (see [`is_hard_wrapped`]).
+fn line_continues(block: &str, next: &str, wrapped: bool) -> bool {
     let last = block.rsplit(['\n', '\r']).next().unwrap_or(block).trim();
     if list_marker_len(next).is_some() {
         return false;
@@ -298,7 +322,7 @@ fn line_continues(block: &str, next: &str) -> bool {
     let next_lower = next.chars().next().is_some_and(char::is_lowercase);
     let words = tail.split_whitespace().count();
     let prose = !looks_like_heading(last);
-    (prose && last.chars().count() >= SOFT_WRAP_MIN_CHARS)
+    (wrapped && prose && last.chars().count() >= SOFT_WRAP_MIN_CHARS)
         || (next_lower && words >= WRAPPED_PHRASE_MIN_WORDS)
 }
 
@@ -1259,6 +1283,16 @@ mod tests {
             ]
         );
         assert_eq!(
+            split(
+                "Residents near the border express concern over a conflict\nReporting from the border, Bo noted worries.\nMaduro said he was fine."
+            ),
+            [
+                "Residents near the border express concern over a conflict",
+                "Reporting from the border, Bo noted worries.",
+                "Maduro said he was fine."
+            ]
+        );
+        assert_eq!(
             split("Caracas Accuses the US of Psychological Pressure\nMaduro accused Washington."),
             [
                 "Caracas Accuses the US of Psychological Pressure",
@@ -1293,6 +1327,14 @@ mod tests {
                 "b. another",
                 "c. one more",
                 "They went home."
+            ]
+        );
+        let wrapped = "The United States has stationed 15,000 troops in the region and\nPresident Donald Trump said on Monday that the deployment would\ncontinue until the talks succeed. Nobody objected.";
+        assert_eq!(
+            split(wrapped),
+            [
+                &wrapped[..wrapped.find(" Nobody").unwrap()],
+                "Nobody objected."
             ]
         );
         assert_eq!(
