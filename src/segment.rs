@@ -909,29 +909,30 @@ fn cut_inline_lists(text: &str, pieces: Vec<Range<usize>>) -> Vec<Range<usize>> 
 fn inline_list_cut(piece: &str) -> Option<usize> {
     let marker_len = list_marker_len(piece)?;
     let body = &piece[marker_len..];
-    for (i, c) in body.char_indices() {
-        if !c.is_whitespace() {
-            continue;
-        }
-        let rest = &body[i + c.len_utf8()..];
-        if rest.starts_with(INLINE_BULLETS) {
-            return Some(marker_len + i + c.len_utf8());
-        }
-    }
+    // The ordinal and punctuation ("." or ")" or ".)") of the opening
+    // marker, when it is numbered or lettered rather than a bare bullet.
     let opening = piece.trim_start_matches(BULLETS).trim_start();
-    let (ordinal, _) = numbered_marker(opening)?;
-    let opener_punct = opening[..numbered_marker_len(opening)?].trim_end();
-    let style = &opener_punct[opener_punct.find(['.', ')'])?..];
+    let numbered = numbered_marker(opening).and_then(|(ordinal, len)| {
+        let punct = opening[..len].trim_end();
+        Some((ordinal, &punct[punct.find(['.', ')'])?..]))
+    });
     for (i, c) in body.char_indices() {
         if !c.is_whitespace() {
             continue;
         }
         let at = i + c.len_utf8();
         let rest = &body[at..];
+        if rest.starts_with(INLINE_BULLETS) {
+            return Some(marker_len + at);
+        }
+        let Some((ordinal, style)) = numbered else {
+            continue;
+        };
         let Some((found, len)) = numbered_marker(rest) else {
             continue;
         };
-        let end_of_piece = rest[len..].trim().is_empty();
+        // `piece` is trimmed, so a marker that ends it ends `rest` too.
+        let end_of_piece = len == rest.len();
         // A second list may start right after the first: "2. Two 1. One".
         let restart =
             found == found.first() && (end_of_piece || rest[len..].starts_with(char::is_uppercase));
