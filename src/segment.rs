@@ -557,7 +557,12 @@ fn is_title_abbreviation(word: &str) -> bool {
 
 /// True when `piece` is nothing but a list marker ("1.", "a)", "Q.", "•").
 fn is_bare_marker(piece: &str) -> bool {
+    // The longest marker, "(xii)" or "• 10.", is well under this.
+    const LONGEST_MARKER: usize = 12;
     let piece = piece.trim();
+    if piece.len() > LONGEST_MARKER {
+        return false;
+    }
     if piece.chars().count() == 1 && piece.starts_with(BULLETS) {
         return true;
     }
