@@ -647,9 +647,9 @@ fn belong_together(previous: &str, gap: &str, next: &str) -> bool {
 
 /// Follows quotation marks and brackets through a sentence, so that
 /// boundaries inside a quotation or a parenthesis can be told from
-/// boundaries outside. A straight or single
-/// quote opens after a space or an opening bracket and closes otherwise; a
-/// single quote inside a word ("they'll") is an apostrophe and does neither.
+/// boundaries outside. A straight quote closes when it follows text and
+/// precedes a space, punctuation or the end, and opens otherwise; a single
+/// quote inside a word ("they'll") is an apostrophe and does neither.
 struct QuoteTracker<'a> {
     text: &'a str,
     /// Bytes of `text` read so far.
@@ -708,8 +708,11 @@ impl<'a> QuoteTracker<'a> {
 }
 
 /// Cuts pieces at boundaries sentencex did not see: a full stop that ends
-/// an abbreviation and also the sentence ("in the U.S. The talks"), and a
-/// footnote number after the full stop ("consultation.11 Take").
+/// an abbreviation and also the sentence ("in the U.S. The talks"), a
+/// sentence glued to the next ("world.Today"), an ordinary full stop that
+/// sentencex took to be inside a quotation, a quotation broken off with a
+/// dash, and a footnote number after the full stop ("consultation.11
+/// Take"). Never inside an open quotation or bracket.
 fn cut_missed_boundaries(text: &str, pieces: Vec<Range<usize>>) -> Vec<Range<usize>> {
     let mut out = Vec::with_capacity(pieces.len());
     for piece in pieces {
