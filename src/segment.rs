@@ -760,7 +760,9 @@ fn missed_boundaries(sentence: &str) -> Vec<(usize, usize)> {
             cuts.push((at + word.len(), next_at));
             continue;
         }
-        if let Some(end) = footnote_end(word) {
+        if let Some(end) = footnote_end(word)
+            && !quoted()
+        {
             // Further footnote numbers may follow: "consultation.11 12 Take".
             let mut end_at = at + end;
             let mut lookahead = words.clone();
