@@ -29,6 +29,12 @@ use crate::model::{Claim, OutletId, Version};
 /// than the lines of any hard-wrapped text (60 to 80 characters).
 const SOFT_WRAP_MIN_CHARS: usize = 40;
 
+/// A text is hard-wrapped when more than this share of its long prose lines
+/// end without final punctuation. Half: in hard-wrapped text nearly every
+/// line but a paragraph's last ends in mid-sentence; in text with one
+/// paragraph a line, only the odd sentence-case subheading does.
+const HARD_WRAPPED_SHARE: f64 = 0.5;
+
 /// A shorter line still continues on the next when it has at least this many
 /// words and the next line starts in lower case ("It was a cold\nnight"):
 /// three words make a phrase rather than a label such as "contact manager".
@@ -258,15 +264,17 @@ fn lines(text: &str) -> Vec<Range<usize>> {
 
 /// Cuts `text` into blocks that no sentence crosses (see the module docs).
 fn blocks(text: &str) -> Vec<Range<usize>> {
+    let lines = lines(text);
+    let wrapped = is_hard_wrapped(lines.iter().map(|l| text[l.clone()].trim()));
     let mut blocks = Vec::new();
     let mut current: Option<Range<usize>> = None;
-    for line in lines(text) {
+    for line in lines {
         let Some(line) = trim_range(text, line) else {
             blocks.extend(current.take());
             continue;
         };
         current = match current {
-            Some(block) if line_continues(&text[block.clone()], &text[line.clone()]) => {
+            Some(block) if line_continues(&text[block.clone()], &text[line.clone()], wrapped) => {
                 Some(block.start..line.end)
             }
             previous => {
@@ -279,9 +287,25 @@ fn blocks(text: &str) -> Vec<Range<usize>> {
     blocks
 }
 
+/// True when the text's lines are wrapped at a fixed width, so that long
+/// lines end in mid-sentence: when more than [`HARD_WRAPPED_SHARE`] of its
+/// long prose lines have no final punctuation. In text with one paragraph
+/// a line, only headings end without it.
+fn is_hard_wrapped<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
+    let (mut long, mut open) = (0, 0);
+    for line in lines {
+        if line.chars().count() >= SOFT_WRAP_MIN_CHARS && !looks_like_heading(line) {
+            long += 1;
+            open += usize::from(!ends_with_terminal(line));
+        }
+    }
+    long > 0 && open as f64 > HARD_WRAPPED_SHARE * long as f64
+}
+
 /// Whether the sentence of `block` (its last line, really) runs on into
-/// `next`, the following non-blank line.
-fn line_continues(block: &str, next: &str) -> bool {
+/// `next`, the following non-blank line; `wrapped` tells whether the text
+/// is hard-wrapped (see [`is_hard_wrapped`]).
+fn line_continues(block: &str, next: &str, wrapped: bool) -> bool {
     let last = block.rsplit(['\n', '\r']).next().unwrap_or(block).trim();
     if list_marker_len(next).is_some() {
         return false;
@@ -298,7 +322,7 @@ fn line_continues(block: &str, next: &str) -> bool {
     let next_lower = next.chars().next().is_some_and(char::is_lowercase);
     let words = tail.split_whitespace().count();
     let prose = !looks_like_heading(last);
-    (prose && last.chars().count() >= SOFT_WRAP_MIN_CHARS)
+    (wrapped && prose && last.chars().count() >= SOFT_WRAP_MIN_CHARS)
         || (next_lower && words >= WRAPPED_PHRASE_MIN_WORDS)
 }
 
@@ -533,7 +557,12 @@ fn is_title_abbreviation(word: &str) -> bool {
 
 /// True when `piece` is nothing but a list marker ("1.", "a)", "Q.", "•").
 fn is_bare_marker(piece: &str) -> bool {
+    // The longest marker, "(xii)" or "• 10.", is well under this.
+    const LONGEST_MARKER: usize = 12;
     let piece = piece.trim();
+    if piece.len() > LONGEST_MARKER {
+        return false;
+    }
     if piece.chars().count() == 1 && piece.starts_with(BULLETS) {
         return true;
     }
@@ -618,9 +647,9 @@ fn belong_together(previous: &str, gap: &str, next: &str) -> bool {
 
 /// Follows quotation marks and brackets through a sentence, so that
 /// boundaries inside a quotation or a parenthesis can be told from
-/// boundaries outside. A straight or single
-/// quote opens after a space or an opening bracket and closes otherwise; a
-/// single quote inside a word ("they'll") is an apostrophe and does neither.
+/// boundaries outside. A straight quote closes when it follows text and
+/// precedes a space, punctuation or the end, and opens otherwise; a single
+/// quote inside a word ("they'll") is an apostrophe and does neither.
 struct QuoteTracker<'a> {
     text: &'a str,
     /// Bytes of `text` read so far.
@@ -679,8 +708,11 @@ impl<'a> QuoteTracker<'a> {
 }
 
 /// Cuts pieces at boundaries sentencex did not see: a full stop that ends
-/// an abbreviation and also the sentence ("in the U.S. The talks"), and a
-/// footnote number after the full stop ("consultation.11 Take").
+/// an abbreviation and also the sentence ("in the U.S. The talks"), a
+/// sentence glued to the next ("world.Today"), an ordinary full stop that
+/// sentencex took to be inside a quotation, a quotation broken off with a
+/// dash, and a footnote number after the full stop ("consultation.11
+/// Take"). Never inside an open quotation or bracket.
 fn cut_missed_boundaries(text: &str, pieces: Vec<Range<usize>>) -> Vec<Range<usize>> {
     let mut out = Vec::with_capacity(pieces.len());
     for piece in pieces {
@@ -728,7 +760,9 @@ fn missed_boundaries(sentence: &str) -> Vec<(usize, usize)> {
             cuts.push((at + word.len(), next_at));
             continue;
         }
-        if let Some(end) = footnote_end(word) {
+        if let Some(end) = footnote_end(word)
+            && !quoted()
+        {
             // Further footnote numbers may follow: "consultation.11 12 Take".
             let mut end_at = at + end;
             let mut lookahead = words.clone();
@@ -885,29 +919,30 @@ fn cut_inline_lists(text: &str, pieces: Vec<Range<usize>>) -> Vec<Range<usize>> 
 fn inline_list_cut(piece: &str) -> Option<usize> {
     let marker_len = list_marker_len(piece)?;
     let body = &piece[marker_len..];
-    for (i, c) in body.char_indices() {
-        if !c.is_whitespace() {
-            continue;
-        }
-        let rest = &body[i + c.len_utf8()..];
-        if rest.starts_with(INLINE_BULLETS) {
-            return Some(marker_len + i + c.len_utf8());
-        }
-    }
+    // The ordinal and punctuation ("." or ")" or ".)") of the opening
+    // marker, when it is numbered or lettered rather than a bare bullet.
     let opening = piece.trim_start_matches(BULLETS).trim_start();
-    let (ordinal, _) = numbered_marker(opening)?;
-    let opener_punct = opening[..numbered_marker_len(opening)?].trim_end();
-    let style = &opener_punct[opener_punct.find(['.', ')'])?..];
+    let numbered = numbered_marker(opening).and_then(|(ordinal, len)| {
+        let punct = opening[..len].trim_end();
+        Some((ordinal, &punct[punct.find(['.', ')'])?..]))
+    });
     for (i, c) in body.char_indices() {
         if !c.is_whitespace() {
             continue;
         }
         let at = i + c.len_utf8();
         let rest = &body[at..];
+        if rest.starts_with(INLINE_BULLETS) {
+            return Some(marker_len + at);
+        }
+        let Some((ordinal, style)) = numbered else {
+            continue;
+        };
         let Some((found, len)) = numbered_marker(rest) else {
             continue;
         };
-        let end_of_piece = rest[len..].trim().is_empty();
+        // `piece` is trimmed, so a marker that ends it ends `rest` too.
+        let end_of_piece = len == rest.len();
         // A second list may start right after the first: "2. Two 1. One".
         let restart =
             found == found.first() && (end_of_piece || rest[len..].starts_with(char::is_uppercase));
@@ -1259,6 +1294,16 @@ mod tests {
             ]
         );
         assert_eq!(
+            split(
+                "Residents near the border express concern over a conflict\nReporting from the border, Bo noted worries.\nMaduro said he was fine."
+            ),
+            [
+                "Residents near the border express concern over a conflict",
+                "Reporting from the border, Bo noted worries.",
+                "Maduro said he was fine."
+            ]
+        );
+        assert_eq!(
             split("Caracas Accuses the US of Psychological Pressure\nMaduro accused Washington."),
             [
                 "Caracas Accuses the US of Psychological Pressure",
@@ -1293,6 +1338,14 @@ mod tests {
                 "b. another",
                 "c. one more",
                 "They went home."
+            ]
+        );
+        let wrapped = "The United States has stationed 15,000 troops in the region and\nPresident Donald Trump said on Monday that the deployment would\ncontinue until the talks succeed. Nobody objected.";
+        assert_eq!(
+            split(wrapped),
+            [
+                &wrapped[..wrapped.find(" Nobody").unwrap()],
+                "Nobody objected."
             ]
         );
         assert_eq!(
