@@ -251,8 +251,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             k += 1;
             continue;
         }
-        if c.is_ascii_digit() {
-            // digits ([separator] digits)*
+        let leading_point =
+            c == '.' && space && chars.get(k + 1).is_some_and(|&(_, d)| d.is_ascii_digit());
+        if c.is_ascii_digit() || leading_point {
+            // digits ([separator] digits)*, or ".25"
             let mut j = k;
             while j < chars.len() {
                 let inside = chars[j].1.is_ascii_digit()
@@ -616,10 +618,29 @@ pub(crate) fn cardinal_at(tokens: &[Token], i: usize) -> Option<Cardinal> {
             small = Some(if first.is("half") { 0.5 } else { 0.25 });
             j = i + 1;
         } else if first.is("half") && tokens.get(i + 1).is_some_and(|t| t.is("a")) {
-            if next_scale(i + 2).is_some_and(|s| s >= 1e3) {
+            if next_scale(i + 2).is_some() {
                 small = Some(0.5);
                 j = i + 2;
             }
+        } else if let Some((numerator, denominator_word)) = first.lower.split_once('-')
+            && let Some((d, plural)) = denominator(denominator_word)
+            && let Some(n) = if numerator == "a" || numerator == "one" {
+                Some(1.0)
+            } else {
+                word_number(numerator).filter(|&(_, o)| !o).map(|(v, _)| v)
+            }
+            && (plural || n == 1.0)
+        {
+            // "two-thirds", "one-half", "three-quarters"
+            return Some(Cardinal {
+                value: n / d,
+                end: i + 1,
+                ordinal: false,
+                fraction: true,
+                scaled: false,
+                bare_digits: false,
+                scale: 1.0,
+            });
         } else if first.is("half") && !tokens.get(i + 1).is_some_and(|t| t.is("-")) {
             return Some(Cardinal {
                 value: 0.5,
@@ -778,7 +799,18 @@ pub(crate) fn cardinal_at(tokens: &[Token], i: usize) -> Option<Cardinal> {
                 break;
             }
             let fraction: f64 = format!("0.{decimals}").parse().unwrap_or(0.0);
-            good = Some((total + group + small.unwrap_or(0.0) + fraction, k));
+            let mut v = total + group + small.unwrap_or(0.0) + fraction;
+            // "one point five million"
+            if let Some(f) = tokens.get(k).and_then(|t| scale_of(t, false))
+                && f >= 1e3
+                && total == 0.0
+            {
+                v *= f;
+                k += 1;
+                scaled = true;
+                scale = f;
+            }
+            good = Some((v, k));
             j = k;
             break;
         }
@@ -985,6 +1017,22 @@ const BEFORE_PHRASES: &[(&str, Before)] = &[
     ("close to", Before::Nearly),
     ("at least", Before::AtLeast),
     ("no less than", Before::AtLeast),
+    ("not below", Before::AtLeast),
+    ("at minimum", Before::AtLeast),
+    ("not greater than", Before::AtMost),
+    ("not exceeding", Before::AtMost),
+    ("not above", Before::AtMost),
+    ("at maximum", Before::AtMost),
+    ("as many as", Before::AtMost),
+    ("beyond", Before::Above),
+    ("well over", Before::Above),
+    ("well above", Before::Above),
+    ("well under", Before::Below),
+    ("well below", Before::Below),
+    ("approx", Before::Approx),
+    ("circa", Before::Approx),
+    ("more or less", Before::Approx),
+    ("=>", Before::AtLeast),
     ("no fewer than", Before::AtLeast),
     ("not less than", Before::AtLeast),
     ("not fewer than", Before::AtLeast),
@@ -1027,6 +1075,42 @@ const BEFORE_PHRASES: &[(&str, Before)] = &[
     ("<", Before::Below),
     (">", Before::Above),
 ];
+
+/// Words that compare upwards, from which "or equal" phrases are built.
+const MORE_WORDS: &[&str] = &["bigger", "greater", "higher", "larger", "more"];
+
+/// Words that compare downwards, from which "or equal" phrases are built.
+const LESS_WORDS: &[&str] = &["fewer", "less", "lower", "smaller"];
+
+/// [`BEFORE_PHRASES`] and the "or equal" phrases built from [`MORE_WORDS`]
+/// and [`LESS_WORDS`] in every order writers use: "greater than or equal
+/// to", "equal to or less than", "less or equal to", "bigger or equal than".
+fn before_phrases() -> &'static [(String, Before)] {
+    static PHRASES: OnceLock<Vec<(String, Before)>> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        let mut all: Vec<(String, Before)> = BEFORE_PHRASES
+            .iter()
+            .map(|&(p, b)| (p.to_string(), b))
+            .collect();
+        for (words, bound) in [(MORE_WORDS, Before::AtLeast), (LESS_WORDS, Before::AtMost)] {
+            for w in words {
+                for pattern in [
+                    "{w} than or equal to",
+                    "{w} than or equal",
+                    "{w} or equal to",
+                    "{w} or equal than",
+                    "{w} than or equals to",
+                    "equal to or {w} than",
+                    "equal or {w} than",
+                    "equal to or {w}",
+                ] {
+                    all.push((pattern.replace("{w}", w), bound));
+                }
+            }
+        }
+        all
+    })
+}
 
 /// Match a phrase of space-separated words (or symbols) at token `i`;
 /// returns the index after it.
@@ -1114,6 +1198,57 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("₭", "LAK"),
     ("元", "CNY"),
     ("ரூ", "LKR"),
+    ("bucks", "USD"),
+    ("s $", "SGD"),
+    ("nt $", "TWD"),
+    ("r $", "BRL"),
+    ("rs", "INR"),
+    ("baht", "THB"),
+    ("deutsche marks", "DEM"),
+    ("dinar", "dinar"),
+    ("dinars", "dinar"),
+    ("dirham", "AED"),
+    ("dirhams", "AED"),
+    ("drachmas", "GRD"),
+    ("forint", "HUF"),
+    ("hryvnia", "UAH"),
+    ("hryvnias", "UAH"),
+    ("krona", "SEK"),
+    ("kronor", "SEK"),
+    ("krone", "krone"),
+    ("kroner", "krone"),
+    ("lire", "ITL"),
+    ("marks", "DEM"),
+    ("naira", "NGN"),
+    ("pesetas", "ESP"),
+    ("rand", "ZAR"),
+    ("reais", "BRL"),
+    ("renminbi", "CNY"),
+    ("ringgit", "MYR"),
+    ("riyal", "SAR"),
+    ("riyals", "SAR"),
+    ("rupiah", "IDR"),
+    ("shekel", "ILS"),
+    ("shekels", "ILS"),
+    ("zloty", "PLN"),
+    ("zlotys", "PLN"),
+    ("bolivars", "VES"),
+    ("bolivares", "VES"),
+    ("₱", "PHP"),
+    ("₪", "ILS"),
+    ("₫", "VND"),
+    ("₺", "TRY"),
+    ("₴", "UAH"),
+    ("₦", "NGN"),
+    ("₨", "INR"),
+    ("¢", "cent"),
+];
+
+/// ISO 4217 codes read as currencies when written in capitals.
+const ISO_CODES: &[&str] = &[
+    "ARS", "BRL", "CLP", "COP", "CZK", "DKK", "EGP", "HKD", "HUF", "IDR", "ILS", "KRW", "MXN",
+    "MYR", "NGN", "NOK", "NZD", "PHP", "PKR", "PLN", "RUB", "SAR", "SEK", "SGD", "THB", "TRY",
+    "TWD", "UAH", "VES", "VND", "ZAR",
 ];
 
 /// Currency codes written with an "m" for millions: "30 MUSD", "MEUR 120".
@@ -1129,19 +1264,15 @@ const MILLION_CODES: &[(&str, &str)] = &[
 fn currency_at(tokens: &[Token], j: usize) -> Option<(&'static str, usize, f64)> {
     let mut best: Option<(&'static str, usize, f64)> = None;
     for (written, unit) in CURRENCIES {
-        // symbols attached to letters: "us$", "cad$", "c$"
-        let compact = written.replace(' ', "");
-        let end = phrase_at(tokens, j, written).or_else(|| {
-            if written.contains(' ') {
-                let (head, tail) = written.split_once(' ')?;
-                let a = tokens.get(j)?;
-                let b = tokens.get(j + 1)?;
-                (a.lower == head && b.lower == tail && b.attached()).then_some(j + 2)
-            } else {
-                None
-            }
-        });
-        let _ = compact;
+        let mut end = phrase_at(tokens, j, written);
+        // "A$", "S$", "R$": a one-letter prefix that is also a word ("a $4
+        // billion", "music's $500 million") counts only against its sign
+        if let Some((head, _)) = written.split_once(' ')
+            && matches!(head, "a" | "s" | "r")
+            && !tokens.get(j + 1).is_some_and(Token::attached)
+        {
+            end = None;
+        }
         if let Some(end) = end
             && best.is_none_or(|b| end > b.1)
         {
@@ -1152,6 +1283,12 @@ fn currency_at(tokens: &[Token], j: usize) -> Option<(&'static str, usize, f64)>
         let t = tokens.get(j)?;
         if let Some(&(_, unit)) = MILLION_CODES.iter().find(|(w, _)| *w == t.lower) {
             return Some((unit, j + 1, 1e6));
+        }
+        // other ISO 4217 codes, written in capitals: "SEK", "ZAR"
+        if let Some(&code) = ISO_CODES.iter().find(|c| c.eq_ignore_ascii_case(&t.lower))
+            && t.upper
+        {
+            return Some((code, j + 1, 1.0));
         }
     }
     best
@@ -1184,6 +1321,40 @@ pub(crate) fn time_unit(word: &str) -> Option<(&'static str, f64)> {
 const YEAR_CUES: &[&str] = &[
     "after", "before", "by", "during", "early", "from", "in", "late", "mid", "of", "since",
     "through", "till", "until", "year",
+];
+
+/// Words after a number that make it a lower bound, the number included:
+/// "500 or more".
+const OR_MORE: &[&str] = &[
+    "and above",
+    "and higher",
+    "and more",
+    "and over",
+    "and up",
+    "or above",
+    "or bigger",
+    "or greater",
+    "or higher",
+    "or larger",
+    "or more",
+    "or over",
+    "plus",
+];
+
+/// Words after a number that make it an upper bound, the number included:
+/// "500 or less".
+const OR_LESS: &[&str] = &[
+    "and below",
+    "and fewer",
+    "and less",
+    "and lower",
+    "and under",
+    "or below",
+    "or fewer",
+    "or less",
+    "or lower",
+    "or smaller",
+    "or under",
 ];
 
 /// Words before "one" that make it a pronoun: "that one", "the one".
@@ -1510,6 +1681,7 @@ fn percent_at(tokens: &[Token], j: usize) -> Option<(FigureKind, usize)> {
         ("percentage points", FigureKind::PercentagePoints),
         ("percentage point", FigureKind::PercentagePoints),
         ("per cent", FigureKind::Percent),
+        ("percentage", FigureKind::Percent),
         ("percent", FigureKind::Percent),
         ("percents", FigureKind::Percent),
         ("pct", FigureKind::Percent),
@@ -1732,9 +1904,10 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)
     let mut j = i;
     let mut before: Vec<(Before, usize)> = Vec::new();
     for _ in 0..2 {
-        let found = BEFORE_PHRASES
+        let found = before_phrases()
             .iter()
-            .find_map(|&(p, b)| phrase_at(tokens, j, p).map(|e| (b, e)));
+            .filter_map(|(p, b)| phrase_at(tokens, j, p).map(|e| (*b, e)))
+            .max_by_key(|&(_, e)| e);
         match found {
             Some((b, e)) => {
                 before.push((b, j));
@@ -1919,29 +2092,11 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)
                 bound = None;
             }
             let plus = tokens.get(end).is_some_and(|t| t.is("+") && t.attached());
-            let more = [
-                "or more",
-                "and more",
-                "or above",
-                "and above",
-                "or over",
-                "and up",
-                "or greater",
-                "plus",
-            ]
-            .iter()
-            .find_map(|p| phrase_at(tokens, end, p))
-            .filter(|&e| !tokens.get(e).is_some_and(|t| t.is("than")));
-            let less = [
-                "or less",
-                "or fewer",
-                "and less",
-                "or below",
-                "and below",
-                "or under",
-            ]
-            .iter()
-            .find_map(|p| phrase_at(tokens, end, p));
+            let more = OR_MORE
+                .iter()
+                .find_map(|p| phrase_at(tokens, end, p))
+                .filter(|&e| !tokens.get(e).is_some_and(|t| t.is("than")));
+            let less = OR_LESS.iter().find_map(|p| phrase_at(tokens, end, p));
             let or_equal = ["or equal to", "or equal"]
                 .iter()
                 .find_map(|p| phrase_at(tokens, end, p));

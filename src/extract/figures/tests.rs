@@ -676,3 +676,60 @@ fn sentence_ends_stop_the_measure() {
     let f = figs("He was 84. Powell served three presidents.");
     assert_eq!(f[0].measure, None);
 }
+
+#[test]
+fn comparison_phrases_in_every_order() {
+    for text in [
+        "greater than or equal to 30",
+        "equal to or more than 30",
+        "bigger or equal than 30",
+        "larger or equal to 30",
+        "30 or higher",
+    ] {
+        let f = one(text);
+        assert_eq!(
+            (f.qualifier, n(&f.low), f.low_exclusive),
+            (Qualifier::LowerBound, Some(30.0), false),
+            "{text}"
+        );
+    }
+    for text in [
+        "less than or equal to 30",
+        "equal to or less than 30",
+        "smaller or equal to 30",
+        "30 and under",
+    ] {
+        let f = one(text);
+        assert_eq!(
+            (f.qualifier, n(&f.high), f.high_exclusive),
+            (Qualifier::UpperBound, Some(30.0), false),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn hyphenated_fractions_and_spoken_decimals() {
+    assert!((n(&one("two-thirds of voters").low).unwrap() - 2.0 / 3.0).abs() < 1e-9);
+    assert_eq!(n(&one("one-half of the boats").low), Some(0.5));
+    assert_eq!(exact("half a dozen boats"), 6.0);
+    assert_eq!(exact("one point five million people"), 1_500_000.0);
+    assert_eq!(exact("a .5 share"), 0.5);
+}
+
+#[test]
+fn more_currencies() {
+    for (text, unit) in [
+        ("5 bucks", "USD"),
+        ("100 SEK", "SEK"),
+        ("20 rand", "ZAR"),
+        ("S$ 10", "SGD"),
+    ] {
+        let f = one(text);
+        assert_eq!(
+            (f.kind, f.unit.as_deref()),
+            (FigureKind::Money, Some(unit)),
+            "{text}"
+        );
+    }
+}
