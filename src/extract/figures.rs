@@ -382,7 +382,35 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         space = false;
         k += 1;
     }
-    tokens
+    join_spaced_groups(text, tokens)
+}
+
+/// Join digit groups written with plain spaces, "1 000 000", into one
+/// number: the first group has one to three digits, each next group exactly
+/// three, one space apart. "423 0000" stays two numbers.
+fn join_spaced_groups(text: &str, tokens: Vec<Token>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut joined_last = false;
+    for t in tokens {
+        if let Some(prev) = out.last_mut()
+            && t.kind == TokenKind::Num
+            && t.bare_digits
+            && t.lower.len() == 3
+            && prev.kind == TokenKind::Num
+            && (prev.bare_digits && (1..=3).contains(&prev.lower.len()) || joined_last)
+            && &text[prev.end..t.start] == " "
+        {
+            prev.value = prev.value * 1000.0 + t.value;
+            prev.end = t.end;
+            prev.lower = text[prev.start..prev.end].to_string();
+            prev.bare_digits = false;
+            joined_last = true;
+            continue;
+        }
+        joined_last = false;
+        out.push(t);
+    }
+    out
 }
 
 /// The value of a run of digits and separators, or `None` when the run is not
@@ -1152,6 +1180,17 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("dollar", "USD"),
     ("dollars", "USD"),
     ("dutch guilders", "NLG"),
+    ("egyptian pounds", "EGP"),
+    ("hong kong dollars", "HKD"),
+    ("indian rupees", "INR"),
+    ("japanese yen", "JPY"),
+    ("mexican pesos", "MXN"),
+    ("new zealand dollars", "NZD"),
+    ("russian rubles", "RUB"),
+    ("singapore dollars", "SGD"),
+    ("south african rand", "ZAR"),
+    ("swiss francs", "CHF"),
+    ("taiwan dollars", "TWD"),
     ("eur", "EUR"),
     ("euro", "EUR"),
     ("euros", "EUR"),

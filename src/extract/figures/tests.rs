@@ -53,6 +53,8 @@ fn digits_with_separators_and_decimals() {
     assert_eq!(exact("12,34,567.89 rupees"), 1_234_567.89);
     assert_eq!(exact("1\u{202f}234\u{202f}567 people"), 1_234_567.0);
     assert_eq!(exact("1.3e6 cells"), 1_300_000.0);
+    assert_eq!(exact("1 000 000 cells"), 1_000_000.0);
+    assert_eq!(figs("423 0000").len(), 2);
 }
 
 #[test]
