@@ -264,17 +264,27 @@ pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FigureComparison> 
     for ((_, measure, _), entries) in by_key {
         let mut groups: Vec<Vec<Entry>> = Vec::new();
         for e in entries {
-            // the best group without this outlet whose subject matches
+            // the best group without this outlet whose subject matches: the
+            // one it agrees with best, then the one whose words it shares
+            // most, then the first ("to 5.2% from 4.8%" and "from 4.8% to
+            // 5.2%" pair 5.2 with 5.2)
             let best = groups
                 .iter()
                 .enumerate()
                 .filter(|(_, g)| g.iter().all(|m| m.claim.outlet != e.claim.outlet))
                 .filter(|(_, g)| g.iter().all(|m| same_subject(m, &e)))
-                .map(|(n, g)| (n, overlap(&g[0].context, &e.context)))
-                .fold(None, |best: Option<(usize, f64)>, (n, score)| match best {
-                    Some((_, s)) if s >= score => best,
-                    _ => Some((n, score)),
-                });
+                .map(|(n, g)| {
+                    let verdict = compare(g[0].figure, e.figure);
+                    (n, verdict, overlap(&g[0].context, &e.context))
+                })
+                .fold(
+                    None,
+                    |best: Option<(usize, Verdict, f64)>, (n, v, score)| match best {
+                        Some((_, bv, bs)) if (bv, -bs) <= (v, -score) => best,
+                        _ => Some((n, v, score)),
+                    },
+                )
+                .map(|(n, _, _)| (n, ()));
             match best {
                 Some((n, _)) => groups[n].push(e),
                 None => groups.push(vec![e]),
@@ -654,6 +664,16 @@ mod tests {
         ]);
         assert_eq!(c.len(), 1, "{c:#?}");
         assert_eq!(c[0].verdict, Verdict::Conflict);
+    }
+
+    #[test]
+    fn figures_pair_with_the_value_they_agree_with() {
+        let c = cluster(&[
+            "Unemployment rose to 5.2% from 4.8%.",
+            "Unemployment rose from 4.8% to 5.2%.",
+        ]);
+        assert!(!c.is_empty());
+        assert!(c.iter().all(|c| c.verdict == Verdict::Agree), "{c:#?}");
     }
 
     #[test]

@@ -1420,6 +1420,22 @@ const CHANGE_WORDS: &[&str] = &[
     "soared",
 ];
 
+/// Verbs of change: after them "from X to Y" gives two values, not a range.
+const CHANGE_VERBS: &[&str] = &[
+    "climbed",
+    "declined",
+    "decreased",
+    "dropped",
+    "fell",
+    "grew",
+    "increased",
+    "jumped",
+    "rose",
+    "slipped",
+    "soared",
+    "went",
+];
+
 /// Earliest and latest plain 4-digit numbers read as years.
 const YEAR_RANGE: std::ops::RangeInclusive<f64> = 1800.0..=2100.0;
 
@@ -1996,6 +2012,7 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)
         .checked_sub(1)
         .and_then(|b| tokens.get(b))
         .is_some_and(|p| CHANGE_WORDS.contains(&p.lower.as_str()));
+    let mut changed_from = false;
     let mut start = i;
     let mut qualifier = Qualifier::Exact;
     let mut low = amount.value;
@@ -2007,8 +2024,18 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)
     let mut end = amount.end;
     let mut range_word = None;
     let mut bound: Option<Before> = None;
-    for &(b, _) in &before {
+    for &(b, at) in &before {
         match b {
+            // "rose from 4.8% to 5.2%": a change from one value to another
+            Before::From
+                if at
+                    .checked_sub(1)
+                    .and_then(|p| tokens.get(p))
+                    .is_some_and(|p| CHANGE_VERBS.contains(&p.lower.as_str())) =>
+            {
+                range_word = None;
+                changed_from = true;
+            }
             Before::Between | Before::From => range_word = Some(b),
             other => bound = Some(other),
         }
@@ -2019,7 +2046,7 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)
         let ok = match range_word {
             Some(Before::Between) => t.is("and"),
             _ => {
-                (t.is("to") && !(after_change && range_word.is_none()))
+                (t.is("to") && !(after_change && range_word.is_none()) && !changed_from)
                     || t.is("through")
                     || t.is("thru")
                     || t.is("–")
@@ -2268,6 +2295,31 @@ fn percent_of_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usiz
     Some((f, c.end))
 }
 
+/// A duration written as one hyphenated word: "one-week", "two-day".
+fn hyphen_duration_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)> {
+    let t = tokens.get(i)?;
+    let (count, unit) = t.lower.rsplit_once('-')?;
+    let (unit, _) = time_unit(unit)?;
+    let (value, ordinal) = word_number(count)?;
+    if ordinal {
+        return None;
+    }
+    let mut f = figure(
+        text,
+        tokens,
+        i,
+        i + 1,
+        FigureKind::Duration,
+        Qualifier::Exact,
+        number(value),
+        number(value),
+        Some(unit.to_string()),
+        Some("duration".into()),
+    );
+    f.value = Some(value);
+    Some((f, i + 1))
+}
+
 /// Join a lower and an upper bound written together into one range:
 /// "more than 100 and less than 300", "at most 100 and at least 20".
 fn join_bounds(figures: &mut Vec<Figure>, text: &str) {
@@ -2320,7 +2372,8 @@ pub fn find_figures(text: &str, context: &Context) -> Vec<Figure> {
         let found = dates::date_at(&tokens, i, text, context)
             .or_else(|| vague_at(&tokens, i, text))
             .or_else(|| quantity_at(&tokens, i, text))
-            .or_else(|| percent_of_at(&tokens, i, text));
+            .or_else(|| percent_of_at(&tokens, i, text))
+            .or_else(|| hyphen_duration_at(&tokens, i, text));
         match found {
             Some((f, next)) if next > i => {
                 figures.push(f);

@@ -361,6 +361,11 @@ fn durations_keep_their_unit() {
         (FigureKind::Duration, Some(48.0), Some("hours"))
     );
     assert_eq!(one("48 hours").unit.as_deref(), Some("hours"));
+    let f = one("a one-week deadline");
+    assert_eq!(
+        (f.kind, n(&f.low), f.unit.as_deref()),
+        (FigureKind::Duration, Some(1.0), Some("weeks"))
+    );
 }
 
 #[test]
