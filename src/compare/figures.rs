@@ -676,6 +676,82 @@ mod tests {
         assert!(c.iter().all(|c| c.verdict == Verdict::Agree), "{c:#?}");
     }
 
+    /// The seed story's sentences against versions with other values.
+    #[test]
+    fn seed_story_versions_get_the_right_verdicts() {
+        let troops = "According to reports, the US has stationed 15,000 troops and deployed a major aircraft carrier to the region.";
+        let strikes = "Since September, the US has carried out more than 20 operations targeting alleged drug-trafficking vessels.";
+        let call =
+            "Reports from Reuters suggest that Trump and Maduro spoke by phone on November 21.";
+        let deadline =
+            "Trump reportedly refused most of those conditions and gave Maduro one week to leave.";
+        let verdicts = |a: &str, b: &str| -> Vec<(String, Verdict)> {
+            cluster(&[a, b])
+                .into_iter()
+                .map(|c| (c.measure, c.verdict))
+                .collect()
+        };
+        let v = |m: &str, verdict| vec![(m.to_string(), verdict)];
+        assert_eq!(
+            verdicts(troops, &troops.replace("15,000", "fifteen thousand")),
+            v("troop", Verdict::Agree)
+        );
+        assert_eq!(
+            verdicts(
+                troops,
+                &troops.replace("15,000 troops", "some 15,000 soldiers")
+            ),
+            v("troop", Verdict::Agree)
+        );
+        assert_eq!(
+            verdicts(troops, &troops.replace("15,000", "15,200")),
+            v("troop", Verdict::Compatible)
+        );
+        assert_eq!(
+            verdicts(troops, &troops.replace("15,000", "12,000")),
+            v("troop", Verdict::Conflict)
+        );
+        let strike_verdicts = |b: &str| {
+            verdicts(strikes, b)
+                .into_iter()
+                .filter(|(m, _)| m == "oper")
+                .map(|(_, v)| v)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            strike_verdicts(&strikes.replace("more than 20 operations", "over 20 strikes")),
+            vec![Verdict::Agree]
+        );
+        assert_eq!(
+            strike_verdicts(&strikes.replace("more than 20", "21")),
+            vec![Verdict::Compatible]
+        );
+        assert_eq!(
+            strike_verdicts(&strikes.replace("more than 20", "dozens of")),
+            vec![Verdict::Compatible]
+        );
+        assert_eq!(
+            strike_verdicts(&strikes.replace("more than 20", "12")),
+            vec![Verdict::Conflict]
+        );
+        assert_eq!(
+            verdicts(call, &call.replace("November 21", "Nov. 21")),
+            v("date", Verdict::Agree)
+        );
+        assert_eq!(
+            verdicts(call, &call.replace("November 21", "November 20")),
+            v("date", Verdict::Conflict)
+        );
+        assert_eq!(
+            verdicts(deadline, &deadline.replace("one week", "seven days")),
+            v("duration", Verdict::Agree)
+        );
+        assert_eq!(
+            verdicts(deadline, &deadline.replace("one week", "48 hours")),
+            v("duration", Verdict::Conflict)
+        );
+    }
+
     #[test]
     fn money_in_different_currencies_is_not_compared() {
         assert!(cluster(&["It cost $5 million.", "It cost €5 million."]).is_empty());

@@ -1466,11 +1466,12 @@ const SKIP_BEFORE_MEASURE: &[&str] = &[
 /// Words that end the search for a measure: function words, verbs that
 /// follow a figure, prepositions.
 const MEASURE_STOP: &[&str] = &[
-    "a", "after", "against", "ago", "and", "are", "as", "at", "be", "been", "before", "but", "by",
-    "of", "did", "for", "from", "had", "has", "have", "he", "her", "his", "in", "into", "is", "it",
-    "its", "on", "or", "our", "over", "per", "she", "than", "that", "the", "their", "them", "they",
-    "this", "to", "toward", "towards", "under", "until", "was", "we", "were", "which", "while",
-    "who", "will", "with", "would",
+    "a", "across", "after", "against", "ago", "and", "apiece", "are", "as", "at", "be", "been",
+    "before", "but", "by", "each", "here", "just", "last", "next", "of", "there", "did", "for",
+    "from", "had", "has", "have", "he", "her", "his", "in", "into", "is", "it", "its", "on", "or",
+    "our", "over", "per", "she", "than", "that", "the", "their", "them", "they", "this", "to",
+    "toward", "towards", "under", "until", "was", "we", "were", "which", "while", "who", "will",
+    "with", "would",
 ];
 
 /// Verbs that turn "people" into "people killed": the count is of the
