@@ -136,6 +136,56 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+impl std::fmt::Display for Endpoint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Endpoint::Number(n) if n.fract() == 0.0 && n.abs() < EXACT_INTEGER_LIMIT => {
+                write!(f, "{}", *n as i64)
+            }
+            Endpoint::Number(n) => write!(f, "{n}"),
+            Endpoint::Date(d) => f.write_str(d),
+        }
+    }
+}
+
+impl Figure {
+    /// The interval in mathematical notation, for people, with its unit:
+    /// `15000`, `(20, ∞)`, `[0, 50)`, `[10000, 15000]`, `2000000000 USD`,
+    /// `2025-11-21`; `?` when a date could not be resolved.
+    pub fn interval(&self) -> String {
+        let numbers = self.numbers();
+        match &self.unit {
+            Some(unit) if numbers != "?" => format!("{numbers} {unit}"),
+            _ => numbers,
+        }
+    }
+
+    fn numbers(&self) -> String {
+        match (&self.low, &self.high) {
+            (None, None) => "?".to_string(),
+            (Some(a), Some(b)) if a == b && !self.low_exclusive && !self.high_exclusive => {
+                a.to_string()
+            }
+            (low, high) => {
+                let open = if self.low_exclusive || low.is_none() {
+                    '('
+                } else {
+                    '['
+                };
+                let close = if self.high_exclusive || high.is_none() {
+                    ')'
+                } else {
+                    ']'
+                };
+                let end = |e: &Option<Endpoint>, inf: &str| {
+                    e.as_ref().map_or(inf.to_string(), Endpoint::to_string)
+                };
+                format!("{open}{}, {}{close}", end(low, "-∞"), end(high, "∞"))
+            }
+        }
+    }
+}
+
 /// What figure extraction needs to know about the article around a claim.
 #[derive(Debug, Clone, Default)]
 pub struct Context {

@@ -740,3 +740,14 @@ fn more_currencies() {
         );
     }
 }
+
+#[test]
+fn intervals_read_in_mathematical_notation() {
+    assert_eq!(one("15,000 troops").interval(), "15000");
+    assert_eq!(one("more than 20 strikes").interval(), "(20, ∞)");
+    assert_eq!(one("fewer than 50 boats").interval(), "[0, 50)");
+    assert_eq!(one("10,000 to 15,000 troops").interval(), "[10000, 15000]");
+    assert_eq!(one("November 21").interval(), "--11-21");
+    assert_eq!(one("on Monday").interval(), "?");
+    assert_eq!(one("$2bn").interval(), "2000000000 USD");
+}
