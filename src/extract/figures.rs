@@ -525,6 +525,14 @@ fn read_digits(chunk: &str) -> Option<f64> {
         let digits = join(&groups[..groups.len() - 1]);
         return format!("{digits}.{last}").parse().ok();
     }
+    // 1.234.567: two or more dots can only group thousands
+    if seps.len() >= 2
+        && seps.iter().all(|&c| c == '.')
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(is_group)
+    {
+        return join(&groups).parse().ok();
+    }
     None
 }
 
@@ -1155,10 +1163,10 @@ const BEFORE_PHRASES: &[(&str, Before)] = &[
 ];
 
 /// Words that compare upwards, from which "or equal" phrases are built.
-const MORE_WORDS: &[&str] = &["bigger", "greater", "higher", "larger", "more"];
+const MORE_WORDS: &[&str] = &["above", "bigger", "greater", "higher", "larger", "more"];
 
 /// Words that compare downwards, from which "or equal" phrases are built.
-const LESS_WORDS: &[&str] = &["fewer", "less", "lower", "smaller"];
+const LESS_WORDS: &[&str] = &["below", "fewer", "less", "lower", "smaller", "under"];
 
 /// [`BEFORE_PHRASES`] and the "or equal" phrases built from [`MORE_WORDS`]
 /// and [`LESS_WORDS`] in every order writers use: "greater than or equal
@@ -1870,7 +1878,7 @@ fn amount_at(tokens: &[Token], i: usize, allow_prefix_currency: bool) -> Option<
         }
     }
     let t = tokens.get(j)?;
-    let minus_sign = t.is("-")
+    let minus_sign = (t.is("-") || t.is("−"))
         && tokens
             .get(j + 1)
             .is_some_and(|n| n.kind == TokenKind::Num && n.attached())
@@ -1913,9 +1921,19 @@ fn amount_at(tokens: &[Token], i: usize, allow_prefix_currency: bool) -> Option<
                 end = s.end;
             }
         }
+        // "£ 15 m", "$ 2 bn": after a currency sign a lone letter is a scale
+        let money_scale = |t: &Token| {
+            scale_of(t, false).or_else(|| {
+                ATTACHED_SCALES
+                    .iter()
+                    .find(|(w, _)| *w == t.lower && *w != "g")
+                    .map(|&(_, f)| f)
+            })
+        };
         if kind == FigureKind::Money
+            && !cardinal.scaled
             && let Some(t) = tokens.get(end)
-            && let Some(f) = scale_of(t, false)
+            && let Some(f) = money_scale(t)
             && f >= 1e3
         {
             factor *= f;
@@ -2100,6 +2118,7 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)
                 (t.is("to") && !(after_change && range_word.is_none()) && !changed_from)
                     || t.is("through")
                     || t.is("thru")
+                    || t.is("~")
                     || t.is("–")
                     || t.is("—")
                     || (t.is("-") && !tokens.get(k + 1).is_some_and(|n| n.is("-")))

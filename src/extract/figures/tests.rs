@@ -54,6 +54,7 @@ fn digits_with_separators_and_decimals() {
     assert_eq!(exact("1\u{202f}234\u{202f}567 people"), 1_234_567.0);
     assert_eq!(exact("1.3e6 cells"), 1_300_000.0);
     assert_eq!(exact("1 000 000 cells"), 1_000_000.0);
+    assert_eq!(exact("1.234.567 cells"), 1_234_567.0);
     assert_eq!(figs("423 0000").len(), 2);
 }
 
@@ -750,4 +751,10 @@ fn intervals_read_in_mathematical_notation() {
     assert_eq!(one("November 21").interval(), "--11-21");
     assert_eq!(one("on Monday").interval(), "?");
     assert_eq!(one("$2bn").interval(), "2000000000 USD");
+}
+
+#[test]
+fn a_tilde_between_numbers_is_a_range() {
+    assert_eq!(interval("20~30 boats"), (Some(20.0), Some(30.0)));
+    assert_eq!(one("~30 boats").qualifier, Qualifier::Approx);
 }
