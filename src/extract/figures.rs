@@ -767,9 +767,6 @@ pub(crate) fn cardinal_at(tokens: &[Token], i: usize) -> Option<Cardinal> {
     let mut words_seen = from_article;
     let mut ordinal = false;
     let mut bare = first.bare_digits;
-    if small.is_some() {
-        good = None;
-    }
     while let Some(token) = tokens.get(j) {
         if j > i && token.kind == TokenKind::Num && !token.space_before {
             break;
@@ -897,7 +894,6 @@ pub(crate) fn cardinal_at(tokens: &[Token], i: usize) -> Option<Cardinal> {
                 scale = f;
             }
             good = Some((v, k));
-            j = k;
             break;
         }
         let (value, is_ordinal, is_word) = match token.kind {
@@ -930,7 +926,6 @@ pub(crate) fn cardinal_at(tokens: &[Token], i: usize) -> Option<Cardinal> {
         if is_ordinal {
             ordinal = true;
             good = Some((total + group + value, j + 1));
-            j += 1;
             break;
         }
         if !is_word {
@@ -948,7 +943,6 @@ pub(crate) fn cardinal_at(tokens: &[Token], i: usize) -> Option<Cardinal> {
         j += 1;
         good = Some((total + group + value, j));
     }
-    let _ = j;
     let (mut value, mut end) = match (good, before_and) {
         (Some(g), _) => g,
         (None, Some(b)) => b,
@@ -1003,14 +997,6 @@ pub(crate) fn cardinal_at(tokens: &[Token], i: usize) -> Option<Cardinal> {
             value = whole + numerator / den.value;
             end += 2;
             fraction = true;
-            if end - i == 3
-                && i > 0
-                && tokens[i - 1].kind == TokenKind::Num
-                && tokens[i].space_before
-                && tokens[i - 1].value.fract() == 0.0
-            {
-                // handled by the caller reading the whole part first
-            }
         } else if tokens
             .get(end)
             .is_some_and(|t| t.kind == TokenKind::Num && t.attached())
@@ -2177,11 +2163,10 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)
     }
     if !ranged {
         // "between" / "from" without a second number: not part of the figure
-        if let Some(&(b, at)) = before.first()
+        if let Some(&(b, _)) = before.first()
             && matches!(b, Before::Between | Before::From)
         {
             start = before.get(1).map_or(j, |&(_, s)| s);
-            let _ = at;
         }
         match bound {
             Some(Before::Approx) => {
