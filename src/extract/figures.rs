@@ -1637,11 +1637,6 @@ fn measure_after(tokens: &[Token], start: usize, end: usize) -> Option<String> {
             break;
         }
     }
-    let head = head?;
-    let mut measure = canonical_measure(&head.lower);
-    let after = tokens
-        .get(k)
-        .filter(|t| CASUALTY_VERBS.contains(&t.lower.as_str()));
     let before = start
         .checked_sub(1)
         .and_then(|b| tokens.get(b))
@@ -1649,6 +1644,20 @@ fn measure_after(tokens: &[Token], start: usize, end: usize) -> Option<String> {
             let l = t.lower.as_str();
             CASUALTY_VERBS.contains(&l) || l == "killing" || l == "wounding" || l == "injuring"
         });
+    // "20 killed", "killed 20", "20 dead": people, unnamed
+    let casualty_head = head.filter(|h| CASUALTY_VERBS.contains(&h.lower.as_str()));
+    if let Some(verb) = casualty_head.or(if head.is_none() { before } else { None }) {
+        return Some(format!(
+            "{} {}",
+            canonical_measure("people"),
+            stem(&verb.lower)
+        ));
+    }
+    let head = head?;
+    let mut measure = canonical_measure(&head.lower);
+    let after = tokens
+        .get(k)
+        .filter(|t| CASUALTY_VERBS.contains(&t.lower.as_str()));
     if let Some(verb) = after.or(before) {
         measure = format!("{measure} {}", stem(&verb.lower));
     }

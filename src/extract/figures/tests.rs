@@ -390,6 +390,15 @@ fn measures_are_stemmed_head_nouns() {
         one("15,000 troops and a carrier").measure.as_deref(),
         Some("troop")
     );
+    assert_eq!(
+        one("the strike killed 20.").measure.as_deref(),
+        Some("peopl kill")
+    );
+    assert_eq!(one("20 killed").measure.as_deref(), Some("peopl kill"));
+    assert_eq!(
+        one("at least 20 dead").measure.as_deref(),
+        Some("peopl dead")
+    );
 }
 
 #[test]
