@@ -2,7 +2,7 @@
 //!
 //! Within one cluster, figures of the same kind and measure (and, for money,
 //! currency) are grouped across outlets, one figure per outlet per group,
-//! and only when they speak of the same subject (see [`same_subject`]).
+//! and only when they speak of the same subject (see `docs/figures.md`).
 //! Each group gets a verdict from its two most distant figures: `agree`,
 //! `compatible` or `conflict`. The rules are in `docs/figures.md`.
 
