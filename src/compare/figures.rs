@@ -2,9 +2,9 @@
 //!
 //! Within one cluster, figures of the same kind and measure (and, for money,
 //! currency) are grouped across outlets, one figure per outlet per group,
-//! and only when they speak of the same subject (see `docs/figures.md`).
-//! Each group gets a verdict from its two most distant figures: `agree`,
-//! `compatible` or `conflict`. The rules are in `docs/figures.md`.
+//! and only when they speak of the same subject. Each group gets the worst
+//! verdict over its pairs of figures: `agree`, `compatible` or `conflict`.
+//! The rules and their reasons are in `docs/figures.md`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
