@@ -145,7 +145,7 @@ fn main() {
                     }
                     "PercentModel" => value.trim_end_matches('%').parse::<f64>().is_ok_and(|v| {
                         figures.iter().any(|f| {
-                            f.kind == FigureKind::Percent
+                            matches!(f.kind, FigureKind::Percent | FigureKind::PercentagePoints)
                                 && (stated(f, v) || num(&f.low).is_some_and(|x| close(x, v)))
                         })
                     }),
@@ -161,6 +161,11 @@ fn main() {
                             units += 1;
                             if matching.iter().any(|f| f.unit.as_deref() == Some(unit)) {
                                 unit_hits += 1;
+                            } else if verbose {
+                                println!(
+                                    "  unit {input:?} expected {unit}; got {:?}",
+                                    matching.iter().map(|f| &f.unit).collect::<Vec<_>>()
+                                );
                             }
                         }
                         !matching.is_empty()

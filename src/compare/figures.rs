@@ -2,9 +2,9 @@
 //!
 //! Within one cluster, figures of the same kind and measure (and, for money,
 //! currency) are grouped across outlets, one figure per outlet per group,
-//! and only when they speak of the same subject (see [`same_subject`]).
-//! Each group gets a verdict from its two most distant figures: `agree`,
-//! `compatible` or `conflict`. The rules are in `docs/figures.md`.
+//! and only when they speak of the same subject. Each group gets the worst
+//! verdict over its pairs of figures: `agree`, `compatible` or `conflict`.
+//! The rules and their reasons are in `docs/figures.md`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -264,17 +264,27 @@ pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FigureComparison> 
     for ((_, measure, _), entries) in by_key {
         let mut groups: Vec<Vec<Entry>> = Vec::new();
         for e in entries {
-            // the best group without this outlet whose subject matches
+            // the best group without this outlet whose subject matches: the
+            // one it agrees with best, then the one whose words it shares
+            // most, then the first ("to 5.2% from 4.8%" and "from 4.8% to
+            // 5.2%" pair 5.2 with 5.2)
             let best = groups
                 .iter()
                 .enumerate()
                 .filter(|(_, g)| g.iter().all(|m| m.claim.outlet != e.claim.outlet))
                 .filter(|(_, g)| g.iter().all(|m| same_subject(m, &e)))
-                .map(|(n, g)| (n, overlap(&g[0].context, &e.context)))
-                .fold(None, |best: Option<(usize, f64)>, (n, score)| match best {
-                    Some((_, s)) if s >= score => best,
-                    _ => Some((n, score)),
-                });
+                .map(|(n, g)| {
+                    let verdict = compare(g[0].figure, e.figure);
+                    (n, verdict, overlap(&g[0].context, &e.context))
+                })
+                .fold(
+                    None,
+                    |best: Option<(usize, Verdict, f64)>, (n, v, score)| match best {
+                        Some((_, bv, bs)) if (bv, -bs) <= (v, -score) => best,
+                        _ => Some((n, v, score)),
+                    },
+                )
+                .map(|(n, _, _)| (n, ()));
             match best {
                 Some((n, _)) => groups[n].push(e),
                 None => groups.push(vec![e]),
@@ -654,6 +664,92 @@ mod tests {
         ]);
         assert_eq!(c.len(), 1, "{c:#?}");
         assert_eq!(c[0].verdict, Verdict::Conflict);
+    }
+
+    #[test]
+    fn figures_pair_with_the_value_they_agree_with() {
+        let c = cluster(&[
+            "Unemployment rose to 5.2% from 4.8%.",
+            "Unemployment rose from 4.8% to 5.2%.",
+        ]);
+        assert!(!c.is_empty());
+        assert!(c.iter().all(|c| c.verdict == Verdict::Agree), "{c:#?}");
+    }
+
+    /// The seed story's sentences against versions with other values.
+    #[test]
+    fn seed_story_versions_get_the_right_verdicts() {
+        let troops = "According to reports, the US has stationed 15,000 troops and deployed a major aircraft carrier to the region.";
+        let strikes = "Since September, the US has carried out more than 20 operations targeting alleged drug-trafficking vessels.";
+        let call =
+            "Reports from Reuters suggest that Trump and Maduro spoke by phone on November 21.";
+        let deadline =
+            "Trump reportedly refused most of those conditions and gave Maduro one week to leave.";
+        let verdicts = |a: &str, b: &str| -> Vec<(String, Verdict)> {
+            cluster(&[a, b])
+                .into_iter()
+                .map(|c| (c.measure, c.verdict))
+                .collect()
+        };
+        let v = |m: &str, verdict| vec![(m.to_string(), verdict)];
+        assert_eq!(
+            verdicts(troops, &troops.replace("15,000", "fifteen thousand")),
+            v("troop", Verdict::Agree)
+        );
+        assert_eq!(
+            verdicts(
+                troops,
+                &troops.replace("15,000 troops", "some 15,000 soldiers")
+            ),
+            v("troop", Verdict::Agree)
+        );
+        assert_eq!(
+            verdicts(troops, &troops.replace("15,000", "15,200")),
+            v("troop", Verdict::Compatible)
+        );
+        assert_eq!(
+            verdicts(troops, &troops.replace("15,000", "12,000")),
+            v("troop", Verdict::Conflict)
+        );
+        let strike_verdicts = |b: &str| {
+            verdicts(strikes, b)
+                .into_iter()
+                .filter(|(m, _)| m == "oper")
+                .map(|(_, v)| v)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            strike_verdicts(&strikes.replace("more than 20 operations", "over 20 strikes")),
+            vec![Verdict::Agree]
+        );
+        assert_eq!(
+            strike_verdicts(&strikes.replace("more than 20", "21")),
+            vec![Verdict::Compatible]
+        );
+        assert_eq!(
+            strike_verdicts(&strikes.replace("more than 20", "dozens of")),
+            vec![Verdict::Compatible]
+        );
+        assert_eq!(
+            strike_verdicts(&strikes.replace("more than 20", "12")),
+            vec![Verdict::Conflict]
+        );
+        assert_eq!(
+            verdicts(call, &call.replace("November 21", "Nov. 21")),
+            v("date", Verdict::Agree)
+        );
+        assert_eq!(
+            verdicts(call, &call.replace("November 21", "November 20")),
+            v("date", Verdict::Conflict)
+        );
+        assert_eq!(
+            verdicts(deadline, &deadline.replace("one week", "seven days")),
+            v("duration", Verdict::Agree)
+        );
+        assert_eq!(
+            verdicts(deadline, &deadline.replace("one week", "48 hours")),
+            v("duration", Verdict::Conflict)
+        );
     }
 
     #[test]

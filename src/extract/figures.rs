@@ -136,6 +136,56 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+impl std::fmt::Display for Endpoint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Endpoint::Number(n) if n.fract() == 0.0 && n.abs() < EXACT_INTEGER_LIMIT => {
+                write!(f, "{}", *n as i64)
+            }
+            Endpoint::Number(n) => write!(f, "{n}"),
+            Endpoint::Date(d) => f.write_str(d),
+        }
+    }
+}
+
+impl Figure {
+    /// The interval in mathematical notation, for people, with its unit:
+    /// `15000`, `(20, ∞)`, `[0, 50)`, `[10000, 15000]`, `2000000000 USD`,
+    /// `2025-11-21`; `?` when a date could not be resolved.
+    pub fn interval(&self) -> String {
+        let numbers = self.numbers();
+        match &self.unit {
+            Some(unit) if numbers != "?" => format!("{numbers} {unit}"),
+            _ => numbers,
+        }
+    }
+
+    fn numbers(&self) -> String {
+        match (&self.low, &self.high) {
+            (None, None) => "?".to_string(),
+            (Some(a), Some(b)) if a == b && !self.low_exclusive && !self.high_exclusive => {
+                a.to_string()
+            }
+            (low, high) => {
+                let open = if self.low_exclusive || low.is_none() {
+                    '('
+                } else {
+                    '['
+                };
+                let close = if self.high_exclusive || high.is_none() {
+                    ')'
+                } else {
+                    ']'
+                };
+                let end = |e: &Option<Endpoint>, inf: &str| {
+                    e.as_ref().map_or(inf.to_string(), Endpoint::to_string)
+                };
+                format!("{open}{}, {}{close}", end(low, "-∞"), end(high, "∞"))
+            }
+        }
+    }
+}
+
 /// What figure extraction needs to know about the article around a claim.
 #[derive(Debug, Clone, Default)]
 pub struct Context {
@@ -251,8 +301,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             k += 1;
             continue;
         }
-        if c.is_ascii_digit() {
-            // digits ([separator] digits)*
+        let leading_point =
+            c == '.' && space && chars.get(k + 1).is_some_and(|&(_, d)| d.is_ascii_digit());
+        if c.is_ascii_digit() || leading_point {
+            // digits ([separator] digits)*, or ".25"
             let mut j = k;
             while j < chars.len() {
                 let inside = chars[j].1.is_ascii_digit()
@@ -380,7 +432,35 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         space = false;
         k += 1;
     }
-    tokens
+    join_spaced_groups(text, tokens)
+}
+
+/// Join digit groups written with plain spaces, "1 000 000", into one
+/// number: the first group has one to three digits, each next group exactly
+/// three, one space apart. "423 0000" stays two numbers.
+fn join_spaced_groups(text: &str, tokens: Vec<Token>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut joined_last = false;
+    for t in tokens {
+        if let Some(prev) = out.last_mut()
+            && t.kind == TokenKind::Num
+            && t.bare_digits
+            && t.lower.len() == 3
+            && prev.kind == TokenKind::Num
+            && (prev.bare_digits && (1..=3).contains(&prev.lower.len()) || joined_last)
+            && &text[prev.end..t.start] == " "
+        {
+            prev.value = prev.value * 1000.0 + t.value;
+            prev.end = t.end;
+            prev.lower = text[prev.start..prev.end].to_string();
+            prev.bare_digits = false;
+            joined_last = true;
+            continue;
+        }
+        joined_last = false;
+        out.push(t);
+    }
+    out
 }
 
 /// The value of a run of digits and separators, or `None` when the run is not
@@ -444,6 +524,14 @@ fn read_digits(chunk: &str) -> Option<f64> {
     {
         let digits = join(&groups[..groups.len() - 1]);
         return format!("{digits}.{last}").parse().ok();
+    }
+    // 1.234.567: two or more dots can only group thousands
+    if seps.len() >= 2
+        && seps.iter().all(|&c| c == '.')
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(is_group)
+    {
+        return join(&groups).parse().ok();
     }
     None
 }
@@ -616,10 +704,29 @@ pub(crate) fn cardinal_at(tokens: &[Token], i: usize) -> Option<Cardinal> {
             small = Some(if first.is("half") { 0.5 } else { 0.25 });
             j = i + 1;
         } else if first.is("half") && tokens.get(i + 1).is_some_and(|t| t.is("a")) {
-            if next_scale(i + 2).is_some_and(|s| s >= 1e3) {
+            if next_scale(i + 2).is_some() {
                 small = Some(0.5);
                 j = i + 2;
             }
+        } else if let Some((numerator, denominator_word)) = first.lower.split_once('-')
+            && let Some((d, plural)) = denominator(denominator_word)
+            && let Some(n) = if numerator == "a" || numerator == "one" {
+                Some(1.0)
+            } else {
+                word_number(numerator).filter(|&(_, o)| !o).map(|(v, _)| v)
+            }
+            && (plural || n == 1.0)
+        {
+            // "two-thirds", "one-half", "three-quarters"
+            return Some(Cardinal {
+                value: n / d,
+                end: i + 1,
+                ordinal: false,
+                fraction: true,
+                scaled: false,
+                bare_digits: false,
+                scale: 1.0,
+            });
         } else if first.is("half") && !tokens.get(i + 1).is_some_and(|t| t.is("-")) {
             return Some(Cardinal {
                 value: 0.5,
@@ -660,9 +767,6 @@ pub(crate) fn cardinal_at(tokens: &[Token], i: usize) -> Option<Cardinal> {
     let mut words_seen = from_article;
     let mut ordinal = false;
     let mut bare = first.bare_digits;
-    if small.is_some() {
-        good = None;
-    }
     while let Some(token) = tokens.get(j) {
         if j > i && token.kind == TokenKind::Num && !token.space_before {
             break;
@@ -778,8 +882,18 @@ pub(crate) fn cardinal_at(tokens: &[Token], i: usize) -> Option<Cardinal> {
                 break;
             }
             let fraction: f64 = format!("0.{decimals}").parse().unwrap_or(0.0);
-            good = Some((total + group + small.unwrap_or(0.0) + fraction, k));
-            j = k;
+            let mut v = total + group + small.unwrap_or(0.0) + fraction;
+            // "one point five million"
+            if let Some(f) = tokens.get(k).and_then(|t| scale_of(t, false))
+                && f >= 1e3
+                && total == 0.0
+            {
+                v *= f;
+                k += 1;
+                scaled = true;
+                scale = f;
+            }
+            good = Some((v, k));
             break;
         }
         let (value, is_ordinal, is_word) = match token.kind {
@@ -812,7 +926,6 @@ pub(crate) fn cardinal_at(tokens: &[Token], i: usize) -> Option<Cardinal> {
         if is_ordinal {
             ordinal = true;
             good = Some((total + group + value, j + 1));
-            j += 1;
             break;
         }
         if !is_word {
@@ -830,7 +943,6 @@ pub(crate) fn cardinal_at(tokens: &[Token], i: usize) -> Option<Cardinal> {
         j += 1;
         good = Some((total + group + value, j));
     }
-    let _ = j;
     let (mut value, mut end) = match (good, before_and) {
         (Some(g), _) => g,
         (None, Some(b)) => b,
@@ -885,14 +997,6 @@ pub(crate) fn cardinal_at(tokens: &[Token], i: usize) -> Option<Cardinal> {
             value = whole + numerator / den.value;
             end += 2;
             fraction = true;
-            if end - i == 3
-                && i > 0
-                && tokens[i - 1].kind == TokenKind::Num
-                && tokens[i].space_before
-                && tokens[i - 1].value.fract() == 0.0
-            {
-                // handled by the caller reading the whole part first
-            }
         } else if tokens
             .get(end)
             .is_some_and(|t| t.kind == TokenKind::Num && t.attached())
@@ -985,6 +1089,22 @@ const BEFORE_PHRASES: &[(&str, Before)] = &[
     ("close to", Before::Nearly),
     ("at least", Before::AtLeast),
     ("no less than", Before::AtLeast),
+    ("not below", Before::AtLeast),
+    ("at minimum", Before::AtLeast),
+    ("not greater than", Before::AtMost),
+    ("not exceeding", Before::AtMost),
+    ("not above", Before::AtMost),
+    ("at maximum", Before::AtMost),
+    ("as many as", Before::AtMost),
+    ("beyond", Before::Above),
+    ("well over", Before::Above),
+    ("well above", Before::Above),
+    ("well under", Before::Below),
+    ("well below", Before::Below),
+    ("approx", Before::Approx),
+    ("circa", Before::Approx),
+    ("more or less", Before::Approx),
+    ("=>", Before::AtLeast),
     ("no fewer than", Before::AtLeast),
     ("not less than", Before::AtLeast),
     ("not fewer than", Before::AtLeast),
@@ -1028,6 +1148,42 @@ const BEFORE_PHRASES: &[(&str, Before)] = &[
     (">", Before::Above),
 ];
 
+/// Words that compare upwards, from which "or equal" phrases are built.
+const MORE_WORDS: &[&str] = &["above", "bigger", "greater", "higher", "larger", "more"];
+
+/// Words that compare downwards, from which "or equal" phrases are built.
+const LESS_WORDS: &[&str] = &["below", "fewer", "less", "lower", "smaller", "under"];
+
+/// [`BEFORE_PHRASES`] and the "or equal" phrases built from [`MORE_WORDS`]
+/// and [`LESS_WORDS`] in every order writers use: "greater than or equal
+/// to", "equal to or less than", "less or equal to", "bigger or equal than".
+fn before_phrases() -> &'static [(String, Before)] {
+    static PHRASES: OnceLock<Vec<(String, Before)>> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        let mut all: Vec<(String, Before)> = BEFORE_PHRASES
+            .iter()
+            .map(|&(p, b)| (p.to_string(), b))
+            .collect();
+        for (words, bound) in [(MORE_WORDS, Before::AtLeast), (LESS_WORDS, Before::AtMost)] {
+            for w in words {
+                for pattern in [
+                    "{w} than or equal to",
+                    "{w} than or equal",
+                    "{w} or equal to",
+                    "{w} or equal than",
+                    "{w} than or equals to",
+                    "equal to or {w} than",
+                    "equal or {w} than",
+                    "equal to or {w}",
+                ] {
+                    all.push((pattern.replace("{w}", w), bound));
+                }
+            }
+        }
+        all
+    })
+}
+
 /// Match a phrase of space-separated words (or symbols) at token `i`;
 /// returns the index after it.
 pub(crate) fn phrase_at(tokens: &[Token], i: usize, phrase: &str) -> Option<usize> {
@@ -1068,6 +1224,17 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("dollar", "USD"),
     ("dollars", "USD"),
     ("dutch guilders", "NLG"),
+    ("egyptian pounds", "EGP"),
+    ("hong kong dollars", "HKD"),
+    ("indian rupees", "INR"),
+    ("japanese yen", "JPY"),
+    ("mexican pesos", "MXN"),
+    ("new zealand dollars", "NZD"),
+    ("russian rubles", "RUB"),
+    ("singapore dollars", "SGD"),
+    ("south african rand", "ZAR"),
+    ("swiss francs", "CHF"),
+    ("taiwan dollars", "TWD"),
     ("eur", "EUR"),
     ("euro", "EUR"),
     ("euros", "EUR"),
@@ -1114,6 +1281,57 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("₭", "LAK"),
     ("元", "CNY"),
     ("ரூ", "LKR"),
+    ("bucks", "USD"),
+    ("s $", "SGD"),
+    ("nt $", "TWD"),
+    ("r $", "BRL"),
+    ("rs", "INR"),
+    ("baht", "THB"),
+    ("deutsche marks", "DEM"),
+    ("dinar", "dinar"),
+    ("dinars", "dinar"),
+    ("dirham", "AED"),
+    ("dirhams", "AED"),
+    ("drachmas", "GRD"),
+    ("forint", "HUF"),
+    ("hryvnia", "UAH"),
+    ("hryvnias", "UAH"),
+    ("krona", "SEK"),
+    ("kronor", "SEK"),
+    ("krone", "krone"),
+    ("kroner", "krone"),
+    ("lire", "ITL"),
+    ("marks", "DEM"),
+    ("naira", "NGN"),
+    ("pesetas", "ESP"),
+    ("rand", "ZAR"),
+    ("reais", "BRL"),
+    ("renminbi", "CNY"),
+    ("ringgit", "MYR"),
+    ("riyal", "SAR"),
+    ("riyals", "SAR"),
+    ("rupiah", "IDR"),
+    ("shekel", "ILS"),
+    ("shekels", "ILS"),
+    ("zloty", "PLN"),
+    ("zlotys", "PLN"),
+    ("bolivars", "VES"),
+    ("bolivares", "VES"),
+    ("₱", "PHP"),
+    ("₪", "ILS"),
+    ("₫", "VND"),
+    ("₺", "TRY"),
+    ("₴", "UAH"),
+    ("₦", "NGN"),
+    ("₨", "INR"),
+    ("¢", "cent"),
+];
+
+/// ISO 4217 codes read as currencies when written in capitals.
+const ISO_CODES: &[&str] = &[
+    "ARS", "BRL", "CLP", "COP", "CZK", "DKK", "EGP", "HKD", "HUF", "IDR", "ILS", "KRW", "MXN",
+    "MYR", "NGN", "NOK", "NZD", "PHP", "PKR", "PLN", "RUB", "SAR", "SEK", "SGD", "THB", "TRY",
+    "TWD", "UAH", "VES", "VND", "ZAR",
 ];
 
 /// Currency codes written with an "m" for millions: "30 MUSD", "MEUR 120".
@@ -1129,19 +1347,15 @@ const MILLION_CODES: &[(&str, &str)] = &[
 fn currency_at(tokens: &[Token], j: usize) -> Option<(&'static str, usize, f64)> {
     let mut best: Option<(&'static str, usize, f64)> = None;
     for (written, unit) in CURRENCIES {
-        // symbols attached to letters: "us$", "cad$", "c$"
-        let compact = written.replace(' ', "");
-        let end = phrase_at(tokens, j, written).or_else(|| {
-            if written.contains(' ') {
-                let (head, tail) = written.split_once(' ')?;
-                let a = tokens.get(j)?;
-                let b = tokens.get(j + 1)?;
-                (a.lower == head && b.lower == tail && b.attached()).then_some(j + 2)
-            } else {
-                None
-            }
-        });
-        let _ = compact;
+        let mut end = phrase_at(tokens, j, written);
+        // "A$", "S$", "R$": a one-letter prefix that is also a word ("a $4
+        // billion", "music's $500 million") counts only against its sign
+        if let Some((head, _)) = written.split_once(' ')
+            && matches!(head, "a" | "s" | "r")
+            && !tokens.get(j + 1).is_some_and(Token::attached)
+        {
+            end = None;
+        }
         if let Some(end) = end
             && best.is_none_or(|b| end > b.1)
         {
@@ -1152,6 +1366,12 @@ fn currency_at(tokens: &[Token], j: usize) -> Option<(&'static str, usize, f64)>
         let t = tokens.get(j)?;
         if let Some(&(_, unit)) = MILLION_CODES.iter().find(|(w, _)| *w == t.lower) {
             return Some((unit, j + 1, 1e6));
+        }
+        // other ISO 4217 codes, written in capitals: "SEK", "ZAR"
+        if let Some(&code) = ISO_CODES.iter().find(|c| c.eq_ignore_ascii_case(&t.lower))
+            && t.upper
+        {
+            return Some((code, j + 1, 1.0));
         }
     }
     best
@@ -1186,6 +1406,40 @@ const YEAR_CUES: &[&str] = &[
     "through", "till", "until", "year",
 ];
 
+/// Words after a number that make it a lower bound, the number included:
+/// "500 or more".
+const OR_MORE: &[&str] = &[
+    "and above",
+    "and higher",
+    "and more",
+    "and over",
+    "and up",
+    "or above",
+    "or bigger",
+    "or greater",
+    "or higher",
+    "or larger",
+    "or more",
+    "or over",
+    "plus",
+];
+
+/// Words after a number that make it an upper bound, the number included:
+/// "500 or less".
+const OR_LESS: &[&str] = &[
+    "and below",
+    "and fewer",
+    "and less",
+    "and lower",
+    "and under",
+    "or below",
+    "or fewer",
+    "or less",
+    "or lower",
+    "or smaller",
+    "or under",
+];
+
 /// Words before "one" that make it a pronoun: "that one", "the one".
 const PRONOUN_ONE_BEFORE: &[&str] = &["any", "each", "every", "no", "that", "the", "this", "which"];
 
@@ -1208,6 +1462,22 @@ const CHANGE_WORDS: &[&str] = &[
     "rose",
     "slipped",
     "soared",
+];
+
+/// Verbs of change: after them "from X to Y" gives two values, not a range.
+const CHANGE_VERBS: &[&str] = &[
+    "climbed",
+    "declined",
+    "decreased",
+    "dropped",
+    "fell",
+    "grew",
+    "increased",
+    "jumped",
+    "rose",
+    "slipped",
+    "soared",
+    "went",
 ];
 
 /// Earliest and latest plain 4-digit numbers read as years.
@@ -1240,11 +1510,12 @@ const SKIP_BEFORE_MEASURE: &[&str] = &[
 /// Words that end the search for a measure: function words, verbs that
 /// follow a figure, prepositions.
 const MEASURE_STOP: &[&str] = &[
-    "a", "after", "against", "ago", "and", "are", "as", "at", "be", "been", "before", "but", "by",
-    "of", "did", "for", "from", "had", "has", "have", "he", "her", "his", "in", "into", "is", "it",
-    "its", "on", "or", "our", "over", "per", "she", "than", "that", "the", "their", "them", "they",
-    "this", "to", "toward", "towards", "under", "until", "was", "we", "were", "which", "while",
-    "who", "will", "with", "would",
+    "a", "across", "after", "against", "ago", "and", "apiece", "are", "as", "at", "be", "been",
+    "before", "but", "by", "each", "here", "just", "last", "next", "of", "there", "did", "for",
+    "from", "had", "has", "have", "he", "her", "his", "in", "into", "is", "it", "its", "on", "or",
+    "our", "over", "per", "she", "than", "that", "the", "their", "them", "they", "this", "to",
+    "toward", "towards", "under", "until", "was", "we", "were", "which", "while", "who", "will",
+    "with", "would",
 ];
 
 /// Verbs that turn "people" into "people killed": the count is of the
@@ -1366,11 +1637,6 @@ fn measure_after(tokens: &[Token], start: usize, end: usize) -> Option<String> {
             break;
         }
     }
-    let head = head?;
-    let mut measure = canonical_measure(&head.lower);
-    let after = tokens
-        .get(k)
-        .filter(|t| CASUALTY_VERBS.contains(&t.lower.as_str()));
     let before = start
         .checked_sub(1)
         .and_then(|b| tokens.get(b))
@@ -1378,6 +1644,20 @@ fn measure_after(tokens: &[Token], start: usize, end: usize) -> Option<String> {
             let l = t.lower.as_str();
             CASUALTY_VERBS.contains(&l) || l == "killing" || l == "wounding" || l == "injuring"
         });
+    // "20 killed", "killed 20", "20 dead": people, unnamed
+    let casualty_head = head.filter(|h| CASUALTY_VERBS.contains(&h.lower.as_str()));
+    if let Some(verb) = casualty_head.or(if head.is_none() { before } else { None }) {
+        return Some(format!(
+            "{} {}",
+            canonical_measure("people"),
+            stem(&verb.lower)
+        ));
+    }
+    let head = head?;
+    let mut measure = canonical_measure(&head.lower);
+    let after = tokens
+        .get(k)
+        .filter(|t| CASUALTY_VERBS.contains(&t.lower.as_str()));
     if let Some(verb) = after.or(before) {
         measure = format!("{measure} {}", stem(&verb.lower));
     }
@@ -1510,6 +1790,7 @@ fn percent_at(tokens: &[Token], j: usize) -> Option<(FigureKind, usize)> {
         ("percentage points", FigureKind::PercentagePoints),
         ("percentage point", FigureKind::PercentagePoints),
         ("per cent", FigureKind::Percent),
+        ("percentage", FigureKind::Percent),
         ("percent", FigureKind::Percent),
         ("percents", FigureKind::Percent),
         ("pct", FigureKind::Percent),
@@ -1592,7 +1873,7 @@ fn amount_at(tokens: &[Token], i: usize, allow_prefix_currency: bool) -> Option<
         }
     }
     let t = tokens.get(j)?;
-    let minus_sign = t.is("-")
+    let minus_sign = (t.is("-") || t.is("−"))
         && tokens
             .get(j + 1)
             .is_some_and(|n| n.kind == TokenKind::Num && n.attached())
@@ -1635,9 +1916,19 @@ fn amount_at(tokens: &[Token], i: usize, allow_prefix_currency: bool) -> Option<
                 end = s.end;
             }
         }
+        // "£ 15 m", "$ 2 bn": after a currency sign a lone letter is a scale
+        let money_scale = |t: &Token| {
+            scale_of(t, false).or_else(|| {
+                ATTACHED_SCALES
+                    .iter()
+                    .find(|(w, _)| *w == t.lower && *w != "g")
+                    .map(|&(_, f)| f)
+            })
+        };
         if kind == FigureKind::Money
+            && !cardinal.scaled
             && let Some(t) = tokens.get(end)
-            && let Some(f) = scale_of(t, false)
+            && let Some(f) = money_scale(t)
             && f >= 1e3
         {
             factor *= f;
@@ -1732,9 +2023,10 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)
     let mut j = i;
     let mut before: Vec<(Before, usize)> = Vec::new();
     for _ in 0..2 {
-        let found = BEFORE_PHRASES
+        let found = before_phrases()
             .iter()
-            .find_map(|&(p, b)| phrase_at(tokens, j, p).map(|e| (b, e)));
+            .filter_map(|(p, b)| phrase_at(tokens, j, p).map(|e| (*b, e)))
+            .max_by_key(|&(_, e)| e);
         match found {
             Some((b, e)) => {
                 before.push((b, j));
@@ -1784,6 +2076,7 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)
         .checked_sub(1)
         .and_then(|b| tokens.get(b))
         .is_some_and(|p| CHANGE_WORDS.contains(&p.lower.as_str()));
+    let mut changed_from = false;
     let mut start = i;
     let mut qualifier = Qualifier::Exact;
     let mut low = amount.value;
@@ -1795,8 +2088,18 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)
     let mut end = amount.end;
     let mut range_word = None;
     let mut bound: Option<Before> = None;
-    for &(b, _) in &before {
+    for &(b, at) in &before {
         match b {
+            // "rose from 4.8% to 5.2%": a change from one value to another
+            Before::From
+                if at
+                    .checked_sub(1)
+                    .and_then(|p| tokens.get(p))
+                    .is_some_and(|p| CHANGE_VERBS.contains(&p.lower.as_str())) =>
+            {
+                range_word = None;
+                changed_from = true;
+            }
             Before::Between | Before::From => range_word = Some(b),
             other => bound = Some(other),
         }
@@ -1807,9 +2110,10 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)
         let ok = match range_word {
             Some(Before::Between) => t.is("and"),
             _ => {
-                (t.is("to") && !(after_change && range_word.is_none()))
+                (t.is("to") && !(after_change && range_word.is_none()) && !changed_from)
                     || t.is("through")
                     || t.is("thru")
+                    || t.is("~")
                     || t.is("–")
                     || t.is("—")
                     || (t.is("-") && !tokens.get(k + 1).is_some_and(|n| n.is("-")))
@@ -1868,11 +2172,10 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)
     }
     if !ranged {
         // "between" / "from" without a second number: not part of the figure
-        if let Some(&(b, at)) = before.first()
+        if let Some(&(b, _)) = before.first()
             && matches!(b, Before::Between | Before::From)
         {
             start = before.get(1).map_or(j, |&(_, s)| s);
-            let _ = at;
         }
         match bound {
             Some(Before::Approx) => {
@@ -1919,29 +2222,11 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)
                 bound = None;
             }
             let plus = tokens.get(end).is_some_and(|t| t.is("+") && t.attached());
-            let more = [
-                "or more",
-                "and more",
-                "or above",
-                "and above",
-                "or over",
-                "and up",
-                "or greater",
-                "plus",
-            ]
-            .iter()
-            .find_map(|p| phrase_at(tokens, end, p))
-            .filter(|&e| !tokens.get(e).is_some_and(|t| t.is("than")));
-            let less = [
-                "or less",
-                "or fewer",
-                "and less",
-                "or below",
-                "and below",
-                "or under",
-            ]
-            .iter()
-            .find_map(|p| phrase_at(tokens, end, p));
+            let more = OR_MORE
+                .iter()
+                .find_map(|p| phrase_at(tokens, end, p))
+                .filter(|&e| !tokens.get(e).is_some_and(|t| t.is("than")));
+            let less = OR_LESS.iter().find_map(|p| phrase_at(tokens, end, p));
             let or_equal = ["or equal to", "or equal"]
                 .iter()
                 .find_map(|p| phrase_at(tokens, end, p));
@@ -2074,6 +2359,31 @@ fn percent_of_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usiz
     Some((f, c.end))
 }
 
+/// A duration written as one hyphenated word: "one-week", "two-day".
+fn hyphen_duration_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)> {
+    let t = tokens.get(i)?;
+    let (count, unit) = t.lower.rsplit_once('-')?;
+    let (unit, _) = time_unit(unit)?;
+    let (value, ordinal) = word_number(count)?;
+    if ordinal {
+        return None;
+    }
+    let mut f = figure(
+        text,
+        tokens,
+        i,
+        i + 1,
+        FigureKind::Duration,
+        Qualifier::Exact,
+        number(value),
+        number(value),
+        Some(unit.to_string()),
+        Some("duration".into()),
+    );
+    f.value = Some(value);
+    Some((f, i + 1))
+}
+
 /// Join a lower and an upper bound written together into one range:
 /// "more than 100 and less than 300", "at most 100 and at least 20".
 fn join_bounds(figures: &mut Vec<Figure>, text: &str) {
@@ -2126,7 +2436,8 @@ pub fn find_figures(text: &str, context: &Context) -> Vec<Figure> {
         let found = dates::date_at(&tokens, i, text, context)
             .or_else(|| vague_at(&tokens, i, text))
             .or_else(|| quantity_at(&tokens, i, text))
-            .or_else(|| percent_of_at(&tokens, i, text));
+            .or_else(|| percent_of_at(&tokens, i, text))
+            .or_else(|| hyphen_duration_at(&tokens, i, text));
         match found {
             Some((f, next)) if next > i => {
                 figures.push(f);

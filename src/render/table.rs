@@ -204,10 +204,6 @@ pub fn figures(
         table.set_header(vec!["line", "figure", "kind", "interval", "measure"]);
         for c in list {
             for f in &c.figures {
-                let end = |e: &Option<crate::extract::figures::Endpoint>| match e {
-                    Some(e) => serde_json::to_string(e).unwrap_or_default(),
-                    None => "∞".to_string(),
-                };
                 table.add_row(vec![
                     Cell::new(c.at.line),
                     Cell::new(&f.text),
@@ -216,7 +212,7 @@ pub fn figures(
                             .unwrap_or_default()
                             .trim_matches('"'),
                     ),
-                    Cell::new(format!("{} – {}", end(&f.low), end(&f.high))),
+                    Cell::new(f.interval()),
                     Cell::new(f.measure.as_deref().unwrap_or("")),
                 ]);
             }

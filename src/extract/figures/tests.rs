@@ -53,6 +53,9 @@ fn digits_with_separators_and_decimals() {
     assert_eq!(exact("12,34,567.89 rupees"), 1_234_567.89);
     assert_eq!(exact("1\u{202f}234\u{202f}567 people"), 1_234_567.0);
     assert_eq!(exact("1.3e6 cells"), 1_300_000.0);
+    assert_eq!(exact("1 000 000 cells"), 1_000_000.0);
+    assert_eq!(exact("1.234.567 cells"), 1_234_567.0);
+    assert_eq!(figs("423 0000").len(), 2);
 }
 
 #[test]
@@ -359,6 +362,11 @@ fn durations_keep_their_unit() {
         (FigureKind::Duration, Some(48.0), Some("hours"))
     );
     assert_eq!(one("48 hours").unit.as_deref(), Some("hours"));
+    let f = one("a one-week deadline");
+    assert_eq!(
+        (f.kind, n(&f.low), f.unit.as_deref()),
+        (FigureKind::Duration, Some(1.0), Some("weeks"))
+    );
 }
 
 #[test]
@@ -381,6 +389,15 @@ fn measures_are_stemmed_head_nouns() {
     assert_eq!(
         one("15,000 troops and a carrier").measure.as_deref(),
         Some("troop")
+    );
+    assert_eq!(
+        one("the strike killed 20.").measure.as_deref(),
+        Some("peopl kill")
+    );
+    assert_eq!(one("20 killed").measure.as_deref(), Some("peopl kill"));
+    assert_eq!(
+        one("at least 20 dead").measure.as_deref(),
+        Some("peopl dead")
     );
 }
 
@@ -675,4 +692,78 @@ fn years_used_as_adjectives_are_years() {
 fn sentence_ends_stop_the_measure() {
     let f = figs("He was 84. Powell served three presidents.");
     assert_eq!(f[0].measure, None);
+}
+
+#[test]
+fn comparison_phrases_in_every_order() {
+    for text in [
+        "greater than or equal to 30",
+        "equal to or more than 30",
+        "bigger or equal than 30",
+        "larger or equal to 30",
+        "30 or higher",
+    ] {
+        let f = one(text);
+        assert_eq!(
+            (f.qualifier, n(&f.low), f.low_exclusive),
+            (Qualifier::LowerBound, Some(30.0), false),
+            "{text}"
+        );
+    }
+    for text in [
+        "less than or equal to 30",
+        "equal to or less than 30",
+        "smaller or equal to 30",
+        "30 and under",
+    ] {
+        let f = one(text);
+        assert_eq!(
+            (f.qualifier, n(&f.high), f.high_exclusive),
+            (Qualifier::UpperBound, Some(30.0), false),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn hyphenated_fractions_and_spoken_decimals() {
+    assert!((n(&one("two-thirds of voters").low).unwrap() - 2.0 / 3.0).abs() < 1e-9);
+    assert_eq!(n(&one("one-half of the boats").low), Some(0.5));
+    assert_eq!(exact("half a dozen boats"), 6.0);
+    assert_eq!(exact("one point five million people"), 1_500_000.0);
+    assert_eq!(exact("a .5 share"), 0.5);
+}
+
+#[test]
+fn more_currencies() {
+    for (text, unit) in [
+        ("5 bucks", "USD"),
+        ("100 SEK", "SEK"),
+        ("20 rand", "ZAR"),
+        ("S$ 10", "SGD"),
+    ] {
+        let f = one(text);
+        assert_eq!(
+            (f.kind, f.unit.as_deref()),
+            (FigureKind::Money, Some(unit)),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn intervals_read_in_mathematical_notation() {
+    assert_eq!(one("15,000 troops").interval(), "15000");
+    assert_eq!(one("more than 20 strikes").interval(), "(20, ∞)");
+    assert_eq!(one("fewer than 50 boats").interval(), "[0, 50)");
+    assert_eq!(one("10,000 to 15,000 troops").interval(), "[10000, 15000]");
+    assert_eq!(one("November 21").interval(), "--11-21");
+    assert_eq!(one("on Monday").interval(), "?");
+    assert_eq!(one("$2bn").interval(), "2000000000 USD");
+}
+
+#[test]
+fn a_tilde_between_numbers_is_a_range() {
+    assert_eq!(interval("20~30 boats"), (Some(20.0), Some(30.0)));
+    assert_eq!(one("~30 boats").qualifier, Qualifier::Approx);
 }
