@@ -768,3 +768,52 @@ mod tests {
         assert!(c.iter().all(|c| c.verdict == Verdict::Agree));
     }
 }
+
+/// One row of the story-level figure table: what each outlet says about one
+/// measure anywhere in its version.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeasureRow {
+    /// The thing counted.
+    pub measure: String,
+    /// Per outlet (indexed by `OutletId`), the figures as written, in
+    /// order of appearance, each once.
+    pub by_outlet: Vec<Vec<String>>,
+    /// How many cluster comparisons of this measure agree, are compatible,
+    /// or conflict.
+    pub verdicts: [usize; 3],
+}
+
+/// The story-level figure table: every measure that two or more outlets give
+/// a figure for, sorted by measure. Dates and durations are rows too, under
+/// their measure.
+pub fn measure_table(claims: &[Vec<Claim>], comparisons: &[&FigureComparison]) -> Vec<MeasureRow> {
+    let mut rows: std::collections::BTreeMap<&str, Vec<Vec<String>>> =
+        std::collections::BTreeMap::new();
+    for (outlet, list) in claims.iter().enumerate() {
+        for figure in list.iter().flat_map(|c| &c.figures) {
+            let Some(measure) = figure.measure.as_deref() else {
+                continue;
+            };
+            let row = rows
+                .entry(measure)
+                .or_insert_with(|| vec![Vec::new(); claims.len()]);
+            if !row[outlet].contains(&figure.text) {
+                row[outlet].push(figure.text.clone());
+            }
+        }
+    }
+    rows.into_iter()
+        .filter(|(_, by_outlet)| by_outlet.iter().filter(|v| !v.is_empty()).count() >= 2)
+        .map(|(measure, by_outlet)| {
+            let mut verdicts = [0; 3];
+            for c in comparisons.iter().filter(|c| c.measure == measure) {
+                verdicts[c.verdict as usize] += 1;
+            }
+            MeasureRow {
+                measure: measure.to_string(),
+                by_outlet,
+                verdicts,
+            }
+        })
+        .collect()
+}

@@ -129,6 +129,8 @@ pub struct Report {
     pub clusters: Vec<ClusterReport>,
     /// Findings, in cluster order.
     pub findings: Vec<Finding>,
+    /// The story-level figure table: measure × outlet.
+    pub figures: Vec<figures::MeasureRow>,
 }
 
 impl Report {
@@ -302,11 +304,15 @@ pub fn compare_with_config(
             }
         })
         .collect();
+    let compared: Vec<&figures::FigureComparison> =
+        reports.iter().flat_map(|c| &c.figures).collect();
+    let figure_table = figures::measure_table(&claims, &compared);
     Report {
         story: story.id.clone(),
         outlets,
         claims,
         clusters: reports,
         findings,
+        figures: figure_table,
     }
 }

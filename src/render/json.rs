@@ -28,8 +28,20 @@ pub struct ReportView<'a> {
     schema: &'static str,
     story: &'a str,
     outlets: Vec<OutletView<'a>>,
+    figures: Vec<MeasureView<'a>>,
     clusters: Vec<ClusterView<'a>>,
     findings: &'a [Finding],
+}
+
+/// A row of the story-level figure table.
+#[derive(Serialize)]
+struct MeasureView<'a> {
+    measure: &'a str,
+    /// Outlet name → the figures it gives for the measure.
+    outlets: std::collections::BTreeMap<&'a str, &'a [String]>,
+    agree: usize,
+    compatible: usize,
+    conflict: usize,
 }
 
 #[derive(Serialize)]
@@ -117,6 +129,23 @@ impl<'a> From<&'a Report> for ReportView<'a> {
                     shared: o.shared,
                     unique_claims: o.unique_claims,
                     framing: &o.framing,
+                })
+                .collect(),
+            figures: report
+                .figures
+                .iter()
+                .map(|row| MeasureView {
+                    measure: &row.measure,
+                    outlets: row
+                        .by_outlet
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, texts)| !texts.is_empty())
+                        .map(|(o, texts)| (report.outlets[o].name.as_str(), texts.as_slice()))
+                        .collect(),
+                    agree: row.verdicts[Verdict::Agree as usize],
+                    compatible: row.verdicts[Verdict::Compatible as usize],
+                    conflict: row.verdicts[Verdict::Conflict as usize],
                 })
                 .collect(),
             clusters: report

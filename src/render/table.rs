@@ -44,6 +44,9 @@ pub fn report(out: &mut dyn Write, report: &Report, layout: Layout) -> io::Resul
     }
     writeln!(out, "{coverage}")?;
     writeln!(out, "{}", framing_table(report, layout))?;
+    if !report.figures.is_empty() {
+        writeln!(out, "{}", figure_table(report, layout))?;
+    }
 
     let shown: Vec<_> = report
         .clusters
@@ -220,4 +223,37 @@ pub fn figures(
         writeln!(out, "{table}")?;
     }
     Ok(())
+}
+
+/// The story-level figure table: one row per measure, one column per outlet,
+/// and how the aligned claims' figures of that measure compare.
+fn figure_table(report: &Report, layout: Layout) -> Table {
+    let mut table = new_table(layout);
+    let mut header = vec!["measure".to_string()];
+    header.extend(report.outlets.iter().map(|o| o.name.clone()));
+    header.push("verdicts".to_string());
+    table.set_header(header);
+    for row in &report.figures {
+        let mut cells = vec![Cell::new(&row.measure)];
+        cells.extend(row.by_outlet.iter().map(|texts| {
+            Cell::new(if texts.is_empty() {
+                "—".to_string()
+            } else {
+                texts.join(", ")
+            })
+        }));
+        let [agree, compatible, conflict] = row.verdicts;
+        let verdicts: Vec<String> = [
+            (agree, "agree"),
+            (compatible, "compatible"),
+            (conflict, "conflict"),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, name)| format!("{n} {name}"))
+        .collect();
+        cells.push(Cell::new(verdicts.join(", ")));
+        table.add_row(cells);
+    }
+    table
 }
