@@ -117,17 +117,18 @@ pub fn align(claims: &[Vec<Claim>], config: &AlignConfig) -> Vec<Cluster> {
 /// Similarity of member `i` to the rest of `group`: the mean over an even
 /// sample of the other members; 1 for a cluster of one.
 fn member_score(prep: &Prepared, group: &[usize], i: usize) -> f64 {
-    let others: Vec<usize> = group.iter().copied().filter(|&k| k != i).collect();
-    if others.is_empty() {
+    let others = group.len() - 1;
+    if others == 0 {
         return 1.0;
     }
-    let step = others.len().div_ceil(MEMBER_SAMPLE);
-    let sample: Vec<usize> = others.iter().copied().step_by(step).collect();
-    let sum: u64 = sample
-        .iter()
-        .map(|&k| (prep.similarity(i.min(k), i.max(k)) * SCORE_SCALE).round() as u64)
-        .sum();
-    (sum as f64 / sample.len() as f64).round() / SCORE_SCALE
+    let step = others.div_ceil(MEMBER_SAMPLE);
+    let sample = group.iter().filter(|&&k| k != i).step_by(step);
+    let (mut sum, mut count) = (0u64, 0u64);
+    for &k in sample {
+        sum += (prep.similarity(i.min(k), i.max(k)) * SCORE_SCALE).round() as u64;
+        count += 1;
+    }
+    (sum as f64 / count as f64).round() / SCORE_SCALE
 }
 
 #[cfg(test)]
