@@ -89,7 +89,12 @@ pub fn align(claims: &[Vec<Claim>], config: &AlignConfig) -> Vec<Cluster> {
             .collect(),
     );
     let (pairs, best) = index::candidates(&prep, &refs);
-    let threshold = (config.threshold.clamp(0.0, 1.0) * SCORE_SCALE).round() as u32;
+    let threshold = if config.threshold.is_nan() {
+        DEFAULT_THRESHOLD
+    } else {
+        config.threshold.clamp(0.0, 1.0)
+    };
+    let threshold = (threshold * SCORE_SCALE).round() as u32;
     let mut clusters: Vec<Cluster> = cluster::greedy(&refs, &pairs, threshold)
         .into_iter()
         .map(|group| {
@@ -248,6 +253,33 @@ mod tests {
             .find(|c| c.members[0].claim.index == 1)
             .unwrap();
         assert_eq!(rain.nearest, None);
+    }
+
+    #[test]
+    fn the_threshold_decides_what_aligns() {
+        let claims = story(&[
+            &["Rebels seized the airport."],
+            &["Rebels seized the city airport at dawn."],
+        ]);
+        let with = |threshold| AlignConfig { threshold };
+        assert_eq!(align(&claims, &with(0.3)).len(), 1);
+        assert_eq!(align(&claims, &with(0.95)).len(), 2);
+        assert_eq!(
+            align(&claims, &with(f64::NAN)),
+            align(&claims, &AlignConfig::default())
+        );
+    }
+
+    #[test]
+    fn empty_and_stop_word_claims_stay_alone() {
+        let claims = story(&[&["...", "It was there."], &["And so it is."]]);
+        let clusters = align(&claims, &AlignConfig::default());
+        assert_eq!(clusters.len(), 3);
+        assert!(
+            clusters
+                .iter()
+                .all(|c| c.nearest.is_none() && c.members[0].score == 1.0)
+        );
     }
 
     #[test]
