@@ -86,24 +86,18 @@ pub struct Generated {
     pub truth: Vec<Vec<Option<usize>>>,
 }
 
-const SYLLABLES: [&str; 24] = [
-    "ka", "ro", "mi", "ten", "sa", "vol", "de", "lin", "po", "gar", "the", "nu", "bri", "shan",
-    "ol", "ver", "za", "mor", "fen", "ti", "lu", "dra", "pe", "kos",
-];
-
 const FUNCTION_WORDS: [&str; 12] = [
     "the", "of", "in", "and", "to", "a", "on", "for", "with", "was", "by", "said",
 ];
 
-/// A synthetic word for index `i`: distinct for distinct `i`.
+/// A synthetic word for index `i`: 5 to 9 letters drawn from a hash of `i`,
+/// so that, as in real text, few pairs of words are one letter apart.
 fn word(i: usize) -> String {
-    let mut out = String::new();
-    let mut k = i + 24;
-    while k > 0 {
-        out.push_str(SYLLABLES[k % 24]);
-        k /= 24;
-    }
-    out
+    let mut rng = Rng::new(0xC0FFEE ^ (i as u64).wrapping_mul(0x9E37_79B9));
+    let len = 5 + rng.below(5);
+    (0..len)
+        .map(|_| char::from(b'a' + rng.below(26) as u8))
+        .collect()
 }
 
 /// The vocabulary size: large enough that stories use mostly distinct words.

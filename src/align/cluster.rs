@@ -1,5 +1,7 @@
 //! Greedy clustering from the strongest pairs, one claim per outlet per cluster.
 
+use std::collections::HashSet;
+
 use super::index::Pair;
 use crate::model::{ClaimRef, OutletId};
 
@@ -17,10 +19,13 @@ pub(crate) fn greedy(refs: &[ClaimRef], pairs: &[Pair], threshold: u32) -> Vec<V
     });
     let mut root: Vec<usize> = (0..refs.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..refs.len()).map(|i| vec![i]).collect();
-    let mut outlets: Vec<Vec<OutletId>> = refs.iter().map(|r| vec![r.outlet]).collect();
+    // The outlets of each cluster of two or more, kept at its root. Clusters
+    // merge smaller into larger, so the total cost stays n log n however
+    // large they grow. Only looked up, never iterated: order cannot leak.
+    let mut outlets: Vec<HashSet<OutletId>> = vec![HashSet::new(); refs.len()];
     for pair in order {
         let (x, y) = (root[pair.a], root[pair.b]);
-        if x == y || shares_outlet(&outlets[x], &outlets[y]) {
+        if x == y {
             continue;
         }
         let (keep, gone) = if members[x].len() >= members[y].len() {
@@ -28,16 +33,22 @@ pub(crate) fn greedy(refs: &[ClaimRef], pairs: &[Pair], threshold: u32) -> Vec<V
         } else {
             (y, x)
         };
+        if members[keep].len() == 1 {
+            outlets[keep].insert(refs[keep].outlet);
+        }
+        let clash = members[gone]
+            .iter()
+            .any(|&m| outlets[keep].contains(&refs[m].outlet));
+        if clash {
+            continue;
+        }
         let moved = std::mem::take(&mut members[gone]);
         for &m in &moved {
             root[m] = keep;
+            outlets[keep].insert(refs[m].outlet);
         }
         members[keep].extend(moved);
-        let (small, large) = (
-            std::mem::take(&mut outlets[gone]),
-            std::mem::take(&mut outlets[keep]),
-        );
-        outlets[keep] = merge_sorted(&large, &small);
+        outlets[gone] = HashSet::new();
     }
     members
         .into_iter()
@@ -47,35 +58,4 @@ pub(crate) fn greedy(refs: &[ClaimRef], pairs: &[Pair], threshold: u32) -> Vec<V
             m
         })
         .collect()
-}
-
-/// Two sorted outlet lists as one sorted list, in linear time.
-fn merge_sorted(a: &[OutletId], b: &[OutletId]) -> Vec<OutletId> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] <= b[j] {
-            out.push(a[i]);
-            i += 1;
-        } else {
-            out.push(b[j]);
-            j += 1;
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
-}
-
-/// Whether two sorted outlet lists have an outlet in common.
-fn shares_outlet(a: &[OutletId], b: &[OutletId]) -> bool {
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => return true,
-        }
-    }
-    false
 }

@@ -89,7 +89,12 @@ pub fn align(claims: &[Vec<Claim>], config: &AlignConfig) -> Vec<Cluster> {
             .collect(),
     );
     let (pairs, best) = index::candidates(&prep, &refs);
-    let threshold = (config.threshold.clamp(0.0, 1.0) * SCORE_SCALE).round() as u32;
+    let threshold = if config.threshold.is_nan() {
+        DEFAULT_THRESHOLD
+    } else {
+        config.threshold.clamp(0.0, 1.0)
+    };
+    let threshold = (threshold * SCORE_SCALE).round() as u32;
     let mut clusters: Vec<Cluster> = cluster::greedy(&refs, &pairs, threshold)
         .into_iter()
         .map(|group| {
@@ -117,17 +122,18 @@ pub fn align(claims: &[Vec<Claim>], config: &AlignConfig) -> Vec<Cluster> {
 /// Similarity of member `i` to the rest of `group`: the mean over an even
 /// sample of the other members; 1 for a cluster of one.
 fn member_score(prep: &Prepared, group: &[usize], i: usize) -> f64 {
-    let others: Vec<usize> = group.iter().copied().filter(|&k| k != i).collect();
-    if others.is_empty() {
+    let others = group.len() - 1;
+    if others == 0 {
         return 1.0;
     }
-    let step = others.len().div_ceil(MEMBER_SAMPLE);
-    let sample: Vec<usize> = others.iter().copied().step_by(step).collect();
-    let sum: u64 = sample
-        .iter()
-        .map(|&k| (prep.similarity(i.min(k), i.max(k)) * SCORE_SCALE).round() as u64)
-        .sum();
-    (sum as f64 / sample.len() as f64).round() / SCORE_SCALE
+    let step = others.div_ceil(MEMBER_SAMPLE);
+    let sample = group.iter().filter(|&&k| k != i).step_by(step);
+    let (mut sum, mut count) = (0u64, 0u64);
+    for &k in sample {
+        sum += (prep.similarity(i.min(k), i.max(k)) * SCORE_SCALE).round() as u64;
+        count += 1;
+    }
+    (sum as f64 / count as f64).round() / SCORE_SCALE
 }
 
 #[cfg(test)]
@@ -247,6 +253,33 @@ mod tests {
             .find(|c| c.members[0].claim.index == 1)
             .unwrap();
         assert_eq!(rain.nearest, None);
+    }
+
+    #[test]
+    fn the_threshold_decides_what_aligns() {
+        let claims = story(&[
+            &["Rebels seized the airport."],
+            &["Rebels seized the city airport at dawn."],
+        ]);
+        let with = |threshold| AlignConfig { threshold };
+        assert_eq!(align(&claims, &with(0.3)).len(), 1);
+        assert_eq!(align(&claims, &with(0.95)).len(), 2);
+        assert_eq!(
+            align(&claims, &with(f64::NAN)),
+            align(&claims, &AlignConfig::default())
+        );
+    }
+
+    #[test]
+    fn empty_and_stop_word_claims_stay_alone() {
+        let claims = story(&[&["...", "It was there."], &["And so it is."]]);
+        let clusters = align(&claims, &AlignConfig::default());
+        assert_eq!(clusters.len(), 3);
+        assert!(
+            clusters
+                .iter()
+                .all(|c| c.nearest.is_none() && c.members[0].score == 1.0)
+        );
     }
 
     #[test]

@@ -65,6 +65,10 @@ pub struct Normalized {
     pub tokens: Vec<Token>,
     /// The figure values, as canonical strings ("12000", "2.5", an ISO date).
     pub values: Vec<String>,
+    /// For each value, the key of what it counts: the extract stage's
+    /// measure when it has one, else the next content token ("troops" in
+    /// "15,000 troops").
+    pub measures: Vec<Option<String>>,
 }
 
 /// The stop words, parsed once.
@@ -111,22 +115,34 @@ pub fn key(word: &str) -> String {
 /// The content tokens of a claim: its figures (from the extract stage)
 /// masked, and any digits the extract stage did not claim masked too.
 pub fn normalize(claim: &Claim) -> Normalized {
-    let figures: Vec<(Range<usize>, String)> = claim
+    let mut figures: Vec<_> = claim
         .figures
         .iter()
         .filter(|f| f.span.end <= claim.text.len() && claim.text.is_char_boundary(f.span.start))
         .filter(|f| claim.text.is_char_boundary(f.span.end))
-        .map(|f| {
-            let value = f
+        .collect();
+    figures.sort_by_key(|f| (f.span.start, f.span.end));
+    let given: Vec<Given> = figures
+        .iter()
+        .map(|f| Given {
+            span: f.span.clone(),
+            value: f
                 .low
                 .as_ref()
                 .or(f.high.as_ref())
                 .map(endpoint_value)
-                .unwrap_or_else(|| number_value(&f.text).unwrap_or_default());
-            (f.span.clone(), value)
+                .unwrap_or_else(|| number_value(&f.text).unwrap_or_default()),
+            measure: f.measure.as_deref().map(key),
         })
         .collect();
-    normalize_text(&claim.text, &figures)
+    normalize_given(&claim.text, &given)
+}
+
+/// A figure the extract stage found: where, its value, what it counts.
+struct Given {
+    span: Range<usize>,
+    value: String,
+    measure: Option<String>,
 }
 
 fn endpoint_value(endpoint: &Endpoint) -> String {
@@ -139,22 +155,54 @@ fn endpoint_value(endpoint: &Endpoint) -> String {
 /// The content tokens of `text`, with the byte ranges in `figures` replaced
 /// by [`NUMBER_KEY`] and their given values.
 pub fn normalize_text(text: &str, figures: &[(Range<usize>, String)]) -> Normalized {
-    let mut figures: Vec<&(Range<usize>, String)> = figures.iter().collect();
-    figures.sort_by_key(|(span, _)| (span.start, span.end));
+    let given: Vec<Given> = figures
+        .iter()
+        .map(|(span, value)| Given {
+            span: span.clone(),
+            value: value.clone(),
+            measure: None,
+        })
+        .collect();
+    normalize_given(text, &given)
+}
+
+fn normalize_given(text: &str, figures: &[Given]) -> Normalized {
+    let mut figures: Vec<&Given> = figures.iter().collect();
+    figures.sort_by_key(|f| (f.span.start, f.span.end));
     let mut out = Normalized::default();
+    let mut given_measures: Vec<Option<String>> = Vec::new();
     let mut at = 0;
-    for (span, value) in figures {
-        if span.start < at {
+    for figure in figures {
+        if figure.span.start < at {
             continue;
         }
-        words(&text[at..span.start], &mut out);
+        words(&text[at..figure.span.start], &mut out);
+        given_measures.resize(out.values.len(), None);
         out.tokens.push(Token {
             key: NUMBER_KEY.into(),
         });
-        out.values.push(value.clone());
-        at = span.end;
+        out.values.push(figure.value.clone());
+        given_measures.push(figure.measure.clone());
+        at = figure.span.end;
     }
     words(&text[at..], &mut out);
+    given_measures.resize(out.values.len(), None);
+    let numbers = out
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.key == NUMBER_KEY);
+    out.measures = numbers
+        .zip(given_measures)
+        .map(|((i, _), given)| {
+            given.or_else(|| {
+                out.tokens[i + 1..]
+                    .iter()
+                    .find(|t| t.key != NUMBER_KEY)
+                    .map(|t| t.key.clone())
+            })
+        })
+        .collect();
     out
 }
 
@@ -296,6 +344,8 @@ mod tests {
             ["#", "sailor", "#", "#", "ship", "#"]
         );
         assert_eq!(a.values, ["12000", "2.5", "3", "1998"]);
+        let measures: Vec<Option<&str>> = a.measures.iter().map(Option::as_deref).collect();
+        assert_eq!(measures, [Some("sailor"), Some("ship"), Some("ship"), None]);
     }
 
     #[test]
