@@ -92,6 +92,35 @@ impl Version {
     }
 }
 
+impl Version {
+    /// The source position of byte `offset` of `claim.text`, a claim of this
+    /// version. Claim text has its whitespace collapsed, so the offset is
+    /// mapped back by counting the non-whitespace characters before it.
+    pub fn position_in_claim(&self, claim: &Claim, offset: usize) -> Position {
+        let before = &claim.text[..offset.min(claim.text.len())];
+        let wanted = before.chars().filter(|c| !c.is_whitespace()).count();
+        match &claim.span {
+            None => Position {
+                line: claim.at.line,
+                column: claim.at.column + before.chars().count(),
+            },
+            Some(span) => {
+                let source = &self.body[span.clone()];
+                let mut seen = 0;
+                let local = source
+                    .char_indices()
+                    .filter(|(_, c)| !c.is_whitespace())
+                    .find(|_| {
+                        seen += 1;
+                        seen > wanted
+                    })
+                    .map_or(source.len(), |(i, _)| i);
+                self.position_of(span.start + local)
+            }
+        }
+    }
+}
+
 /// One sentence or headline of one outlet's version: the unit that is aligned.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
@@ -160,6 +189,27 @@ mod tests {
         assert_eq!(v.position_of(5), Position { line: 4, column: 1 });
         let three = v.body.find("Three").unwrap();
         assert_eq!(v.position_of(three), Position { line: 4, column: 8 });
+    }
+
+    #[test]
+    fn positions_inside_a_claim_follow_its_source_lines() {
+        let v = version("Intro.\nThe US sent\n   15,000 troops.", Layout::Verbatim);
+        let start = v.body.find("The").unwrap();
+        let claim = Claim::new(
+            OutletId(0),
+            "The US sent 15,000 troops.".into(),
+            v.position_of(start),
+            Some(start..v.body.len()),
+        );
+        let offset = claim.text.find("15,000").unwrap();
+        assert_eq!(
+            v.position_in_claim(&claim, offset),
+            Position { line: 5, column: 4 }
+        );
+        assert_eq!(
+            v.position_in_claim(&claim, 0),
+            Position { line: 4, column: 1 }
+        );
     }
 
     #[test]

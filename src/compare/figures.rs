@@ -30,7 +30,9 @@ pub enum Verdict {
 pub struct FigureValue {
     /// Which claim the figure is in.
     pub claim: ClaimRef,
-    /// Where the figure is in the source: the claim's position.
+    /// Where the figure is in the source. `compare_cluster` sees claims
+    /// only and sets the claim's position; the compare stage, which has the
+    /// versions, narrows it to the figure's own line and column.
     pub at: Position,
     /// The figure.
     pub figure: Figure,

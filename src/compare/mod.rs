@@ -175,7 +175,12 @@ pub fn compare_with_config(
             .map(OutletId)
             .filter(|o| !present.contains(o))
             .collect();
-        let figure_comparisons = figures::compare_cluster(&members);
+        let mut figure_comparisons = figures::compare_cluster(&members);
+        for value in figure_comparisons.iter_mut().flat_map(|c| &mut c.values) {
+            let claim = &claims[value.claim.outlet.0][value.claim.index];
+            value.at = story.versions[value.claim.outlet.0]
+                .position_in_claim(claim, value.figure.span.start);
+        }
         let framing_differences = framing::compare_cluster(&members);
         let conflict = figure_comparisons
             .iter()

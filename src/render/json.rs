@@ -277,11 +277,15 @@ impl<'a> FiguresView<'a> {
             figures: claims
                 .iter()
                 .flat_map(|c| {
-                    c.figures.iter().map(move |figure| ValueView {
-                        outlet: &story.versions[outlet].outlet,
-                        line: c.at.line,
-                        column: c.at.column,
-                        figure,
+                    c.figures.iter().map(move |figure| {
+                        let version = &story.versions[outlet];
+                        let at = version.position_in_claim(c, figure.span.start);
+                        ValueView {
+                            outlet: &version.outlet,
+                            line: at.line,
+                            column: at.column,
+                            figure,
+                        }
                     })
                 })
                 .collect(),
