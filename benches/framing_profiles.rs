@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use storydiff::compare::framing::{Profile, profile};
-use storydiff::model::{Layout, Position, Story, Version};
+use storydiff::model::Story;
 use storydiff::{Config, analyze};
 
 /// Where the corpus lives, relative to the project root.
@@ -24,50 +24,17 @@ const CORPUS: &str = "../shared/eval-dev/allsides-corpus.jsonl";
 /// Loaded terms and verbs shown per outlet: enough to see the leaders.
 const TOP: usize = 8;
 
-#[derive(serde::Deserialize)]
-struct Article {
-    story: String,
-    outlet: String,
-    title: Option<String>,
-    text: String,
-    published: Option<String>,
-}
-
-/// The corpus as stories, grouped by `story` in order of first appearance.
+/// The corpus as stories, through the same loader as `storydiff compare`.
 fn load(path: &Path) -> Vec<Story> {
-    let text = std::fs::read_to_string(path).expect("corpus is readable");
-    let mut stories: Vec<Story> = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let article: Article = serde_json::from_str(line).expect("corpus line is an article");
-        let version = Version {
-            outlet: article.outlet,
-            source: format!("{}:{}", path.display(), n + 1),
-            title: article.title,
-            published: article.published,
-            url: None,
-            body: article.text,
-            title_at: Position {
-                line: n + 1,
-                column: 1,
-            },
-            body_at: Position {
-                line: n + 1,
-                column: 1,
-            },
-            layout: Layout::JsonString,
-        };
-        match stories.iter_mut().find(|s| s.id == article.story) {
-            Some(story) => story.versions.push(version),
-            None => stories.push(Story {
-                id: article.story,
-                versions: vec![version],
-            }),
-        }
-    }
-    stories
+    storydiff::load::open(&[path.to_path_buf()])
+        .filter_map(|story| match story {
+            Ok(story) => Some(story),
+            Err(error) => {
+                println!("skipped: {error}");
+                None
+            }
+        })
+        .collect()
 }
 
 #[derive(Default)]
