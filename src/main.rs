@@ -56,8 +56,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         command == "compare" || matches!(format, Format::Table | Format::Json),
         "`storydiff {command}` writes table or json; markdown and html are for `compare`"
     );
-    let layout = Layout::default();
-    let progress = Progress::new();
+    let layout = Layout {
+        color: common.output.is_none()
+            && io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none(),
+        ..Layout::default()
+    };
+    let is_corpus = common.inputs.iter().any(|input| {
+        input.as_os_str() == "-"
+            || input
+                .extension()
+                .is_some_and(|ext| ext == "jsonl" || ext == "ndjson")
+    });
+    let progress = Progress::new(is_corpus);
     let mut bad = 0usize;
     let work = |story: Result<storydiff::Story, InputError>| -> Result<Vec<u8>, InputError> {
         let story = story?;
@@ -127,7 +138,7 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         "`storydiff check` writes table or json"
     );
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let progress = Progress::new();
+    let progress = Progress::new(true);
     let (mut bad, mut failing, mut stories) = (0usize, 0usize, 0usize);
     let mut accepted = Baseline::default();
     let work = |story: Result<storydiff::Story, InputError>| -> Result<Outcome, InputError> {
@@ -169,11 +180,12 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// A spinner on stderr for corpus work, shown only when stderr is a terminal.
+/// Single stories finish too fast for one to help.
 struct Progress(Option<indicatif::ProgressBar>);
 
 impl Progress {
-    fn new() -> Progress {
-        Progress(io::stderr().is_terminal().then(|| {
+    fn new(corpus: bool) -> Progress {
+        Progress((corpus && io::stderr().is_terminal()).then(|| {
             let bar = indicatif::ProgressBar::new_spinner();
             bar.set_message("stories");
             bar

@@ -28,6 +28,8 @@ pub enum Format {
 pub struct Layout {
     /// Table width in columns.
     pub width: u16,
+    /// Colour statuses and verdicts (on a terminal, unless `NO_COLOR` is set).
+    pub color: bool,
 }
 
 /// The table width used when stdout is not a terminal, so that output (and
@@ -38,6 +40,7 @@ impl Default for Layout {
     fn default() -> Layout {
         Layout {
             width: DEFAULT_WIDTH,
+            color: false,
         }
     }
 }

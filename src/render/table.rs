@@ -2,15 +2,32 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Cell, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use comfy_table::{Cell, Color, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
 use crate::compare::{Report, Status};
 use crate::model::{Claim, Story};
 
 use super::Layout;
 
+/// A status or verdict's colour: red for contradictions and differences,
+/// yellow for partial coverage, green for agreement.
+fn colored(cell: Cell, name: &str, layout: Layout) -> Cell {
+    if !layout.color {
+        return cell;
+    }
+    match name {
+        "differ" | "conflict" => cell.fg(Color::Red),
+        "partial" | "compatible" => cell.fg(Color::Yellow),
+        "agree" => cell.fg(Color::Green),
+        _ => cell,
+    }
+}
+
 fn new_table(layout: Layout) -> Table {
     let mut table = Table::new();
+    if layout.color {
+        table.enforce_styling();
+    }
     table
         .load_style(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
@@ -59,7 +76,12 @@ pub fn report(out: &mut dyn Write, report: &Report, layout: Layout) -> io::Resul
         header.extend(report.outlets.iter().map(|o| o.name.clone()));
         clusters.set_header(header);
         for c in shown {
-            let mut row = vec![Cell::new(format!("{} {:?}", c.id, c.status).to_lowercase())];
+            let status = super::name(&c.status);
+            let mut row = vec![colored(
+                Cell::new(format!("{} {status}", c.id)),
+                &status,
+                layout,
+            )];
             for o in 0..report.outlets.len() {
                 let text = c
                     .members
@@ -77,7 +99,11 @@ pub fn report(out: &mut dyn Write, report: &Report, layout: Layout) -> io::Resul
                     .map(|v| format!("{} {}", report.outlet_name(v.claim.outlet), v.figure.text))
                     .collect();
                 clusters.add_row(vec![
-                    Cell::new(format!("  {} {:?}", f.measure, f.verdict).to_lowercase()),
+                    colored(
+                        Cell::new(format!("  {} {}", f.measure, super::name(&f.verdict))),
+                        &super::name(&f.verdict),
+                        layout,
+                    ),
                     Cell::new(values.join("; ")),
                 ]);
             }
