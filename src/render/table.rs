@@ -92,30 +92,37 @@ pub fn report(out: &mut dyn Write, report: &Report, layout: Layout) -> io::Resul
                 row.push(Cell::new(text));
             }
             clusters.add_row(row);
+            // Details go in the column of the outlet they concern, so that
+            // each outlet's figures and framing sit under its own claim.
+            let outlets = report.outlets.len();
             for f in &c.figures {
-                let values: Vec<String> = f
-                    .values
-                    .iter()
-                    .map(|v| format!("{} {}", report.outlet_name(v.claim.outlet), v.figure.text))
-                    .collect();
-                clusters.add_row(vec![
-                    colored(
-                        Cell::new(format!("  {} {}", f.measure, super::name(&f.verdict))),
-                        &super::name(&f.verdict),
-                        layout,
-                    ),
-                    Cell::new(values.join("; ")),
-                ]);
+                let verdict = super::name(&f.verdict);
+                let mut row = vec![colored(
+                    Cell::new(format!("  {} {verdict}", f.measure)),
+                    &verdict,
+                    layout,
+                )];
+                row.extend((0..outlets).map(|o| {
+                    let texts: Vec<&str> = f
+                        .values
+                        .iter()
+                        .filter(|v| v.claim.outlet.0 == o)
+                        .map(|v| v.figure.text.as_str())
+                        .collect();
+                    Cell::new(texts.join(", "))
+                }));
+                clusters.add_row(row);
             }
             for d in &c.framing {
-                clusters.add_row(vec![
-                    Cell::new(format!("  {:?}", d.kind).to_lowercase()),
-                    Cell::new(format!(
-                        "{}: {}",
-                        report.outlet_name(d.claim.outlet),
-                        d.text
-                    )),
-                ]);
+                let mut row = vec![Cell::new(format!("  {}", super::name(&d.kind)))];
+                row.extend((0..outlets).map(|o| {
+                    Cell::new(if d.claim.outlet.0 == o {
+                        d.text.as_str()
+                    } else {
+                        ""
+                    })
+                }));
+                clusters.add_row(row);
             }
         }
         writeln!(out, "{clusters}")?;
