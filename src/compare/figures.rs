@@ -522,20 +522,7 @@ mod tests {
 
     fn cluster(texts: &[&str]) -> Vec<FigureComparison> {
         let claims: Vec<Claim> = texts.iter().enumerate().map(|(o, t)| claim(o, t)).collect();
-        let members: Vec<(ClaimRef, &Claim)> = claims
-            .iter()
-            .enumerate()
-            .map(|(o, c)| {
-                (
-                    ClaimRef {
-                        outlet: OutletId(o),
-                        index: 0,
-                    },
-                    c,
-                )
-            })
-            .collect();
-        compare_cluster(&members)
+        compare_cluster(&crate::compare::one_claim_per_outlet(&claims))
     }
 
     #[test]

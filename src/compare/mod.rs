@@ -321,3 +321,22 @@ pub fn compare_with_config(
         figures: figure_table,
     }
 }
+
+/// Test support: a cluster with one claim per outlet, outlet `i` holding
+/// `claims[i]`.
+#[cfg(test)]
+pub(crate) fn one_claim_per_outlet(claims: &[Claim]) -> Vec<(ClaimRef, &Claim)> {
+    claims
+        .iter()
+        .enumerate()
+        .map(|(o, claim)| {
+            (
+                ClaimRef {
+                    outlet: OutletId(o),
+                    index: 0,
+                },
+                claim,
+            )
+        })
+        .collect()
+}

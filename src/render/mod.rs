@@ -68,17 +68,7 @@ pub fn claims(
     format: Format,
     layout: Layout,
 ) -> io::Result<()> {
-    match format {
-        Format::Json => {
-            for (o, list) in claims.iter().enumerate() {
-                write_json_line(out, &json::ClaimsView::new(story, o, list))?;
-            }
-            Ok(())
-        }
-        Format::Table | Format::Markdown | Format::Html => {
-            table::claims(out, story, claims, layout)
-        }
-    }
+    per_version(out, story, claims, format, layout, Listing::Claims)
 }
 
 /// Write every version's figures.
@@ -89,16 +79,41 @@ pub fn figures(
     format: Format,
     layout: Layout,
 ) -> io::Result<()> {
-    match format {
-        Format::Json => {
+    per_version(out, story, claims, format, layout, Listing::Figures)
+}
+
+/// What `claims` and `figures` list for each version.
+#[derive(Clone, Copy)]
+enum Listing {
+    Claims,
+    Figures,
+}
+
+/// One JSON object per version, or one table per version.
+fn per_version(
+    out: &mut dyn Write,
+    story: &Story,
+    claims: &[Vec<Claim>],
+    format: Format,
+    layout: Layout,
+    listing: Listing,
+) -> io::Result<()> {
+    match (format, listing) {
+        (Format::Json, _) => {
             for (o, list) in claims.iter().enumerate() {
-                write_json_line(out, &json::FiguresView::new(story, o, list))?;
+                match listing {
+                    Listing::Claims => {
+                        write_json_line(out, &json::ClaimsView::new(story, o, list))?
+                    }
+                    Listing::Figures => {
+                        write_json_line(out, &json::FiguresView::new(story, o, list))?
+                    }
+                }
             }
             Ok(())
         }
-        Format::Table | Format::Markdown | Format::Html => {
-            table::figures(out, story, claims, layout)
-        }
+        (_, Listing::Claims) => table::claims(out, story, claims, layout),
+        (_, Listing::Figures) => table::figures(out, story, claims, layout),
     }
 }
 
