@@ -10,7 +10,7 @@ const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:72rem;margi
 table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.3rem .6rem;vertical-align:top;text-align:left}\
 .agree{background:#eef8ee}.differ{background:#fdecec}.partial{background:#fff7e0}.unique{background:#f4f4f4}\
 del{background:#f9c0c0;text-decoration:line-through}ins{background:#c0f0c0;text-decoration:none}\
-.error{color:#a00}.warning{color:#a60}.info{color:#555}";
+.detail td{font-size:.85em;color:#444}.conflict{color:#a00}.compatible{color:#a60}.error{color:#a00}.warning{color:#a60}.info{color:#555}";
 
 /// Escape text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -113,6 +113,41 @@ pub fn report(out: &mut dyn Write, report: &Report) -> io::Result<()> {
             }
         }
         writeln!(out, "</tr>")?;
+        // Figures and framing in the column of the outlet they concern.
+        for f in &c.figures {
+            let verdict = super::name(&f.verdict);
+            write!(
+                out,
+                "<tr class=\"detail\"><td class=\"{verdict}\">{} {verdict}</td>",
+                escape(&f.measure)
+            )?;
+            for o in 0..report.outlets.len() {
+                let texts: Vec<String> = f
+                    .values
+                    .iter()
+                    .filter(|v| v.claim.outlet.0 == o)
+                    .map(|v| escape(&v.figure.text))
+                    .collect();
+                write!(out, "<td>{}</td>", texts.join(", "))?;
+            }
+            writeln!(out, "</tr>")?;
+        }
+        for d in &c.framing {
+            write!(
+                out,
+                "<tr class=\"detail\"><td>{}</td>",
+                super::name(&d.kind)
+            )?;
+            for o in 0..report.outlets.len() {
+                let text = if d.claim.outlet.0 == o {
+                    escape(&d.text)
+                } else {
+                    String::new()
+                };
+                write!(out, "<td>{text}</td>")?;
+            }
+            writeln!(out, "</tr>")?;
+        }
     }
     writeln!(out, "</table></body></html>")
 }
