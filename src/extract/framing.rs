@@ -157,6 +157,9 @@ struct WordSet {
 
 impl WordSet {
     fn new(words: &[String]) -> WordSet {
+        // An empty word would match between the bytes of a multi-byte
+        // character; it can come from a blank entry in the configuration.
+        let words = words.iter().map(|w| w.trim()).filter(|w| !w.is_empty());
         let matcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
@@ -190,6 +193,9 @@ impl WordSet {
 }
 
 fn on_word_boundaries(text: &str, range: Range<usize>) -> bool {
+    if !text.is_char_boundary(range.start) || !text.is_char_boundary(range.end) {
+        return false;
+    }
     let before = text[..range.start].chars().next_back();
     let after = text[range.end..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
@@ -952,6 +958,12 @@ fn speaker(quote: &Cue, cues: &[Cue]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_empty_word_never_matches_inside_a_multibyte_character() {
+        assert!(!contains_word("a hundred🙂? regime", ""));
+        assert!(contains_word("a hundred🙂? regime", "regime"));
+    }
 
     fn cues(text: &str) -> Vec<Cue> {
         find_cues(text, &Lexicon::default())
