@@ -5,12 +5,12 @@ use std::collections::HashSet;
 use super::index::Pair;
 use crate::model::{ClaimRef, OutletId};
 
-/// Group claims `0..refs.len()` into clusters: pairs at or above `threshold`
-/// (on the integer score scale) are taken strongest first, ties in claim
-/// order, and join their clusters unless that would put two claims of one
-/// outlet together. Every cluster comes back sorted by claim.
-pub(crate) fn greedy(refs: &[ClaimRef], pairs: &[Pair], threshold: u32) -> Vec<Vec<usize>> {
-    let mut order: Vec<&Pair> = pairs.iter().filter(|p| p.score >= threshold).collect();
+/// Group claims `0..refs.len()` into clusters: the `accepted` pairs are taken
+/// strongest first, ties in claim order, and join their clusters unless that
+/// would put two claims of one outlet together. Every cluster comes back
+/// sorted by claim.
+pub(crate) fn greedy(refs: &[ClaimRef], accepted: &[&Pair]) -> Vec<Vec<usize>> {
+    let mut order: Vec<&Pair> = accepted.to_vec();
     order.sort_by(|x, y| {
         y.score
             .cmp(&x.score)

@@ -7,6 +7,7 @@
 //! grow greedily from the strongest pairs, one claim per outlet at most.
 
 mod cluster;
+mod evidence;
 mod index;
 mod similarity;
 pub mod tokens;
@@ -94,8 +95,17 @@ pub fn align(claims: &[Vec<Claim>], config: &AlignConfig) -> Vec<Cluster> {
     } else {
         config.threshold.clamp(0.0, 1.0)
     };
+    let floor = (threshold * evidence::EVIDENCE_FLOOR_SHARE * SCORE_SCALE).round() as u32;
     let threshold = (threshold * SCORE_SCALE).round() as u32;
-    let mut clusters: Vec<Cluster> = cluster::greedy(&refs, &pairs, threshold)
+    let claims_per_outlet: Vec<usize> = claims.iter().map(Vec::len).collect();
+    let evidence = evidence::mutual_best(&pairs, &refs, &claims_per_outlet, floor);
+    let accepted: Vec<&index::Pair> = pairs
+        .iter()
+        .zip(&evidence)
+        .filter(|(p, mutual)| p.score >= threshold || **mutual)
+        .map(|(p, _)| p)
+        .collect();
+    let mut clusters: Vec<Cluster> = cluster::greedy(&refs, &accepted)
         .into_iter()
         .map(|group| {
             let members = group

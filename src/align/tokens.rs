@@ -89,27 +89,62 @@ pub fn stem(word: &str) -> String {
     Stemmer::create(Algorithm::English).stem(word).into_owned()
 }
 
-/// The stem of every word of a synonym group, mapped to the stem of the
-/// group's first word.
-fn synonyms() -> &'static HashMap<String, String> {
-    static GROUPS: OnceLock<HashMap<String, String>> = OnceLock::new();
+/// The synonym table: the stem of every single word of a group, and the
+/// stems of every two-word name ("united_states"), mapped to the stem of
+/// the group's first word.
+struct Synonyms {
+    words: HashMap<String, String>,
+    names: HashMap<(String, String), String>,
+}
+
+fn synonyms() -> &'static Synonyms {
+    static GROUPS: OnceLock<Synonyms> = OnceLock::new();
     GROUPS.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut table = Synonyms {
+            words: HashMap::new(),
+            names: HashMap::new(),
+        };
         for line in lexicon_lines(SYNONYMS) {
-            let mut words = line.split_whitespace().map(stem);
-            let Some(head) = words.next() else { continue };
+            let mut words = line.split_whitespace();
+            let Some(head) = words.next().map(stem) else {
+                continue;
+            };
             for word in words {
-                map.insert(word, head.clone());
+                match word.split_once('_') {
+                    Some((first, second)) => {
+                        table
+                            .names
+                            .insert((stem(first), stem(second)), head.clone());
+                    }
+                    None => {
+                        table.words.insert(stem(word), head.clone());
+                    }
+                }
             }
         }
-        map
+        table
     })
+}
+
+/// Replace every two-word name of the synonym table ("United States") by
+/// its group's key, in place.
+fn join_names(tokens: &mut Vec<Token>) {
+    let names = &synonyms().names;
+    let mut i = 0;
+    while i + 1 < tokens.len() {
+        let pair = (tokens[i].key.clone(), tokens[i + 1].key.clone());
+        if let Some(head) = names.get(&pair) {
+            tokens[i].key = head.clone();
+            tokens.remove(i + 1);
+        }
+        i += 1;
+    }
 }
 
 /// The key a word is compared by: its stem, or its synonym group's stem.
 pub fn key(word: &str) -> String {
     let stem = stem(word);
-    synonyms().get(&stem).cloned().unwrap_or(stem)
+    synonyms().words.get(&stem).cloned().unwrap_or(stem)
 }
 
 /// The content tokens of a claim: its figures (from the extract stage)
@@ -187,6 +222,7 @@ fn normalize_given(text: &str, figures: &[Given]) -> Normalized {
     }
     words(&text[at..], &mut out);
     given_measures.resize(out.values.len(), None);
+    join_names(&mut out.tokens);
     let numbers = out
         .tokens
         .iter()
@@ -362,6 +398,24 @@ mod tests {
     #[test]
     fn synonyms_share_a_key() {
         assert_eq!(keys("quake kills"), keys("earthquake slays"));
+        assert_eq!(keys("people died"), keys("people killed"));
+    }
+
+    #[test]
+    fn two_word_names_share_a_key_with_their_aliases() {
+        assert_eq!(
+            keys("the United States sent troops"),
+            ["us", "deploy", "soldier"]
+        );
+        assert_eq!(
+            keys("the U.S. deployed troops"),
+            ["us", "deploy", "soldier"]
+        );
+        assert_eq!(
+            keys("Washington stationed soldiers"),
+            ["us", "deploy", "soldier"]
+        );
+        assert_eq!(keys("united nations states"), ["unit", "nation", "state"]);
     }
 
     #[test]
