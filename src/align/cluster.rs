@@ -7,9 +7,11 @@ use crate::model::{ClaimRef, OutletId};
 
 /// Group claims `0..refs.len()` into clusters: the `accepted` pairs are taken
 /// strongest first, ties in claim order, and join their clusters unless that
-/// would put two claims of one outlet together. Every cluster comes back
-/// sorted by claim.
-pub(crate) fn greedy(refs: &[ClaimRef], accepted: &[&Pair]) -> Vec<Vec<usize>> {
+/// would put two claims of one outlet together. A pair below `threshold`
+/// (accepted on the story's evidence, which speaks of the two claims only)
+/// joins only when one of them is still alone: it must not chain two
+/// clusters together. Every cluster comes back sorted by claim.
+pub(crate) fn greedy(refs: &[ClaimRef], accepted: &[&Pair], threshold: u32) -> Vec<Vec<usize>> {
     let mut order: Vec<&Pair> = accepted.to_vec();
     order.sort_by(|x, y| {
         y.score
@@ -25,7 +27,7 @@ pub(crate) fn greedy(refs: &[ClaimRef], accepted: &[&Pair]) -> Vec<Vec<usize>> {
     let mut outlets: Vec<HashSet<OutletId>> = vec![HashSet::new(); refs.len()];
     for pair in order {
         let (x, y) = (root[pair.a], root[pair.b]);
-        if x == y {
+        if x == y || (pair.score < threshold && members[x].len() > 1 && members[y].len() > 1) {
             continue;
         }
         let (keep, gone) = if members[x].len() >= members[y].len() {

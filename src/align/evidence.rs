@@ -9,10 +9,8 @@
 //! with its translation). A story of one claim per outlet has no competitors,
 //! so there is no such evidence and the plain threshold decides.
 
-use std::collections::HashMap;
-
 use super::index::{Pair, SCORE_SCALE};
-use crate::model::{ClaimRef, OutletId};
+use crate::model::ClaimRef;
 
 /// The least score a mutual best match needs to align below the threshold,
 /// as a share of the threshold (0.30 at the default 0.55), so that a stricter
@@ -39,8 +37,8 @@ pub(crate) const EVIDENCE_MIN_CLAIMS: usize = 3;
 /// score scale).
 ///
 /// `claims_per_outlet[o]` is how many claims outlet `o` carries. Candidates
-/// not among `pairs` count as scoring 0, so the cost is that of sorting the
-/// pairs.
+/// not among `pairs` count as scoring 0, so the cost is linear in the pairs
+/// (each claim sorts its own few candidates).
 pub(crate) fn mutual_best(
     pairs: &[Pair],
     refs: &[ClaimRef],
@@ -48,25 +46,47 @@ pub(crate) fn mutual_best(
     floor: u32,
 ) -> Vec<bool> {
     let margin = (EVIDENCE_MARGIN * SCORE_SCALE).round() as u32;
-    // The two best scores of each claim per other outlet, with the best one's
-    // partner; ties are no evidence, so only the scores matter after the best.
-    let mut top: HashMap<(usize, OutletId), (u32, usize, u32)> = HashMap::new();
+    // Every claim's candidates, grouped by claim (a compressed adjacency
+    // list): a handful each, so sorting them is cheap.
+    let mut start = vec![0usize; refs.len() + 1];
+    for p in pairs {
+        start[p.a + 1] += 1;
+        start[p.b + 1] += 1;
+    }
+    for i in 0..refs.len() {
+        start[i + 1] += start[i];
+    }
+    let mut fill = start.clone();
+    let mut edges = vec![(0u32, 0usize); 2 * pairs.len()];
     for p in pairs {
         for (x, y) in [(p.a, p.b), (p.b, p.a)] {
-            let entry = top.entry((x, refs[y].outlet)).or_insert((0, usize::MAX, 0));
-            if p.score > entry.0 || (p.score == entry.0 && y < entry.1) {
-                *entry = (p.score, y, entry.0);
-            } else if p.score > entry.2 {
-                entry.2 = p.score;
+            edges[fill[x]] = (p.score, y);
+            fill[x] += 1;
+        }
+    }
+    // For each claim, the candidates that lead every other candidate of
+    // their outlet by the margin (a missing candidate scores 0).
+    let mut clear: Vec<Vec<usize>> = vec![Vec::new(); refs.len()];
+    for (x, lead) in clear.iter_mut().enumerate() {
+        let list = &mut edges[start[x]..start[x + 1]];
+        list.sort_unstable_by(|(s1, y1), (s2, y2)| {
+            refs[*y1]
+                .outlet
+                .cmp(&refs[*y2].outlet)
+                .then(s2.cmp(s1))
+                .then(y1.cmp(y2))
+        });
+        for (i, &(score, y)) in list.iter().enumerate() {
+            let first = i == 0 || refs[list[i - 1].1].outlet != refs[y].outlet;
+            let runner_up = list
+                .get(i + 1)
+                .filter(|(_, z)| refs[*z].outlet == refs[y].outlet)
+                .map_or(0, |&(s, _)| s);
+            if first && score >= runner_up + margin {
+                lead.push(y);
             }
         }
     }
-    let clear_best = |x: usize, y: usize, score: u32| {
-        top.get(&(x, refs[y].outlet))
-            .is_some_and(|&(best, partner, runner_up)| {
-                best == score && partner == y && best >= runner_up + margin
-            })
-    };
     let competes = |x: usize| claims_per_outlet[refs[x].outlet.0] >= EVIDENCE_MIN_CLAIMS;
     pairs
         .iter()
@@ -74,8 +94,8 @@ pub(crate) fn mutual_best(
             p.score >= floor
                 && competes(p.a)
                 && competes(p.b)
-                && clear_best(p.a, p.b, p.score)
-                && clear_best(p.b, p.a, p.score)
+                && clear[p.a].contains(&p.b)
+                && clear[p.b].contains(&p.a)
         })
         .collect()
 }
@@ -83,6 +103,8 @@ pub(crate) fn mutual_best(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::model::OutletId;
 
     fn refs(outlets: &[usize]) -> Vec<ClaimRef> {
         outlets

@@ -105,7 +105,7 @@ pub fn align(claims: &[Vec<Claim>], config: &AlignConfig) -> Vec<Cluster> {
         .filter(|(p, mutual)| p.score >= threshold || **mutual)
         .map(|(p, _)| p)
         .collect();
-    let mut clusters: Vec<Cluster> = cluster::greedy(&refs, &accepted)
+    let mut clusters: Vec<Cluster> = cluster::greedy(&refs, &accepted, threshold)
         .into_iter()
         .map(|group| {
             let members = group
