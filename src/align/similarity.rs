@@ -37,6 +37,13 @@ const RARITY_EXPONENT: f32 = 0.6;
 /// compare stage needs to report the conflict.
 const FIGURE_CLASH_WEIGHT: f64 = 1.0;
 
+/// How much a figure counts as a match when the other claim gives the same
+/// measure a different but compatible value ("more than 1,100" / "about
+/// 1,200" firefighters; "more than 120" / "hundreds of" homes): the two may
+/// well state one fact with different precision, but less surely than two
+/// equal values. Half way between a match and no match.
+const COMPATIBLE_CREDIT: f64 = 0.5;
+
 /// How much a masked figure weighs: about a word of Zipf 5 ("troops" is 4.6,
 /// "million" 5.3). Figures are strong evidence that two claims report the
 /// same thing, but their values are compared apart.
@@ -116,7 +123,28 @@ pub(crate) struct Profile {
     /// Sum of the weights of `ids`.
     pub total: f32,
     /// Figure values with what they count, sorted, distinct.
-    pub figures: Vec<(String, Option<String>)>,
+    pub figures: Vec<Fig>,
+}
+
+/// One figure of a claim as the similarity compares it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Fig {
+    /// The canonical value ("12000", an ISO date).
+    pub value: String,
+    /// The key of what it counts, when known.
+    pub measure: Option<String>,
+    /// The interval it stands for; NaN for a date.
+    pub low: f64,
+    /// See `low`.
+    pub high: f64,
+}
+
+impl Fig {
+    /// Whether two figures can describe the same quantity: their intervals
+    /// meet ("more than 1,100" and "about 1,200").
+    fn overlaps(&self, other: &Fig) -> bool {
+        self.low <= other.high && other.low <= self.high
+    }
 }
 
 /// Every claim of a story prepared for comparison.
@@ -148,10 +176,25 @@ impl Prepared {
             let mut ids = sequence;
             ids.sort_unstable();
             ids.dedup();
-            let mut figures: Vec<(String, Option<String>)> =
-                claim.values.into_iter().zip(claim.measures).collect();
-            figures.sort();
-            figures.dedup();
+            let mut figures: Vec<Fig> = claim
+                .values
+                .into_iter()
+                .zip(claim.measures)
+                .zip(
+                    claim
+                        .intervals
+                        .into_iter()
+                        .chain(std::iter::repeat((f64::NAN, f64::NAN))),
+                )
+                .map(|((value, measure), (low, high))| Fig {
+                    value,
+                    measure,
+                    low,
+                    high,
+                })
+                .collect();
+            figures.sort_by(|x, y| (&x.value, &x.measure).cmp(&(&y.value, &y.measure)));
+            figures.dedup_by(|x, y| x.value == y.value && x.measure == y.measure);
             profiles.push(Profile {
                 ids,
                 total: 0.0,
@@ -307,34 +350,50 @@ fn matched_weight(a: &Profile, b: &Profile, vocab: &Vocab) -> f64 {
     sum
 }
 
-/// The share of `a`'s figures that `b` gives another value of the same
-/// measure and not the same value.
-fn figure_clash(a: &[(String, Option<String>)], b: &[(String, Option<String>)]) -> f64 {
+/// The share of `a`'s figures that `b` contradicts: it gives the same
+/// measure only values whose intervals do not meet this one's.
+fn figure_clash(a: &[Fig], b: &[Fig]) -> f64 {
     if a.is_empty() {
         return 0.0;
     }
     let clashes = a
         .iter()
-        .filter(|(value, measure)| {
-            measure.is_some()
-                && !b.iter().any(|(v, _)| v == value)
-                && b.iter().any(|(_, m)| m == measure)
+        .filter(|f| {
+            let same: Vec<&Fig> = b
+                .iter()
+                .filter(|g| f.measure.is_some() && g.measure == f.measure)
+                .collect();
+            !same.is_empty()
+                && !b.iter().any(|g| g.value == f.value)
+                && !same.iter().any(|g| g.overlaps(f))
         })
         .count();
     clashes as f64 / a.len() as f64
 }
 
-/// How far the figures of `a` are matched in `b`, 0 to 1: the share of
-/// `a`'s figures whose value `b` has too.
-fn figure_agreement(a: &[(String, Option<String>)], b: &[(String, Option<String>)]) -> f64 {
+/// How far the figures of `a` are matched in `b`, 0 to 1: the mean over
+/// `a`'s figures of 1 when `b` has the same value, [`COMPATIBLE_CREDIT`]
+/// when `b` has a value of the same measure whose interval meets it, else 0.
+fn figure_agreement(a: &[Fig], b: &[Fig]) -> f64 {
     if a.is_empty() {
         return 0.0;
     }
-    let same = a
+    let credit: f64 = a
         .iter()
-        .filter(|(value, _)| b.iter().any(|(v, _)| v == value))
-        .count();
-    same as f64 / a.len() as f64
+        .map(|f| {
+            if b.iter().any(|g| g.value == f.value) {
+                1.0
+            } else if b
+                .iter()
+                .any(|g| f.measure.is_some() && g.measure == f.measure && g.overlaps(f))
+            {
+                COMPATIBLE_CREDIT
+            } else {
+                0.0
+            }
+        })
+        .sum();
+    credit / a.len() as f64
 }
 
 #[cfg(test)]
@@ -396,6 +455,23 @@ mod tests {
         ]);
         assert!(p.similarity(0, 3) > p.similarity(0, 2));
         assert!(p.similarity(0, 2) > p.similarity(0, 1));
+    }
+
+    #[test]
+    fn compatible_figures_count_in_part_and_do_not_clash() {
+        let fig = |value: &str, low: f64, high: f64| Fig {
+            value: value.into(),
+            measure: Some("firefight".into()),
+            low,
+            high,
+        };
+        let more_than = [fig("1100", 1100.0, f64::INFINITY)];
+        let about = [fig("1200", 1140.0, 1260.0)];
+        let other = [fig("900", 900.0, 900.0)];
+        assert_eq!(figure_agreement(&more_than, &about), COMPATIBLE_CREDIT);
+        assert_eq!(figure_clash(&more_than, &about), 0.0);
+        assert_eq!(figure_agreement(&about, &other), 0.0);
+        assert_eq!(figure_clash(&about, &other), 1.0);
     }
 
     #[test]

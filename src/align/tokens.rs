@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::extract::figures::Endpoint;
+use crate::extract::figures::{Endpoint, Figure};
 use crate::model::Claim;
 
 /// The key every figure value is replaced by, so that "12,000 troops" and
@@ -59,7 +59,7 @@ pub struct Token {
 }
 
 /// A claim reduced to what alignment compares.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Normalized {
     /// Content tokens in text order.
     pub tokens: Vec<Token>,
@@ -69,6 +69,10 @@ pub struct Normalized {
     /// measure when it has one, else the next content token ("troops" in
     /// "15,000 troops").
     pub measures: Vec<Option<String>>,
+    /// For each value, the interval it stands for (`low`, `high`; open ends
+    /// infinite): "more than 1,100" is (1100, inf), "about 1,200" a band
+    /// around 1200. NaN for a date, whose value is compared as written.
+    pub intervals: Vec<(f64, f64)>,
 }
 
 /// The stop words, parsed once.
@@ -160,6 +164,7 @@ pub fn normalize(claim: &Claim) -> Normalized {
     let given: Vec<Given> = figures
         .iter()
         .map(|f| Given {
+            interval: interval(f),
             span: f.span.clone(),
             value: f
                 .low
@@ -176,8 +181,28 @@ pub fn normalize(claim: &Claim) -> Normalized {
 /// A figure the extract stage found: where, its value, what it counts.
 struct Given {
     span: Range<usize>,
+    interval: (f64, f64),
     value: String,
     measure: Option<String>,
+}
+
+/// The interval of a figure the extract stage read; NaN for a date.
+fn interval(figure: &Figure) -> (f64, f64) {
+    let number = |e: &Option<Endpoint>, open: f64| match e {
+        None => open,
+        Some(Endpoint::Number(n)) => *n,
+        Some(Endpoint::Date(_)) => f64::NAN,
+    };
+    (
+        number(&figure.low, f64::NEG_INFINITY),
+        number(&figure.high, f64::INFINITY),
+    )
+}
+
+/// The interval of a number as written: the value itself, or NaN.
+fn exact(value: &str) -> (f64, f64) {
+    let n = value.parse().unwrap_or(f64::NAN);
+    (n, n)
 }
 
 fn endpoint_value(endpoint: &Endpoint) -> String {
@@ -193,6 +218,7 @@ pub fn normalize_text(text: &str, figures: &[(Range<usize>, String)]) -> Normali
     let given: Vec<Given> = figures
         .iter()
         .map(|(span, value)| Given {
+            interval: exact(value),
             span: span.clone(),
             value: value.clone(),
             measure: None,
@@ -217,6 +243,7 @@ fn normalize_given(text: &str, figures: &[Given]) -> Normalized {
             key: NUMBER_KEY.into(),
         });
         out.values.push(figure.value.clone());
+        out.intervals.push(figure.interval);
         given_measures.push(figure.measure.clone());
         at = figure.span.end;
     }
@@ -286,6 +313,7 @@ fn push_piece(raw: &str, out: &mut Normalized) {
             out.tokens.push(Token {
                 key: NUMBER_KEY.into(),
             });
+            out.intervals.push(exact(&value));
             out.values.push(value);
         }
         return;
@@ -311,6 +339,7 @@ fn push_piece(raw: &str, out: &mut Normalized) {
             key: NUMBER_KEY.into(),
         });
         out.values.push((*value).into());
+        out.intervals.push(exact(value));
         return;
     }
     out.tokens.push(Token { key: key(&word) });
