@@ -1,6 +1,7 @@
 //! End-to-end alignment on the fixture stories: claims that report the same
 //! fact in different outlets land in one cluster, different facts do not, and
 //! the figure conflicts the venezuela story was written for are reported.
+//! Claims that differ in a figure align: that is what lets the conflict show.
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -107,6 +108,7 @@ fn wildfire_same_claims_align() {
                 "Evacuation orders cover Pinecrest",
                 "Evacuation orders remain in place for Pinecrest",
             ),
+            ("Three deaths have been confirmed", "Two Deaths Confirmed"),
         ],
     );
 }

@@ -34,7 +34,9 @@ pub(crate) const EVIDENCE_MIN_CLAIMS: usize = 3;
 
 /// For every pair (in the order given), whether it is a mutual best match
 /// with a clear margin and a score of at least `floor` (on the integer
-/// score scale).
+/// score scale). Candidates are ranked by their similarity as claims,
+/// figure values set aside (`Pair::claim`): two outlets' versions of one
+/// claim that disagree on a number are still each other's best match.
 ///
 /// `claims_per_outlet[o]` is how many claims outlet `o` carries. Candidates
 /// not among `pairs` count as scoring 0, so the cost is linear in the pairs
@@ -60,7 +62,7 @@ pub(crate) fn mutual_best(
     let mut edges = vec![(0u32, 0usize); 2 * pairs.len()];
     for p in pairs {
         for (x, y) in [(p.a, p.b), (p.b, p.a)] {
-            edges[fill[x]] = (p.score, y);
+            edges[fill[x]] = (p.claim, y);
             fill[x] += 1;
         }
     }
@@ -91,7 +93,7 @@ pub(crate) fn mutual_best(
     pairs
         .iter()
         .map(|p| {
-            p.score >= floor
+            p.claim >= floor
                 && competes(p.a)
                 && competes(p.b)
                 && clear[p.a].contains(&p.b)
@@ -122,6 +124,7 @@ mod tests {
     fn pair(score: f64, a: usize, b: usize) -> Pair {
         Pair {
             score: (score * SCORE_SCALE) as u32,
+            claim: (score * SCORE_SCALE) as u32,
             a,
             b,
         }

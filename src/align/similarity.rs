@@ -233,7 +233,27 @@ impl Prepared {
 
     /// The similarity of claims `a` and `b`, 0 to 1.
     pub fn similarity(&self, a: usize, b: usize) -> f64 {
-        similarity(&self.profiles[a], &self.profiles[b], &self.vocab)
+        similarity(
+            &self.profiles[a],
+            &self.profiles[b],
+            &self.vocab,
+            Figures::Values,
+        )
+    }
+
+    /// The similarity of claims `a` and `b` with figure values set aside:
+    /// a figure matches any figure of the same measure. This is how alike
+    /// two claims are *as claims*, whatever numbers they give, and is what
+    /// the story evidence ranks candidates by: "Three deaths have been
+    /// confirmed" is the other outlet's "Two deaths confirmed" with a
+    /// conflicting figure, which is exactly what the compare stage is for.
+    pub fn claim_similarity(&self, a: usize, b: usize) -> f64 {
+        similarity(
+            &self.profiles[a],
+            &self.profiles[b],
+            &self.vocab,
+            Figures::Blind,
+        )
     }
 }
 
@@ -306,12 +326,13 @@ fn may_be_variants(a: &str, b: &str) -> bool {
 /// tokens each shares with the other (near-identical variants counted at their
 /// similarity, the masked figure by how far the values agree) over the weight
 /// of both (a soft, weighted Dice coefficient).
-pub(crate) fn similarity(a: &Profile, b: &Profile, vocab: &Vocab) -> f64 {
+fn similarity(a: &Profile, b: &Profile, vocab: &Vocab, figures: Figures) -> f64 {
     if a.total <= 0.0 || b.total <= 0.0 {
         return 0.0;
     }
-    let matched = matched_weight(a, b, vocab) + matched_weight(b, a, vocab);
+    let matched = matched_weight(a, b, vocab, figures) + matched_weight(b, a, vocab, figures);
     let clash = match vocab.number {
+        Some(_) if figures == Figures::Blind => 0.0,
         Some(id) => {
             f64::from(vocab.weight[id as usize])
                 * FIGURE_CLASH_WEIGHT
@@ -324,13 +345,17 @@ pub(crate) fn similarity(a: &Profile, b: &Profile, vocab: &Vocab) -> f64 {
 
 /// The weight of `a`'s tokens found in `b`, exactly or as a near-identical
 /// variant (counted at the variant's similarity).
-fn matched_weight(a: &Profile, b: &Profile, vocab: &Vocab) -> f64 {
+fn matched_weight(a: &Profile, b: &Profile, vocab: &Vocab, figures: Figures) -> f64 {
     let mut sum = 0.0;
     let mut j = 0;
     for &id in &a.ids {
         let weight = f64::from(vocab.weight[id as usize]);
         if Some(id) == vocab.number {
-            sum += weight * figure_agreement(&a.figures, &b.figures);
+            sum += weight
+                * match figures {
+                    Figures::Values => figure_agreement(&a.figures, &b.figures),
+                    Figures::Blind => figure_presence(&a.figures, &b.figures),
+                };
             continue;
         }
         while j < b.ids.len() && b.ids[j] < id {
@@ -369,6 +394,31 @@ fn figure_clash(a: &[Fig], b: &[Fig]) -> f64 {
         })
         .count();
     clashes as f64 / a.len() as f64
+}
+
+/// Whether figure values count in a similarity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Figures {
+    /// Values are compared: see [`figure_agreement`] and [`figure_clash`].
+    Values,
+    /// Values are set aside: see [`figure_presence`].
+    Blind,
+}
+
+/// The share of `a`'s figures for which `b` has the same value or any value
+/// of the same measure.
+fn figure_presence(a: &[Fig], b: &[Fig]) -> f64 {
+    if a.is_empty() {
+        return 0.0;
+    }
+    let found = a
+        .iter()
+        .filter(|f| {
+            b.iter()
+                .any(|g| g.value == f.value || (f.measure.is_some() && g.measure == f.measure))
+        })
+        .count();
+    found as f64 / a.len() as f64
 }
 
 /// How far the figures of `a` are matched in `b`, 0 to 1: the mean over
