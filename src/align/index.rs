@@ -113,7 +113,14 @@ pub(crate) fn candidates(
         .map(|key| {
             let (a, b) = ((key >> 32) as usize, (key & u64::from(u32::MAX)) as usize);
             let score = (prep.similarity(a, b) * SCORE_SCALE).round() as u32;
-            let claim = (prep.claim_similarity(a, b) * SCORE_SCALE).round() as u32;
+            // Figure values can only make a difference when both claims
+            // have figures.
+            let both = |i: usize| !prep.profiles[i].figures.is_empty();
+            let claim = if both(a) && both(b) {
+                (prep.claim_similarity(a, b) * SCORE_SCALE).round() as u32
+            } else {
+                score
+            };
             Pair { score, claim, a, b }
         })
         .collect();
