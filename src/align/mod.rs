@@ -197,6 +197,34 @@ mod tests {
     }
 
     #[test]
+    fn a_clear_mutual_best_match_aligns_in_a_story_but_not_alone() {
+        let firefighters = "About 1,200 firefighters are on the lines.";
+        let longer = "About 1,200 firefighters are working the fire, supported by 14 helicopters and air tankers.";
+        let alone = story(&[&[firefighters], &[longer]]);
+        let clusters = align(&alone, &AlignConfig::default());
+        assert!(!together(&clusters, (0, 0), (1, 0)));
+        let score = clusters[0].nearest.expect("shares words").score;
+        assert!(score < DEFAULT_THRESHOLD);
+        let told = story(&[
+            &[
+                "The governor declared a state of emergency on Thursday.",
+                firefighters,
+                "Schools in the valley will stay closed until Monday.",
+            ],
+            &[
+                "Evacuation orders cover three towns.",
+                longer,
+                "The utility said it was cooperating with the inquiry.",
+            ],
+        ]);
+        let clusters = align(&told, &AlignConfig::default());
+        assert!(together(&clusters, (0, 1), (1, 1)));
+        assert!(!together(&clusters, (0, 0), (1, 0)));
+        let pair = clusters.iter().find(|c| c.members.len() == 2).unwrap();
+        assert!(pair.members.iter().all(|m| m.score < DEFAULT_THRESHOLD));
+    }
+
+    #[test]
     fn claims_of_one_outlet_never_share_a_cluster() {
         let claims = story(&[
             &[
