@@ -25,7 +25,9 @@ pub(crate) const EVIDENCE_FLOOR_SHARE: f64 = 0.55;
 /// How far the best match must lead the runner-up of the same outlet, on both
 /// sides. A lead this large means the two claims are not merely the best of
 /// several similar claims ("two people died" among several casualty
-/// sentences), where a moderate score is no evidence at all.
+/// sentences), where a moderate score is no evidence at all. Half this margin
+/// (0.05) added 307 clusters of two or more on the AllSides corpus (758 →
+/// 1,065), and 6 of 15 of them read by hand were wrong.
 pub(crate) const EVIDENCE_MARGIN: f64 = 0.1;
 
 /// An outlet must carry at least this many claims for "best among its claims"
