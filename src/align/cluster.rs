@@ -5,12 +5,14 @@ use std::collections::HashSet;
 use super::index::Pair;
 use crate::model::{ClaimRef, OutletId};
 
-/// Group claims `0..refs.len()` into clusters: pairs at or above `threshold`
-/// (on the integer score scale) are taken strongest first, ties in claim
-/// order, and join their clusters unless that would put two claims of one
-/// outlet together. Every cluster comes back sorted by claim.
-pub(crate) fn greedy(refs: &[ClaimRef], pairs: &[Pair], threshold: u32) -> Vec<Vec<usize>> {
-    let mut order: Vec<&Pair> = pairs.iter().filter(|p| p.score >= threshold).collect();
+/// Group claims `0..refs.len()` into clusters: the `accepted` pairs are taken
+/// strongest first, ties in claim order, and join their clusters unless that
+/// would put two claims of one outlet together. A pair below `threshold`
+/// (accepted on the story's evidence, which speaks of the two claims only)
+/// joins only when one of them is still alone: it must not chain two
+/// clusters together. Every cluster comes back sorted by claim.
+pub(crate) fn greedy(refs: &[ClaimRef], accepted: &[&Pair], threshold: u32) -> Vec<Vec<usize>> {
+    let mut order: Vec<&Pair> = accepted.to_vec();
     order.sort_by(|x, y| {
         y.score
             .cmp(&x.score)
@@ -25,7 +27,7 @@ pub(crate) fn greedy(refs: &[ClaimRef], pairs: &[Pair], threshold: u32) -> Vec<V
     let mut outlets: Vec<HashSet<OutletId>> = vec![HashSet::new(); refs.len()];
     for pair in order {
         let (x, y) = (root[pair.a], root[pair.b]);
-        if x == y {
+        if x == y || (pair.score < threshold && members[x].len() > 1 && members[y].len() > 1) {
             continue;
         }
         let (keep, gone) = if members[x].len() >= members[y].len() {

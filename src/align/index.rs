@@ -33,6 +33,9 @@ pub(crate) const SCORE_SCALE: f64 = 10_000.0;
 pub(crate) struct Pair {
     /// Similarity times [`SCORE_SCALE`].
     pub score: u32,
+    /// Similarity with figure values set aside (`Prepared::claim_similarity`),
+    /// times [`SCORE_SCALE`]: what the story evidence ranks by.
+    pub claim: u32,
     /// The first claim's index.
     pub a: usize,
     /// The second claim's index.
@@ -110,7 +113,15 @@ pub(crate) fn candidates(
         .map(|key| {
             let (a, b) = ((key >> 32) as usize, (key & u64::from(u32::MAX)) as usize);
             let score = (prep.similarity(a, b) * SCORE_SCALE).round() as u32;
-            Pair { score, a, b }
+            // Figure values can only make a difference when both claims
+            // have figures.
+            let both = |i: usize| !prep.profiles[i].figures.is_empty();
+            let claim = if both(a) && both(b) {
+                (prep.claim_similarity(a, b) * SCORE_SCALE).round() as u32
+            } else {
+                score
+            };
+            Pair { score, claim, a, b }
         })
         .collect();
     for p in &pairs {

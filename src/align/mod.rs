@@ -7,6 +7,7 @@
 //! grow greedily from the strongest pairs, one claim per outlet at most.
 
 mod cluster;
+mod evidence;
 mod index;
 mod similarity;
 pub mod tokens;
@@ -94,8 +95,17 @@ pub fn align(claims: &[Vec<Claim>], config: &AlignConfig) -> Vec<Cluster> {
     } else {
         config.threshold.clamp(0.0, 1.0)
     };
+    let floor = (threshold * evidence::EVIDENCE_FLOOR_SHARE * SCORE_SCALE).round() as u32;
     let threshold = (threshold * SCORE_SCALE).round() as u32;
-    let mut clusters: Vec<Cluster> = cluster::greedy(&refs, &pairs, threshold)
+    let claims_per_outlet: Vec<usize> = claims.iter().map(Vec::len).collect();
+    let evidence = evidence::mutual_best(&pairs, &refs, &claims_per_outlet, floor);
+    let accepted: Vec<&index::Pair> = pairs
+        .iter()
+        .zip(&evidence)
+        .filter(|(p, mutual)| p.score >= threshold || **mutual)
+        .map(|(p, _)| p)
+        .collect();
+    let mut clusters: Vec<Cluster> = cluster::greedy(&refs, &accepted, threshold)
         .into_iter()
         .map(|group| {
             let members = group
@@ -184,6 +194,34 @@ mod tests {
                 .iter()
                 .all(|m| m.score > DEFAULT_THRESHOLD && m.score < 1.0)
         );
+    }
+
+    #[test]
+    fn a_clear_mutual_best_match_aligns_in_a_story_but_not_alone() {
+        let firefighters = "About 1,200 firefighters are on the lines.";
+        let longer = "About 1,200 firefighters are working the fire, supported by 14 helicopters and air tankers.";
+        let alone = story(&[&[firefighters], &[longer]]);
+        let clusters = align(&alone, &AlignConfig::default());
+        assert!(!together(&clusters, (0, 0), (1, 0)));
+        let score = clusters[0].nearest.expect("shares words").score;
+        assert!(score < DEFAULT_THRESHOLD);
+        let told = story(&[
+            &[
+                "The governor declared a state of emergency on Thursday.",
+                firefighters,
+                "Schools in the valley will stay closed until Monday.",
+            ],
+            &[
+                "Evacuation orders cover three towns.",
+                longer,
+                "The utility said it was cooperating with the inquiry.",
+            ],
+        ]);
+        let clusters = align(&told, &AlignConfig::default());
+        assert!(together(&clusters, (0, 1), (1, 1)));
+        assert!(!together(&clusters, (0, 0), (1, 0)));
+        let pair = clusters.iter().find(|c| c.members.len() == 2).unwrap();
+        assert!(pair.members.iter().all(|m| m.score < DEFAULT_THRESHOLD));
     }
 
     #[test]

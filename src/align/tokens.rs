@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::extract::figures::Endpoint;
+use crate::extract::figures::{Endpoint, Figure};
 use crate::model::Claim;
 
 /// The key every figure value is replaced by, so that "12,000 troops" and
@@ -59,7 +59,7 @@ pub struct Token {
 }
 
 /// A claim reduced to what alignment compares.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Normalized {
     /// Content tokens in text order.
     pub tokens: Vec<Token>,
@@ -69,6 +69,10 @@ pub struct Normalized {
     /// measure when it has one, else the next content token ("troops" in
     /// "15,000 troops").
     pub measures: Vec<Option<String>>,
+    /// For each value, the interval it stands for (`low`, `high`; open ends
+    /// infinite): "more than 1,100" is (1100, inf), "about 1,200" a band
+    /// around 1200. NaN for a date, whose value is compared as written.
+    pub intervals: Vec<(f64, f64)>,
 }
 
 /// The stop words, parsed once.
@@ -89,27 +93,62 @@ pub fn stem(word: &str) -> String {
     Stemmer::create(Algorithm::English).stem(word).into_owned()
 }
 
-/// The stem of every word of a synonym group, mapped to the stem of the
-/// group's first word.
-fn synonyms() -> &'static HashMap<String, String> {
-    static GROUPS: OnceLock<HashMap<String, String>> = OnceLock::new();
+/// The synonym table: the stem of every single word of a group, and the
+/// stems of every two-word name ("united_states"), mapped to the stem of
+/// the group's first word.
+struct Synonyms {
+    words: HashMap<String, String>,
+    names: HashMap<(String, String), String>,
+}
+
+fn synonyms() -> &'static Synonyms {
+    static GROUPS: OnceLock<Synonyms> = OnceLock::new();
     GROUPS.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut table = Synonyms {
+            words: HashMap::new(),
+            names: HashMap::new(),
+        };
         for line in lexicon_lines(SYNONYMS) {
-            let mut words = line.split_whitespace().map(stem);
-            let Some(head) = words.next() else { continue };
+            let mut words = line.split_whitespace();
+            let Some(head) = words.next().map(stem) else {
+                continue;
+            };
             for word in words {
-                map.insert(word, head.clone());
+                match word.split_once('_') {
+                    Some((first, second)) => {
+                        table
+                            .names
+                            .insert((stem(first), stem(second)), head.clone());
+                    }
+                    None => {
+                        table.words.insert(stem(word), head.clone());
+                    }
+                }
             }
         }
-        map
+        table
     })
+}
+
+/// Replace every two-word name of the synonym table ("United States") by
+/// its group's key, in place.
+fn join_names(tokens: &mut Vec<Token>) {
+    let names = &synonyms().names;
+    let mut i = 0;
+    while i + 1 < tokens.len() {
+        let pair = (tokens[i].key.clone(), tokens[i + 1].key.clone());
+        if let Some(head) = names.get(&pair) {
+            tokens[i].key = head.clone();
+            tokens.remove(i + 1);
+        }
+        i += 1;
+    }
 }
 
 /// The key a word is compared by: its stem, or its synonym group's stem.
 pub fn key(word: &str) -> String {
     let stem = stem(word);
-    synonyms().get(&stem).cloned().unwrap_or(stem)
+    synonyms().words.get(&stem).cloned().unwrap_or(stem)
 }
 
 /// The content tokens of a claim: its figures (from the extract stage)
@@ -125,6 +164,7 @@ pub fn normalize(claim: &Claim) -> Normalized {
     let given: Vec<Given> = figures
         .iter()
         .map(|f| Given {
+            interval: interval(f),
             span: f.span.clone(),
             value: f
                 .low
@@ -141,8 +181,28 @@ pub fn normalize(claim: &Claim) -> Normalized {
 /// A figure the extract stage found: where, its value, what it counts.
 struct Given {
     span: Range<usize>,
+    interval: (f64, f64),
     value: String,
     measure: Option<String>,
+}
+
+/// The interval of a figure the extract stage read; NaN for a date.
+fn interval(figure: &Figure) -> (f64, f64) {
+    let number = |e: &Option<Endpoint>, open: f64| match e {
+        None => open,
+        Some(Endpoint::Number(n)) => *n,
+        Some(Endpoint::Date(_)) => f64::NAN,
+    };
+    (
+        number(&figure.low, f64::NEG_INFINITY),
+        number(&figure.high, f64::INFINITY),
+    )
+}
+
+/// The interval of a number as written: the value itself, or NaN.
+fn exact(value: &str) -> (f64, f64) {
+    let n = value.parse().unwrap_or(f64::NAN);
+    (n, n)
 }
 
 fn endpoint_value(endpoint: &Endpoint) -> String {
@@ -158,6 +218,7 @@ pub fn normalize_text(text: &str, figures: &[(Range<usize>, String)]) -> Normali
     let given: Vec<Given> = figures
         .iter()
         .map(|(span, value)| Given {
+            interval: exact(value),
             span: span.clone(),
             value: value.clone(),
             measure: None,
@@ -182,11 +243,13 @@ fn normalize_given(text: &str, figures: &[Given]) -> Normalized {
             key: NUMBER_KEY.into(),
         });
         out.values.push(figure.value.clone());
+        out.intervals.push(figure.interval);
         given_measures.push(figure.measure.clone());
         at = figure.span.end;
     }
     words(&text[at..], &mut out);
     given_measures.resize(out.values.len(), None);
+    join_names(&mut out.tokens);
     let numbers = out
         .tokens
         .iter()
@@ -250,6 +313,7 @@ fn push_piece(raw: &str, out: &mut Normalized) {
             out.tokens.push(Token {
                 key: NUMBER_KEY.into(),
             });
+            out.intervals.push(exact(&value));
             out.values.push(value);
         }
         return;
@@ -275,6 +339,7 @@ fn push_piece(raw: &str, out: &mut Normalized) {
             key: NUMBER_KEY.into(),
         });
         out.values.push((*value).into());
+        out.intervals.push(exact(value));
         return;
     }
     out.tokens.push(Token { key: key(&word) });
@@ -362,6 +427,24 @@ mod tests {
     #[test]
     fn synonyms_share_a_key() {
         assert_eq!(keys("quake kills"), keys("earthquake slays"));
+        assert_eq!(keys("people died"), keys("people killed"));
+    }
+
+    #[test]
+    fn two_word_names_share_a_key_with_their_aliases() {
+        assert_eq!(
+            keys("the United States sent troops"),
+            ["us", "deploy", "soldier"]
+        );
+        assert_eq!(
+            keys("the U.S. deployed troops"),
+            ["us", "deploy", "soldier"]
+        );
+        assert_eq!(
+            keys("Washington stationed soldiers"),
+            ["us", "deploy", "soldier"]
+        );
+        assert_eq!(keys("united nations states"), ["unit", "nation", "state"]);
     }
 
     #[test]

@@ -188,7 +188,7 @@ fn entry<'a>(claim_ref: ClaimRef, claim: &'a Claim, figure: &'a Figure) -> Entry
         .iter()
         .flat_map(|m| m.split(' ').map(str::to_string))
         .collect();
-    let mut subject = BTreeSet::new();
+    let mut named: Vec<&str> = Vec::new();
     let mut context = BTreeSet::new();
     for (s, e, w) in words(text) {
         if s < start || e > end || (s >= figure.span.start && e <= figure.span.end) {
@@ -200,13 +200,20 @@ fn entry<'a>(claim_ref: ClaimRef, claim: &'a Claim, figure: &'a Figure) -> Entry
         let lower = w.to_lowercase();
         let capitalized = w.chars().next().is_some_and(char::is_uppercase);
         if capitalized && e <= figure.span.start && !NOT_SUBJECTS.contains(&lower.as_str()) {
-            subject.insert(lower.clone());
+            named.push(w);
         }
         let stemmed = stem(&lower);
         if !STOP_WORDS.contains(&lower.as_str()) && !measure_words.contains(&stemmed) {
             context.insert(stemmed);
         }
     }
+    // Names compared as the align stage compares words, so that "the US",
+    // "the U.S." and "the United States" name one subject.
+    let subject: BTreeSet<String> = crate::align::tokens::normalize_text(&named.join(" "), &[])
+        .tokens
+        .into_iter()
+        .map(|t| t.key)
+        .collect();
     Entry {
         claim: claim_ref,
         at: claim.at,

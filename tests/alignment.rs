@@ -1,0 +1,201 @@
+//! End-to-end alignment on the fixture stories: claims that report the same
+//! fact in different outlets land in one cluster, different facts do not, and
+//! the figure conflicts the venezuela story was written for are reported.
+//! Claims that differ in a figure align: that is what lets the conflict show.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// The JSON report of `storydiff compare fixtures/<story>`.
+fn report(story: &str) -> Value {
+    let out = Command::cargo_bin("storydiff")
+        .unwrap()
+        .args(["compare", &format!("fixtures/{story}"), "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "compare {story} failed");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The id of the cluster holding the one claim that starts with `start`.
+fn cluster_of<'a>(report: &'a Value, start: &str) -> &'a str {
+    let found: Vec<&str> = report["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| {
+            c["claims"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|m| m["text"].as_str().unwrap().starts_with(start))
+        })
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(found.len(), 1, "one claim starting {start:?}");
+    found[0]
+}
+
+fn assert_together(story: &str, pairs: &[(&str, &str)]) {
+    let report = report(story);
+    for (a, b) in pairs {
+        assert_eq!(
+            cluster_of(&report, a),
+            cluster_of(&report, b),
+            "{story}: {a:?} and {b:?} report the same fact"
+        );
+    }
+}
+
+fn assert_apart(story: &str, pairs: &[(&str, &str)]) {
+    let report = report(story);
+    for (a, b) in pairs {
+        assert_ne!(
+            cluster_of(&report, a),
+            cluster_of(&report, b),
+            "{story}: {a:?} and {b:?} are different facts"
+        );
+    }
+}
+
+#[test]
+fn venezuela_same_claims_align() {
+    assert_together(
+        "venezuela",
+        &[
+            (
+                "According to reports, the US has stationed 15,000 troops",
+                "The U.S. has sent 12,000 troops",
+            ),
+            (
+                "The United States has deployed fifteen thousand troops",
+                "The U.S. has sent 12,000 troops",
+            ),
+            (
+                "Reports from Reuters suggest that Trump and Maduro spoke by phone",
+                "Trump and Maduro spoke by phone on November 20",
+            ),
+            (
+                "Trump reportedly refused most of those conditions",
+                "Trump rejected most of those demands",
+            ),
+            (
+                "Rumors had circulated that Maduro had left Venezuela",
+                "Rumors had spread that Maduro had fled the country",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn wildfire_same_claims_align() {
+    assert_together(
+        "wildfire",
+        &[
+            (
+                "About 1,200 firefighters are on the lines.",
+                "About 1,200 firefighters are working the fire",
+            ),
+            (
+                "Two people have died in the fire",
+                "The Cedar Hollow Fire has already killed two people",
+            ),
+            (
+                "Fire Chief Elena Ruiz said the fire was moving faster",
+                "\"This fire is moving faster than anything",
+            ),
+            (
+                "Evacuation orders cover Pinecrest",
+                "Evacuation orders remain in place for Pinecrest",
+            ),
+            ("Three deaths have been confirmed", "Two Deaths Confirmed"),
+        ],
+    );
+}
+
+#[test]
+fn port_strike_same_claims_align() {
+    assert_together(
+        "port-strike",
+        &[
+            (
+                "Thirty-eight ships were waiting",
+                "By Wednesday, dozens of ships were waiting",
+            ),
+            (
+                "The strike is the first at the port in 22 years.",
+                "It is the first strike at the port in more than two decades.",
+            ),
+            (
+                "Cargo worth an estimated $1.5 billion",
+                "Cargo worth about $2 billion",
+            ),
+            (
+                "The union is seeking a 19 percent raise",
+                "The Harbour and Dock Workers' Union is asking for a 19 per cent increase",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn different_claims_stay_apart() {
+    assert_apart(
+        "venezuela",
+        &[(
+            "Defense Minister Vladimir Padrino López said about 200,000 troops",
+            "The U.S. has sent 12,000 troops",
+        )],
+    );
+    assert_apart(
+        "wildfire",
+        &[
+            (
+                "About 2,000 residents who did not have to evacuate",
+                "Nearly 8,000 residents of Pinecrest",
+            ),
+            (
+                "About 600 people spent Thursday night at a shelter",
+                "A monster blaze roared through Marlow County",
+            ),
+        ],
+    );
+    assert_apart(
+        "port-strike",
+        &[(
+            "Union president Maria Okafor said the strike would go on",
+            "Governor Daniel Reyes said he was",
+        )],
+    );
+}
+
+#[test]
+fn venezuela_reports_the_troops_and_call_date_conflicts() {
+    let report = report("venezuela");
+    let conflicts: Vec<&Value> = report["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["figures"].as_array().unwrap())
+        .filter(|f| f["verdict"] == "conflict")
+        .collect();
+    let has = |texts: [&str; 2]| {
+        conflicts.iter().any(|f| {
+            let values: Vec<&str> = f["values"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v["text"].as_str().unwrap())
+                .collect();
+            texts.iter().all(|t| values.contains(t))
+        })
+    };
+    assert!(has(["12,000", "15,000"]), "troops: 12,000 vs 15,000");
+    assert!(has(["November 20", "November 21"]), "call date");
+    let findings = report["findings"].as_array().unwrap();
+    let figure_conflicts = findings
+        .iter()
+        .filter(|f| f["kind"] == "figure-conflict")
+        .count();
+    assert!(figure_conflicts >= 2);
+}
