@@ -243,6 +243,33 @@ fn same_subject(a: &Entry, b: &Entry) -> bool {
     overlap(&a.context, &b.context) >= SUBJECT_OVERRIDE_OVERLAP
 }
 
+/// Two figures of one measure in an aligned claim more than this many times
+/// apart are taken to be about different things, not set against each
+/// other. Outlets that disagree on a figure stay within about an order of
+/// magnitude (12,000 and 15,000 troops; "hundreds" and 15,000, 15 times
+/// apart, is still a conflict), while a gap of two orders in one claim is
+/// two quantities that share a measure ("the last strike lasted nine days"
+/// and "the first strike in 22 years", 890 times apart).
+pub const MAGNITUDE_GAP: f64 = 100.0;
+
+/// Whether two figures are close enough in size to be compared (see
+/// [`MAGNITUDE_GAP`]). Dates are always close enough: a wrong day is a
+/// conflict however far off.
+fn same_magnitude(a: &Figure, b: &Figure) -> bool {
+    if a.kind == FigureKind::Date || b.kind == FigureKind::Date {
+        return true;
+    }
+    let (Some(x), Some(y)) = (interval(a, false, false), interval(b, false, false)) else {
+        return true;
+    };
+    let gap = |below: &Interval, above: &Interval| {
+        below.high.at > 0.0
+            && below.high.at.is_finite()
+            && above.low.at / below.high.at > MAGNITUDE_GAP
+    };
+    !(gap(&x, &y) || gap(&y, &x))
+}
+
 /// The key figures are grouped under: kind, measure, and currency for money
 /// (dollars and euros are not compared).
 fn key(figure: &Figure) -> Option<(FigureKind, String, String)> {
@@ -281,7 +308,10 @@ pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FigureComparison> 
                 .iter()
                 .enumerate()
                 .filter(|(_, g)| g.iter().all(|m| m.claim.outlet != e.claim.outlet))
-                .filter(|(_, g)| g.iter().all(|m| same_subject(m, &e)))
+                .filter(|(_, g)| {
+                    g.iter()
+                        .all(|m| same_subject(m, &e) && same_magnitude(m.figure, e.figure))
+                })
                 .map(|(n, g)| {
                     let verdict = compare(g[0].figure, e.figure);
                     (n, verdict, overlap(&g[0].context, &e.context))
@@ -572,6 +602,18 @@ mod tests {
             verdict("10,000 to 15,000 troops", "12,000 troops"),
             Verdict::Compatible
         );
+    }
+
+    #[test]
+    fn figures_two_orders_of_magnitude_apart_are_not_compared() {
+        assert!(
+            cluster(&[
+                "The last strike lasted nine days.",
+                "It is the first strike in 22 years."
+            ])
+            .is_empty()
+        );
+        assert_eq!(verdict("200 troops", "15,000 troops"), Verdict::Conflict);
     }
 
     #[test]
