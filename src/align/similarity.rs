@@ -37,6 +37,16 @@ const RARITY_EXPONENT: f32 = 0.6;
 /// compare stage needs to report the conflict.
 const FIGURE_CLASH_WEIGHT: f64 = 1.0;
 
+/// How much each figure of one claim that the other does not match at all
+/// (no equal value, no compatible value of the same measure) weighs against
+/// the pair, as a share of the figure token's weight. The figure token is
+/// one token however many figures a claim gives, so without this a claim
+/// that adds three numbers to the other ("rose 5.4 percent to $45.9 billion
+/// from $43.6 billion a year ago") loses no more than one that adds one.
+/// Half a figure each: MSRP train 0.721 → 0.722, STS headlines train 0.796 →
+/// 0.800 (0.35 to 1.0 all give about the same).
+const UNMATCHED_FIGURE_WEIGHT: f64 = 0.5;
+
 /// How much a figure counts as a match when the other claim gives the same
 /// measure a different but compatible value ("more than 1,100" / "about
 /// 1,200" firefighters; "more than 120" / "hundreds of" homes): the two may
@@ -331,16 +341,35 @@ fn similarity(a: &Profile, b: &Profile, vocab: &Vocab, figures: Figures) -> f64 
         return 0.0;
     }
     let matched = matched_weight(a, b, vocab, figures) + matched_weight(b, a, vocab, figures);
-    let clash = match vocab.number {
+    let against = match vocab.number {
         Some(_) if figures == Figures::Blind => 0.0,
         Some(id) => {
+            let clash = figure_clash(&a.figures, &b.figures) + figure_clash(&b.figures, &a.figures);
+            let unmatched = unmatched_figures(&a.figures, &b.figures)
+                + unmatched_figures(&b.figures, &a.figures);
             f64::from(vocab.weight[id as usize])
-                * FIGURE_CLASH_WEIGHT
-                * (figure_clash(&a.figures, &b.figures) + figure_clash(&b.figures, &a.figures))
+                * (FIGURE_CLASH_WEIGHT * clash + UNMATCHED_FIGURE_WEIGHT * unmatched as f64)
         }
         None => 0.0,
     };
-    (matched / (f64::from(a.total + b.total) + clash)).clamp(0.0, 1.0)
+    (matched / (f64::from(a.total + b.total) + against)).clamp(0.0, 1.0)
+}
+
+/// How many of `a`'s figures `b` does not speak to although it gives figures
+/// of its own: `b` gives neither the same value nor any value of the same
+/// measure (a value of the same measure either agrees in part or clashes, see
+/// [`figure_clash`]). A claim with no figures at all ("Marlow Electric line
+/// sparked deadly fire") is not held to account for the other's numbers.
+fn unmatched_figures(a: &[Fig], b: &[Fig]) -> usize {
+    if b.is_empty() {
+        return 0;
+    }
+    a.iter()
+        .filter(|f| {
+            !b.iter()
+                .any(|g| g.value == f.value || (f.measure.is_some() && g.measure == f.measure))
+        })
+        .count()
 }
 
 /// The weight of `a`'s tokens found in `b`, exactly or as a near-identical

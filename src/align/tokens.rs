@@ -19,6 +19,9 @@ const STOPWORDS: &str = include_str!("../../lexicons/align-stopwords.txt");
 /// The synonym groups, embedded from `lexicons/align-synonyms.txt`.
 const SYNONYMS: &str = include_str!("../../lexicons/align-synonyms.txt");
 
+/// Irregular verb forms, embedded from `lexicons/align-irregular.txt`.
+const IRREGULAR: &str = include_str!("../../lexicons/align-irregular.txt");
+
 /// Number words read as the value they name. "one" is not here: it is far
 /// more often a pronoun ("one of the") than a count.
 const NUMBER_WORDS: [(&str, &str); 27] = [
@@ -145,8 +148,28 @@ fn join_names(tokens: &mut Vec<Token>) {
     }
 }
 
-/// The key a word is compared by: its stem, or its synonym group's stem.
+/// Irregular verb forms mapped to their base form ("rose" → "rise").
+fn irregular() -> &'static HashMap<&'static str, &'static str> {
+    static FORMS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut forms = HashMap::new();
+        for line in lexicon_lines(IRREGULAR) {
+            let mut words = line.split_whitespace();
+            let Some(base) = words.next() else {
+                continue;
+            };
+            for form in words {
+                forms.insert(form, base);
+            }
+        }
+        forms
+    })
+}
+
+/// The key a word is compared by: its stem (of the base form, for an
+/// irregular verb form), or its synonym group's stem.
 pub fn key(word: &str) -> String {
+    let word = irregular().get(word).copied().unwrap_or(word);
     let stem = stem(word);
     synonyms().words.get(&stem).cloned().unwrap_or(stem)
 }
@@ -392,13 +415,13 @@ mod tests {
     fn said_million_and_negation_are_kept() {
         assert_eq!(
             keys("He said it was not a million"),
-            ["said", "not", "million"]
+            ["say", "not", "million"]
         );
     }
 
     #[test]
     fn acronyms_survive_the_stop_list() {
-        assert_eq!(keys("the U.S. and the US told us"), ["us", "us", "told"]);
+        assert_eq!(keys("the U.S. and the US told us"), ["us", "us", "say"]);
     }
 
     #[test]
@@ -444,7 +467,24 @@ mod tests {
             keys("Washington stationed soldiers"),
             ["us", "deploy", "soldier"]
         );
-        assert_eq!(keys("united nations states"), ["unit", "nation", "state"]);
+        assert_eq!(keys("united nations states"), ["unit", "countri", "state"]);
+    }
+
+    #[test]
+    fn irregular_forms_share_their_base_key() {
+        assert_eq!(key("rose"), key("rises"));
+        assert_eq!(key("fell"), key("falls"));
+        assert_eq!(key("took"), key("taking"));
+        let lines: Vec<&str> = lexicon_lines(IRREGULAR).collect();
+        assert!(lines.windows(2).all(|w| w[0] < w[1]), "verbs sorted");
+        let mut seen = HashSet::new();
+        for line in lines {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            assert!(words.len() >= 2, "{line}: a base form and a form");
+            for word in words {
+                assert!(seen.insert(word), "{word} twice");
+            }
+        }
     }
 
     #[test]
