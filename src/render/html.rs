@@ -53,6 +53,21 @@ pub fn report(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         )?;
     }
     writeln!(out, "</table>")?;
+    if !report.figures.is_empty() {
+        write!(out, "<h2>Figures</h2><table><tr><th>measure</th>")?;
+        for o in &report.outlets {
+            write!(out, "<th>{}</th>", escape(&o.name))?;
+        }
+        writeln!(out, "<th>verdicts</th></tr>")?;
+        for row in &report.figures {
+            write!(out, "<tr><td>{}</td>", escape(&row.measure))?;
+            for texts in &row.by_outlet {
+                write!(out, "<td>{}</td>", escape(&texts.join(", ")))?;
+            }
+            writeln!(out, "<td>{}</td></tr>", super::verdict_counts(row))?;
+        }
+        writeln!(out, "</table>")?;
+    }
     if !report.findings.is_empty() {
         writeln!(out, "<h2>Findings</h2><ul>")?;
         for f in &report.findings {

@@ -42,6 +42,26 @@ pub fn report(out: &mut dyn Write, report: &Report) -> io::Result<()> {
             o.framing.hedged_share * 100.0
         )?;
     }
+    if !report.figures.is_empty() {
+        writeln!(out, "\n## Figures\n")?;
+        let names: Vec<String> = report.outlets.iter().map(|o| escape(&o.name)).collect();
+        writeln!(out, "| measure | {} | verdicts |", names.join(" | "))?;
+        writeln!(out, "|---|{}---|", "---|".repeat(names.len()))?;
+        for row in &report.figures {
+            let cells: Vec<String> = row
+                .by_outlet
+                .iter()
+                .map(|texts| escape(&texts.join(", ")))
+                .collect();
+            writeln!(
+                out,
+                "| {} | {} | {} |",
+                escape(&row.measure),
+                cells.join(" | "),
+                super::verdict_counts(row)
+            )?;
+        }
+    }
     let shown: Vec<_> = report
         .clusters
         .iter()

@@ -162,3 +162,18 @@ pub fn outcome(
     }
     Ok(())
 }
+
+/// The verdict counts of a figure-table row as text: "1 agree, 1 conflict".
+pub fn verdict_counts(row: &crate::compare::figures::MeasureRow) -> String {
+    let [agree, compatible, conflict] = row.verdicts;
+    [
+        (agree, "agree"),
+        (compatible, "compatible"),
+        (conflict, "conflict"),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, name)| format!("{n} {name}"))
+    .collect::<Vec<_>>()
+    .join(", ")
+}

@@ -275,17 +275,7 @@ fn figure_table(report: &Report, layout: Layout) -> Table {
                 texts.join(", ")
             })
         }));
-        let [agree, compatible, conflict] = row.verdicts;
-        let verdicts: Vec<String> = [
-            (agree, "agree"),
-            (compatible, "compatible"),
-            (conflict, "conflict"),
-        ]
-        .into_iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, name)| format!("{n} {name}"))
-        .collect();
-        cells.push(Cell::new(verdicts.join(", ")));
+        cells.push(Cell::new(super::verdict_counts(row)));
         table.add_row(cells);
     }
     table
