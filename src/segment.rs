@@ -99,38 +99,59 @@ const SENTENCE_STARTERS: &[&str] = &[
 ];
 
 /// Words that may follow "a.m." or "p.m." in the same sentence: days,
-/// months and time zones ("at 3 p.m. Tuesday", "9 a.m. ET"). Sorted.
+/// months (written out or abbreviated) and time zones ("at 3 p.m. Tuesday",
+/// "7 p.m. Sept. 8", "9 a.m. ET"). Sorted.
 const TIME_FOLLOWERS: &[&str] = &[
+    "Apr",
     "April",
+    "Aug",
     "August",
     "BST",
     "CET",
     "CST",
     "CT",
+    "Dec",
     "December",
     "EDT",
     "EST",
     "ET",
+    "Feb",
     "February",
+    "Fri",
     "Friday",
     "GMT",
+    "Jan",
     "January",
     "July",
     "June",
+    "Mar",
     "March",
     "May",
+    "Mon",
     "Monday",
+    "Nov",
     "November",
+    "Oct",
     "October",
     "PDT",
     "PST",
     "PT",
+    "Sat",
     "Saturday",
+    "Sep",
+    "Sept",
     "September",
+    "Sun",
     "Sunday",
+    "Thu",
+    "Thur",
+    "Thurs",
     "Thursday",
+    "Tue",
+    "Tues",
     "Tuesday",
     "UTC",
+    "Wed",
     "Wednesday",
 ];
 
@@ -550,9 +571,29 @@ fn is_title_abbreviation(word: &str) -> bool {
         return false;
     };
     let stem = stem.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // "then-Gov.", "ex-Sen.": the title is the part after the hyphen.
+    let stem = stem.rsplit('-').next().unwrap_or(stem);
     TITLE_ABBREVIATIONS
         .binary_search(&stem.to_lowercase().as_str())
         .is_ok()
+}
+
+/// True for initials written together, "J.D." or "J.R.R.": two or three
+/// single capital letters, each with its full stop, other than the times
+/// "A.M." and "P.M.".
+fn is_run_together_initials(word: &str) -> bool {
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // "A.M." and "P.M." look like initials but are times, which end
+    // sentences as often as any other word.
+    if word.eq_ignore_ascii_case("a.m.") || word.eq_ignore_ascii_case("p.m.") {
+        return false;
+    }
+    let letters: Vec<&str> = word.split_terminator('.').collect();
+    word.ends_with('.')
+        && (2..=3).contains(&letters.len())
+        && letters
+            .iter()
+            .all(|l| l.chars().count() == 1 && l.chars().all(char::is_uppercase))
 }
 
 /// True when `piece` is nothing but a list marker ("1.", "a)", "Q.", "•").
@@ -632,6 +673,21 @@ fn belong_together(previous: &str, gap: &str, next: &str) -> bool {
     let opening = next.trim_start_matches(|c: char| c.is_whitespace() || "-–—,;:".contains(c));
     if opening.starts_with(char::is_lowercase) && list_marker_len(next).is_none() {
         return true;
+    }
+    // "J.D. Edwards", "J.R. Smith": run-together initials before a
+    // capitalised name that is not a word opening a sentence. "U.S." is
+    // such a run too, and sentencex already keeps it whole; where it does
+    // end a sentence ("in the U.S. The talks") the next word opens one.
+    if last_word(previous).is_some_and(is_run_together_initials) {
+        let first = next
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if first.starts_with(char::is_uppercase) && SENTENCE_STARTERS.binary_search(&first).is_err()
+        {
+            return true;
+        }
     }
     if previous.ends_with("a.m.") || previous.ends_with("p.m.") {
         let first = next
@@ -1176,6 +1232,42 @@ mod tests {
         assert_eq!(
             split("They met at 3 p.m. Tuesday in Caracas. It ended."),
             ["They met at 3 p.m. Tuesday in Caracas.", "It ended."]
+        );
+    }
+
+    #[test]
+    fn run_together_initials_titles_after_a_hyphen_and_abbreviated_months_do_not_end_sentences() {
+        assert_eq!(
+            split("Shareholders get 0.86 of a share for each share of J.D. Edwards. It closed."),
+            [
+                "Shareholders get 0.86 of a share for each share of J.D. Edwards.",
+                "It closed."
+            ]
+        );
+        assert_eq!(
+            split("The boycott led then-Gov. Walter J. Hickel to act in 1992. It worked."),
+            [
+                "The boycott led then-Gov. Walter J. Hickel to act in 1992.",
+                "It worked."
+            ]
+        );
+        assert_eq!(
+            split("Polls are open from 7 a.m. to 7 p.m. Sept. 8 and Sept. 9. Lines were long."),
+            [
+                "Polls are open from 7 a.m. to 7 p.m. Sept. 8 and Sept. 9.",
+                "Lines were long."
+            ]
+        );
+        assert_eq!(
+            split("Talks were held in the U.S. The deal was signed."),
+            ["Talks were held in the U.S.", "The deal was signed."]
+        );
+        assert_eq!(
+            split("The polls closed at 8 P.M. Officials began counting at once."),
+            [
+                "The polls closed at 8 P.M.",
+                "Officials began counting at once."
+            ]
         );
     }
 
