@@ -57,8 +57,14 @@ const HEADING_MINOR_WORDS: &[&str] = &[
 /// at the end of a line ("Gen.\nPadrino"). Lower case, without the full
 /// stop. Sorted.
 const TITLE_ABBREVIATIONS: &[&str] = &[
-    "adm", "capt", "cmdr", "col", "dr", "gen", "gov", "hon", "lt", "maj", "mr", "mrs", "ms",
-    "pres", "prof", "rep", "rev", "sen", "sgt",
+    "adm", "capt", "cmdr", "col", "cpl", "dr", "gen", "gov", "hon", "lieut", "lt", "maj", "mr",
+    "mrs", "ms", "pres", "prof", "pvt", "rep", "rev", "sen", "sgt", "supt",
+];
+
+/// Abbreviated months: followed by a day number they never end a sentence
+/// ("post-Sept. 11", "Nov. 21"). Lower case, without the full stop. Sorted.
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "apr", "aug", "dec", "feb", "jan", "jul", "jun", "mar", "nov", "oct", "sep", "sept",
 ];
 
 /// Capitalised words that almost only ever open a sentence. After a word
@@ -578,6 +584,18 @@ fn is_title_abbreviation(word: &str) -> bool {
         .is_ok()
 }
 
+/// True for "Nov." and "post-Sept.": an abbreviated month with its full
+/// stop, after any hyphenated prefix.
+fn is_month_abbreviation(word: &str) -> bool {
+    let Some(stem) = word.strip_suffix('.') else {
+        return false;
+    };
+    let stem = stem.rsplit('-').next().unwrap_or(stem);
+    MONTH_ABBREVIATIONS
+        .binary_search(&stem.to_lowercase().as_str())
+        .is_ok()
+}
+
 /// True for initials written together, "J.D." or "J.R.R.": two or three
 /// single capital letters, each with its full stop, other than the times
 /// "A.M." and "P.M.".
@@ -672,6 +690,12 @@ fn belong_together(previous: &str, gap: &str, next: &str) -> bool {
     // "Leave me alone! he yelled." and "-- voila! -- you have cake."
     let opening = next.trim_start_matches(|c: char| c.is_whitespace() || "-–—,;:".contains(c));
     if opening.starts_with(char::is_lowercase) && list_marker_len(next).is_none() {
+        return true;
+    }
+    // "Nov. 21", "post-Sept. 11": an abbreviated month before a day number.
+    if last_word(previous).is_some_and(is_month_abbreviation)
+        && next.trim_start().starts_with(|c: char| c.is_ascii_digit())
+    {
         return true;
     }
     // "J.D. Edwards", "J.R. Smith": run-together initials before a
@@ -1090,6 +1114,7 @@ mod tests {
         for list in [
             HEADING_MINOR_WORDS,
             TITLE_ABBREVIATIONS,
+            MONTH_ABBREVIATIONS,
             SENTENCE_STARTERS,
             TIME_FOLLOWERS,
             BOILERPLATE,
@@ -1261,6 +1286,13 @@ mod tests {
         assert_eq!(
             split("Talks were held in the U.S. The deal was signed."),
             ["Talks were held in the U.S.", "The deal was signed."]
+        );
+        assert_eq!(
+            split("He called it a post-Sept. 11 operation. Police Lieut. Ahmed Ali agreed."),
+            [
+                "He called it a post-Sept. 11 operation.",
+                "Police Lieut. Ahmed Ali agreed."
+            ]
         );
         assert_eq!(
             split("The polls closed at 8 P.M. Officials began counting at once."),
