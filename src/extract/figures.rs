@@ -1595,6 +1595,19 @@ pub fn canonical_measure(word: &str) -> String {
 /// The thing a figure ending at token `end` (and starting at `start`) counts:
 /// the head noun after it ("15,000 U.S. troops" → troop), joined with a
 /// casualty verb around it ("20 people killed", "killed 20 people").
+/// Nouns that are plural without an -s. After a number they end the noun
+/// phrase: in "1,200 people came" the measure is "people", not "came".
+const PLURALS_WITHOUT_S: &[&str] = &[
+    "cattle",
+    "children",
+    "men",
+    "people",
+    "personnel",
+    "police",
+    "staff",
+    "women",
+];
+
 fn measure_after(tokens: &[Token], start: usize, end: usize) -> Option<String> {
     let mut j = end;
     while let Some(t) = tokens.get(j) {
@@ -1633,7 +1646,9 @@ fn measure_after(tokens: &[Token], start: usize, end: usize) -> Option<String> {
             words += 1;
         }
         k += 1;
-        if words >= 3 {
+        // "1,200 people came": a plural without an -s ends the noun phrase,
+        // so an irregular verb after it is not taken for the head
+        if words >= 3 || PLURALS_WITHOUT_S.contains(&t.lower.as_str()) {
             break;
         }
     }
@@ -2131,7 +2146,9 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)
         Some(k)
     };
     let mut ranged = false;
-    if bound.is_none()
+    // "some 40 to 50", "about 10 to 15 percent": an approximate range
+    let approximate = matches!(bound, Some(Before::Approx));
+    if (bound.is_none() || approximate)
         && let Some(k) = connector_end(end)
         && let Some(second) = amount_at(tokens, k, true)
         && second.cardinal.ordinal == amount.cardinal.ordinal
@@ -2163,6 +2180,10 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)
         if valid && (range_word.is_some() || !is_dash || first_value < second.value) {
             low = first_value;
             high = second.value;
+            if approximate {
+                low -= low.abs() * APPROX_BAND;
+                high += high.abs() * APPROX_BAND;
+            }
             amount.kind = kind;
             amount.unit = unit;
             end = second.end;

@@ -200,6 +200,17 @@ fn ranges() {
 }
 
 #[test]
+fn an_approximate_range_is_one_range_widened_by_the_approximation_band() {
+    let text = "some 40 to 50 soldiers died";
+    let f = one(text);
+    assert_eq!(f.qualifier, Qualifier::Range, "{text}");
+    assert_eq!(f.text, "some 40 to 50");
+    let (low, high) = interval(text);
+    assert!((low.unwrap() - 36.0).abs() < 1e-9 && (high.unwrap() - 55.0).abs() < 1e-9);
+    assert_eq!(f.measure.as_deref(), Some("troop die"));
+}
+
+#[test]
 fn bounds_joined_into_a_range() {
     let f = one("more than 100 and less than 300 boats");
     assert_eq!((n(&f.low), n(&f.high)), (Some(100.0), Some(300.0)));
@@ -766,4 +777,16 @@ fn intervals_read_in_mathematical_notation() {
 fn a_tilde_between_numbers_is_a_range() {
     assert_eq!(interval("20~30 boats"), (Some(20.0), Some(30.0)));
     assert_eq!(one("~30 boats").qualifier, Qualifier::Approx);
+}
+
+#[test]
+fn a_plural_without_s_ends_the_measure() {
+    assert_eq!(
+        one("Twelve hundred people came.").measure.as_deref(),
+        Some("peopl")
+    );
+    assert_eq!(
+        one("About 300 children went home.").measure.as_deref(),
+        Some("children")
+    );
 }
