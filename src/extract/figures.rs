@@ -1608,6 +1608,20 @@ const PLURALS_WITHOUT_S: &[&str] = &[
     "women",
 ];
 
+/// A lower-case word that reads as a plural noun ("boats", "vessels", not
+/// "business" or "status"): after a number it ends the noun phrase, so that
+/// in "20 boats came" the measure is "boats", not "came".
+fn looks_plural(t: &Token) -> bool {
+    let w = t.lower.as_str();
+    !t.upper
+        && w.chars().count() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !w.ends_with("news")
+}
+
 fn measure_after(tokens: &[Token], start: usize, end: usize) -> Option<String> {
     let mut j = end;
     while let Some(t) = tokens.get(j) {
@@ -1648,7 +1662,7 @@ fn measure_after(tokens: &[Token], start: usize, end: usize) -> Option<String> {
         k += 1;
         // "1,200 people came": a plural without an -s ends the noun phrase,
         // so an irregular verb after it is not taken for the head
-        if words >= 3 || PLURALS_WITHOUT_S.contains(&t.lower.as_str()) {
+        if words >= 3 || PLURALS_WITHOUT_S.contains(&t.lower.as_str()) || looks_plural(t) {
             break;
         }
     }
@@ -1698,21 +1712,48 @@ pub const VAGUE_AMOUNTS: &[(&str, f64, f64)] = &[
     ("hundreds of thousands", 200_000.0, 999_999.0),
     ("hundreds of", 200.0, 999.0),
     ("hundreds", 200.0, 999.0),
+    ("hundreds of millions of", 200e6, 999e6),
+    ("hundreds of millions", 200e6, 999e6),
+    ("hundreds of billions of", 200e9, 999e9),
+    ("hundreds of billions", 200e9, 999e9),
     ("millions of", 2e6, 999e6),
     ("millions", 2e6, 999e6),
     ("scores of", 40.0, 199.0),
     ("several", 3.0, 9.0),
+    ("tens of billions of", 20e9, 99e9),
+    ("tens of billions", 20e9, 99e9),
+    ("tens of millions of", 20e6, 99e6),
+    ("tens of millions", 20e6, 99e6),
     ("tens of thousands of", 20_000.0, 99_999.0),
     ("tens of thousands", 20_000.0, 99_999.0),
     ("thousands of", 2_000.0, 9_999.0),
     ("thousands", 2_000.0, 9_999.0),
 ];
 
+/// Scale words that multiply a vague amount before them: "a few hundred",
+/// "several thousand", "a couple of million".
+const VAGUE_SCALES: &[(&str, f64)] = &[
+    ("billion", 1e9),
+    ("hundred", 1e2),
+    ("million", 1e6),
+    ("thousand", 1e3),
+];
+
 fn vague_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)> {
-    let (end, low, high) = VAGUE_AMOUNTS
+    let (mut end, mut low, mut high) = VAGUE_AMOUNTS
         .iter()
         .filter_map(|&(p, lo, hi)| phrase_at(tokens, i, p).map(|e| (e, lo, hi)))
         .max_by_key(|&(e, _, _)| e)?;
+    // "a few hundred", "several thousand": the vague amount times the scale
+    if let Some(&(_, scale)) = tokens
+        .get(end)
+        .and_then(|t| VAGUE_SCALES.iter().find(|(w, _)| t.is(w)))
+        .filter(|_| high < 10.0)
+    {
+        low *= scale;
+        high *= scale;
+        end += 1;
+    }
     // "several" and "a few" count only before a noun: "several days" is a
     // vague duration, "several of them" no figure at all
     let next = tokens.get(end);

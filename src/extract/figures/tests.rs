@@ -790,3 +790,25 @@ fn a_plural_without_s_ends_the_measure() {
         Some("children")
     );
 }
+
+#[test]
+fn a_vague_amount_before_a_scale_word_is_multiplied() {
+    for (text, low, high) in [
+        ("a few hundred boats came", 200.0, 500.0),
+        ("several thousand people marched", 3000.0, 9000.0),
+        ("tens of millions of dollars were lost", 20e6, 99e6),
+    ] {
+        let f = one(text);
+        assert_eq!(f.qualifier, Qualifier::Vague, "{text}");
+        assert_eq!(interval(text), (Some(low), Some(high)), "{text}");
+    }
+}
+
+#[test]
+fn a_plural_noun_ends_the_measure_before_a_verb() {
+    assert_eq!(one("Some 20 boats came.").measure.as_deref(), Some("boat"));
+    assert_eq!(
+        one("15,000 troops remain.").measure.as_deref(),
+        Some("troop")
+    );
+}
