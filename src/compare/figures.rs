@@ -270,6 +270,17 @@ fn same_magnitude(a: &Figure, b: &Figure) -> bool {
     !(gap(&x, &y) || gap(&y, &x))
 }
 
+/// A weekday and a calendar date in one aligned claim usually name different
+/// days: the day something was said or reported ("officials said Tuesday")
+/// and the day it happened ("on Oct. 4"). They are set against each other
+/// only when they resolve to the same day ("June 12" and "Friday", June 12
+/// being that Friday), which is agreement worth showing; otherwise weekdays
+/// are compared with weekdays and dates with dates.
+fn same_kind_of_date(a: &Figure, b: &Figure) -> bool {
+    use crate::extract::dates::is_weekday;
+    is_weekday(a) == is_weekday(b) || compare(a, b) == Verdict::Agree
+}
+
 /// The key figures are grouped under: kind, measure, and currency for money
 /// (dollars and euros are not compared).
 fn key(figure: &Figure) -> Option<(FigureKind, String, String)> {
@@ -309,8 +320,11 @@ pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FigureComparison> 
                 .enumerate()
                 .filter(|(_, g)| g.iter().all(|m| m.claim.outlet != e.claim.outlet))
                 .filter(|(_, g)| {
-                    g.iter()
-                        .all(|m| same_subject(m, &e) && same_magnitude(m.figure, e.figure))
+                    g.iter().all(|m| {
+                        same_subject(m, &e)
+                            && same_magnitude(m.figure, e.figure)
+                            && same_kind_of_date(m.figure, e.figure)
+                    })
                 })
                 .map(|(n, g)| {
                     let verdict = compare(g[0].figure, e.figure);
@@ -393,6 +407,26 @@ pub fn rounding_tolerance(v: f64) -> f64 {
     (step / 2.0).min(a * ROUNDING_MAX_SHARE)
 }
 
+/// Half a unit of a percentage's last stated decimal: "6%" stands for
+/// anything that rounds to it (5.5 to 6.5), "5.9%" for 5.85 to 5.95, so
+/// "6%" and "5.9%" are compatible while "3.6%" and "0.8%" conflict.
+/// Percentages are rounded in reporting as a matter of course, unlike counts
+/// of people below [`ROUNDING_MIN`].
+pub fn percent_tolerance(v: f64) -> f64 {
+    let mut step = 1.0;
+    for _ in 0..PERCENT_MAX_DECIMALS {
+        if (v / step).fract().abs() < 1e-9 {
+            break;
+        }
+        step /= 10.0;
+    }
+    step / 2.0
+}
+
+/// Percentages are read to at most this many decimals when finding their
+/// stated precision; no news figure states more.
+const PERCENT_MAX_DECIMALS: usize = 4;
+
 /// Seconds per unit of a duration figure.
 fn seconds_per(unit: Option<&str>) -> f64 {
     unit.and_then(|u| TIME_UNITS.iter().find(|(_, many, _)| *many == u))
@@ -450,10 +484,11 @@ fn interval(f: &Figure, tolerant: bool, drop_year: bool) -> Option<Interval> {
             Some(Endpoint::Number(n)) => *n,
             Some(Endpoint::Date(d)) => date_number(d, upper, drop_year)?,
         };
-        let tolerance = if tolerant && f.kind != FigureKind::Date {
-            rounding_tolerance(at)
-        } else {
-            0.0
+        let tolerance = match f.kind {
+            _ if !tolerant => 0.0,
+            FigureKind::Date => 0.0,
+            FigureKind::Percent | FigureKind::PercentagePoints => percent_tolerance(at),
+            _ => rounding_tolerance(at),
         };
         let at = if upper {
             at + tolerance
@@ -617,6 +652,15 @@ mod tests {
     }
 
     #[test]
+    fn a_weekday_is_not_set_against_a_calendar_date() {
+        let comparisons = cluster(&[
+            "Officials said Tuesday the vote was set.",
+            "Officials said the vote was set on Oct. 4.",
+        ]);
+        assert!(comparisons.is_empty(), "{comparisons:?}");
+    }
+
+    #[test]
     fn disjoint_statements_conflict() {
         assert_eq!(verdict("12,000 troops", "15,000 troops"), Verdict::Conflict);
         assert_eq!(
@@ -653,6 +697,16 @@ mod tests {
 
     #[test]
     fn rounding_tolerance_follows_precision() {
+        assert_eq!(percent_tolerance(6.0), 0.5);
+        assert!((percent_tolerance(5.9) - 0.05).abs() < 1e-12);
+        assert_eq!(
+            verdict("6% of voters", "5.9% of voters"),
+            Verdict::Compatible
+        );
+        assert_eq!(
+            verdict("3.6% of voters", "0.8% of voters"),
+            Verdict::Conflict
+        );
         assert_eq!(rounding_tolerance(15_000.0), 500.0);
         assert_eq!(rounding_tolerance(15_200.0), 50.0);
         assert_eq!(rounding_tolerance(20_000.0), 1_000.0);

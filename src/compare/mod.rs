@@ -213,10 +213,21 @@ pub fn compare_with_config(
                     )
                 })
                 .collect();
+            // Outlets that publish on different days name different
+            // weekdays for one statement ("said Monday", "said Tuesday"), so a
+            // weekday conflict is worth a look, not a contradiction.
+            let weekdays_only = comparison
+                .values
+                .iter()
+                .all(|v| crate::extract::dates::is_weekday(&v.figure));
             findings.push(Finding {
                 kind: FindingKind::FigureConflict,
                 cluster: id.clone(),
-                severity: Severity::Error,
+                severity: if weekdays_only {
+                    Severity::Warning
+                } else {
+                    Severity::Error
+                },
                 message: format!("{}: {}", comparison.measure, values.join("; ")),
             });
         }

@@ -53,6 +53,16 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
     ("wednesday", Weekday::Wednesday),
 ];
 
+/// Whether a date figure is a bare weekday ("Monday"). News names the day of
+/// a statement or of the reporting by its weekday, and the day of an event by
+/// its calendar date, so the compare stage keeps the two apart.
+pub fn is_weekday(figure: &Figure) -> bool {
+    figure.kind == FigureKind::Date
+        && WEEKDAYS
+            .iter()
+            .any(|(w, _)| figure.text.eq_ignore_ascii_case(w))
+}
+
 /// The measure of every date: dates in one aligned claim are the date of the
 /// same event, whatever the noun ("call", "meeting") each outlet uses.
 pub const DATE_MEASURE: &str = "date";
