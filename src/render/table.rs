@@ -146,8 +146,11 @@ pub fn report(out: &mut dyn Write, report: &Report, layout: Layout) -> io::Resul
         for f in &report.findings {
             writeln!(
                 out,
-                "  {:?} {} [{:?}] {}",
-                f.severity, f.cluster, f.kind, f.message
+                "  {:7} {:4} {}: {}",
+                super::name(&f.severity),
+                f.cluster,
+                super::name(&f.kind),
+                f.message
             )?;
         }
     }
