@@ -49,7 +49,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Format::Json
     });
     let mut out: Box<dyn Write> = match &common.output {
-        Some(path) => Box::new(io::BufWriter::new(std::fs::File::create(path)?)),
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display()))?;
+            Box::new(io::BufWriter::new(file))
+        }
         None => Box::new(io::BufWriter::new(io::stdout().lock())),
     };
     anyhow::ensure!(
@@ -164,7 +168,8 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     progress.finish();
     out.flush()?;
     if let Some(path) = &args.write_baseline {
-        std::fs::write(path, serde_json::to_string_pretty(&accepted)? + "\n")?;
+        std::fs::write(path, serde_json::to_string_pretty(&accepted)? + "\n")
+            .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display()))?;
     }
     eprintln!(
         "storydiff check: {stories} stories, {failing} with findings at or above {}, {bad} unreadable",

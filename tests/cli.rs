@@ -271,3 +271,19 @@ fn check_baseline_accepts_known_findings() {
         .assert()
         .code(0);
 }
+
+#[test]
+fn an_unwritable_output_file_is_named_in_the_error() {
+    let dir = two_outlets();
+    let out = dir.path().join("no-such-folder").join("report.json");
+    storydiff()
+        .args(["compare", "--format", "json", "--output"])
+        .arg(&out)
+        .arg(dir.path().join("ledger.txt"))
+        .arg(dir.path().join("wire.txt"))
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("report.json").and(predicate::str::contains("cannot write")),
+        );
+}
