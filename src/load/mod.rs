@@ -175,9 +175,17 @@ fn folder_files(folder: &Path) -> Result<Vec<PathBuf>, InputError> {
         })
         .collect();
     if files.is_empty() {
+        let has_folders = std::fs::read_dir(folder)
+            .map(|entries| entries.filter_map(Result::ok).any(|e| e.path().is_dir()))
+            .unwrap_or(false);
+        let hint = if has_folders {
+            " (for a folder of story folders, run `storydiff check` on it or name each story folder)"
+        } else {
+            ""
+        };
         return Err(InputError::file(
             name,
-            "folder holds no .txt, .md, .html or .json file to read",
+            format!("folder holds no .txt, .md, .html or .json file to read{hint}"),
         ));
     }
     files.sort();
