@@ -60,13 +60,14 @@ use model::OutletId;
 /// Every version's claims, segmented and with their features extracted:
 /// `claims[outlet][index]`.
 pub fn claims(story: &Story, config: &Config) -> Vec<Vec<Claim>> {
+    let lexicon = extract::framing::Lexicon::from_config(&config.framing);
     story
         .versions
         .iter()
         .enumerate()
         .map(|(o, version)| {
             let mut claims = segment::segment(version, OutletId(o));
-            extract::extract(version, &mut claims, config);
+            extract::extract(version, &mut claims, &lexicon);
             claims
         })
         .collect()

@@ -4,15 +4,15 @@ pub mod dates;
 pub mod figures;
 pub mod framing;
 
-use crate::config::Config;
 use crate::model::{Claim, Version};
 
-/// Fill in the features of every claim of one version.
-pub fn extract(version: &Version, claims: &mut [Claim], config: &Config) {
+/// Fill in the features of every claim of one version. `lexicon` is built
+/// once by the caller ([`framing::Lexicon::from_config`]) and shared by all
+/// versions, since building its matchers costs more than using them.
+pub fn extract(version: &Version, claims: &mut [Claim], lexicon: &framing::Lexicon) {
     let context = figures::Context::for_version(version);
-    let lexicon = framing::Lexicon::from_config(&config.framing);
     for claim in claims {
         claim.figures = figures::find_figures(&claim.text, &context);
-        claim.cues = framing::find_cues(&claim.text, &lexicon);
+        claim.cues = framing::find_cues(&claim.text, lexicon);
     }
 }
