@@ -60,7 +60,7 @@ use model::OutletId;
 /// Every version's claims, segmented and with their features extracted:
 /// `claims[outlet][index]`.
 pub fn claims(story: &Story, config: &Config) -> Vec<Vec<Claim>> {
-    let lexicon = extract::framing::Lexicon::from_config(&config.framing);
+    let lexicon = extract::framing::Lexicon::shared(&config.framing);
     story
         .versions
         .iter()

@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
@@ -233,7 +234,27 @@ fn merged<'a>(builtin: &'a str, extra: impl IntoIterator<Item = &'a str>) -> Vec
     words
 }
 
+/// The lexicons built so far, with the configuration each was built for.
+type Built = Vec<(FramingConfig, Arc<Lexicon>)>;
+
 impl Lexicon {
+    /// The lexicon for `config`, built once per process and shared: a corpus
+    /// run compares thousands of stories with one configuration, and building
+    /// the matchers costs more than using them.
+    pub fn shared(config: &FramingConfig) -> Arc<Lexicon> {
+        static BUILT: OnceLock<Mutex<Built>> = OnceLock::new();
+        let mut built = BUILT
+            .get_or_init(Mutex::default)
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, lexicon)) = built.iter().find(|(c, _)| c == config) {
+            return Arc::clone(lexicon);
+        }
+        let lexicon = Arc::new(Lexicon::from_config(config));
+        built.push((config.clone(), Arc::clone(&lexicon)));
+        lexicon
+    }
+
     /// The built-in lexicons plus `config`'s additions.
     pub fn from_config(config: &FramingConfig) -> Lexicon {
         let hedge_words = merged(HEDGES, config.hedges.iter().map(String::as_str));

@@ -7,8 +7,8 @@ pub mod framing;
 use crate::model::{Claim, Version};
 
 /// Fill in the features of every claim of one version. `lexicon` is built
-/// once by the caller ([`framing::Lexicon::from_config`]) and shared by all
-/// versions, since building its matchers costs more than using them.
+/// once and shared ([`framing::Lexicon::shared`]), since building its
+/// matchers costs more than using them.
 pub fn extract(version: &Version, claims: &mut [Claim], lexicon: &framing::Lexicon) {
     let context = figures::Context::for_version(version);
     for claim in claims {
