@@ -145,15 +145,9 @@ impl Report {
     }
 }
 
-/// Build the report for a story from its claims and clusters, with the
-/// default settings.
-pub fn compare(story: &Story, claims: Vec<Vec<Claim>>, clusters: Vec<Cluster>) -> Report {
-    compare_with_config(story, claims, clusters, &Config::default())
-}
-
 /// Build the report for a story from its claims and clusters; `config`
 /// sets the severity of framing findings.
-pub fn compare_with_config(
+pub fn compare(
     story: &Story,
     claims: Vec<Vec<Claim>>,
     clusters: Vec<Cluster>,
