@@ -28,6 +28,21 @@ fn two_outlets() -> tempfile::TempDir {
     dir
 }
 
+/// stdout of `storydiff COMMAND --format FORMAT INPUT`, which must succeed.
+fn run_ok(command: &str, format: &str, input: &Path) -> String {
+    let output = storydiff()
+        .args([command, "--format", format])
+        .arg(input)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
 fn write(dir: &Path, name: &str, text: &str) {
     fs::write(dir.join(name), text).unwrap();
 }
@@ -35,14 +50,7 @@ fn write(dir: &Path, name: &str, text: &str) {
 #[test]
 fn json_output_is_byte_identical_across_runs() {
     let dir = two_outlets();
-    let run = || {
-        storydiff()
-            .args(["compare", "--format", "json"])
-            .arg(dir.path())
-            .output()
-            .unwrap()
-            .stdout
-    };
+    let run = || run_ok("compare", "json", dir.path());
     let first = run();
     assert!(!first.is_empty());
     for _ in 0..3 {
@@ -53,13 +61,8 @@ fn json_output_is_byte_identical_across_runs() {
 #[test]
 fn json_report_has_the_documented_fields() {
     let dir = two_outlets();
-    let output = storydiff()
-        .args(["compare", "--format", "json"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let stdout = run_ok("compare", "json", dir.path());
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(report["schema"], "storydiff/1");
     for field in ["story", "outlets", "clusters", "findings"] {
         assert!(report.get(field).is_some(), "missing {field}");
@@ -95,13 +98,8 @@ fn json_report_has_the_documented_fields() {
 #[test]
 fn table_output_fits_a_hundred_columns() {
     let dir = two_outlets();
-    let output = storydiff()
-        .args(["compare", "--format", "table"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    let text = String::from_utf8(output.stdout).unwrap();
+    let stdout = run_ok("compare", "table", dir.path());
+    let text = stdout;
     assert!(text.contains("ledger") && text.contains("wire"));
     for line in text.lines() {
         assert!(line.chars().count() <= 100, "too wide: {line}");
@@ -121,13 +119,8 @@ fn html_output_escapes_article_text() {
         "b.txt",
         "Officials met <script>alert(1)</script> on Monday.\n",
     );
-    let output = storydiff()
-        .args(["compare", "--format", "html"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    let html = String::from_utf8(output.stdout).unwrap();
+    let stdout = run_ok("compare", "html", dir.path());
+    let html = stdout;
     assert!(!html.contains("<script>") && !html.contains("<b>"));
     assert!(html.contains("&lt;script&gt;") && html.contains("&amp;"));
 }
@@ -146,14 +139,8 @@ fn markdown_output_lists_outlets() {
 #[test]
 fn claims_prints_one_json_object_per_version() {
     let dir = two_outlets();
-    let output = storydiff()
-        .args(["claims", "--format", "json"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    let lines: Vec<serde_json::Value> = String::from_utf8(output.stdout)
-        .unwrap()
+    let stdout = run_ok("claims", "json", dir.path());
+    let lines: Vec<serde_json::Value> = stdout
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
