@@ -6,6 +6,10 @@
 //! Each pair becomes a story of two outlets that goes through the public
 //! `storydiff::analyze` path; the pair's score is the member score when both
 //! sentences land in one cluster, else the `nearest` score.
+//!
+//! With `-- --fit` it instead fits the weights of the calibrated pair score
+//! (`storydiff::align::calibrate::MODEL`) on MSRP train and STS headlines
+//! train and prints them as Rust source; see `fit.rs`.
 
 #![allow(clippy::print_stdout)]
 
@@ -13,6 +17,9 @@ use std::path::Path;
 
 use storydiff::align::DEFAULT_THRESHOLD;
 use storydiff::model::{Layout, Position, Story, Version};
+
+#[path = "align_accuracy/fit.rs"]
+mod fit;
 
 const DATA: &str = "../shared/eval-dev";
 
@@ -28,6 +35,10 @@ fn main() {
         return;
     }
     let config = storydiff::Config::default();
+    if std::env::args().any(|a| a == "--fit") {
+        fit::run(&msrp, &sts[0], &config);
+        return;
+    }
     if let Some(rows) = read_tsv(&msrp) {
         let pairs: Vec<(bool, f64, bool)> = rows
             .iter()
@@ -90,14 +101,18 @@ fn version(outlet: &str, text: &str) -> Version {
     }
 }
 
+/// A story of two outlets, one sentence each.
+fn pair_story(s1: &str, s2: &str) -> Story {
+    Story {
+        id: "pair".into(),
+        versions: vec![version("a", s1), version("b", s2)],
+    }
+}
+
 /// The score storydiff gives a pair of sentences, and whether it put them
 /// in one cluster.
 fn pair_score(s1: &str, s2: &str, config: &storydiff::Config) -> (f64, bool) {
-    let story = Story {
-        id: "pair".into(),
-        versions: vec![version("a", s1), version("b", s2)],
-    };
-    let report = storydiff::analyze(&story, config).expect("two outlets");
+    let report = storydiff::analyze(&pair_story(s1, s2), config).expect("two outlets");
     let joint = report
         .clusters
         .iter()

@@ -12,15 +12,16 @@
 use super::index::{Pair, SCORE_SCALE};
 use crate::model::ClaimRef;
 
-/// The least score a mutual best match needs to align below the threshold,
-/// as a share of the threshold (0.30 at the default 0.55), so that a stricter
-/// `--threshold` makes the evidence stricter too. Below it two claims share a
+/// The least rarity-weighted overlap (`Prepared::overlap`, not the
+/// calibrated score) a mutual best match needs to align below the threshold,
+/// at the default threshold; it scales with `--threshold`, so that a stricter
+/// threshold makes the evidence stricter too. Below it two claims share a
 /// word or two ("fire", a place name) and being each other's best says little
 /// more than that the outlets tell different parts of the story. It keeps the
 /// paraphrases of the fixture stories ("About 1,200 firefighters are on the
 /// lines." / "About 1,200 firefighters are working the fire, supported by 14
 /// helicopters ...") and leaves out pairs around one shared name.
-pub(crate) const EVIDENCE_FLOOR_SHARE: f64 = 0.55;
+pub(crate) const EVIDENCE_FLOOR: f64 = 0.3;
 
 /// How far the best match must lead the runner-up of the same outlet, on both
 /// sides. A lead this large means the two claims are not merely the best of

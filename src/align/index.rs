@@ -33,8 +33,9 @@ pub(crate) const SCORE_SCALE: f64 = 10_000.0;
 pub(crate) struct Pair {
     /// Similarity times [`SCORE_SCALE`].
     pub score: u32,
-    /// Similarity with figure values set aside (`Prepared::claim_similarity`),
-    /// times [`SCORE_SCALE`]: what the story evidence ranks by.
+    /// The rarity-weighted overlap, with figure values set aside when both
+    /// claims give figures (`Prepared::claim_overlap`), times
+    /// [`SCORE_SCALE`]: what the story evidence ranks by.
     pub claim: u32,
     /// The first claim's index.
     pub a: usize,
@@ -117,10 +118,11 @@ pub(crate) fn candidates(
             // have figures.
             let both = |i: usize| !prep.profiles[i].figures.is_empty();
             let claim = if both(a) && both(b) {
-                (prep.claim_similarity(a, b) * SCORE_SCALE).round() as u32
+                prep.claim_overlap(a, b)
             } else {
-                score
+                prep.overlap(a, b)
             };
+            let claim = (claim * SCORE_SCALE).round() as u32;
             Pair { score, claim, a, b }
         })
         .collect();

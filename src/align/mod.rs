@@ -3,9 +3,11 @@
 //! See `docs/alignment.md` for the method. In short: every claim becomes a
 //! set of normalised content tokens ([`tokens`]) weighted by rarity in the
 //! story and in English at large; candidate pairs come from an inverted index
-//! of those tokens; each candidate gets a similarity from 0 to 1; clusters
-//! grow greedily from the strongest pairs, one claim per outlet at most.
+//! of those tokens; each candidate gets a calibrated score from 0 to 1, the
+//! chance that the two are the same claim ([`calibrate`]); clusters grow
+//! greedily from the strongest pairs, one claim per outlet at most.
 
+pub mod calibrate;
 mod cluster;
 mod evidence;
 mod index;
@@ -18,16 +20,15 @@ use crate::model::{Claim, ClaimRef, OutletId};
 use index::SCORE_SCALE;
 use similarity::Prepared;
 
-/// The similarity at or above which two claims of different outlets are
-/// taken to be the same claim.
+/// The score at or above which two claims of different outlets are taken
+/// to be the same claim.
 ///
-/// Chosen on the MSRP training pairs (news sentences of one story from
-/// different outlets, labelled same claim or not; see docs/accuracy.md and
-/// docs/alignment.md): accuracy there peaks between 0.55 and 0.6 and falls off
-/// on both sides; 0.55 is the round number at the low end of that plateau,
-/// since for a coverage diff a missed alignment (a claim reported as an
-/// omission) costs more than a loose one.
-pub const DEFAULT_THRESHOLD: f64 = 0.55;
+/// The score is a calibrated chance (`calibrate.rs`), so one half means
+/// "more likely the same claim than not". On the MSRP training pairs (news
+/// sentences of one story from different outlets, labelled same claim or
+/// not; see docs/accuracy.md) accuracy is flat from 0.45 to 0.55 and falls
+/// off on both sides, so one half needs no tuning of its own.
+pub const DEFAULT_THRESHOLD: f64 = 0.5;
 
 /// A member's score is its mean similarity to at most this many other
 /// members, evenly spread over the cluster, so that a cluster carried by
@@ -38,7 +39,8 @@ const MEMBER_SAMPLE: usize = 8;
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct AlignConfig {
-    /// Minimum similarity for two claims to share a cluster.
+    /// Minimum score (the calibrated chance of being the same claim) for
+    /// two claims to share a cluster.
     pub threshold: f64,
 }
 
@@ -55,7 +57,8 @@ impl Default for AlignConfig {
 pub struct Member {
     /// The claim.
     pub claim: ClaimRef,
-    /// Similarity to the cluster, 0 to 1.
+    /// Score against the rest of the cluster, 0 to 1: the mean calibrated
+    /// chance of being the same claim as the other members.
     pub score: f64,
 }
 
@@ -84,7 +87,12 @@ pub fn align(claims: &[Vec<Claim>], config: &AlignConfig) -> Vec<Cluster> {
             })
         })
         .collect();
+    let texts: Vec<&str> = refs
+        .iter()
+        .map(|r| claims[r.outlet.0][r.index].text.as_str())
+        .collect();
     let prep = Prepared::new(
+        &texts,
         refs.iter()
             .map(|r| tokens::normalize(&claims[r.outlet.0][r.index]))
             .collect(),
@@ -95,7 +103,8 @@ pub fn align(claims: &[Vec<Claim>], config: &AlignConfig) -> Vec<Cluster> {
     } else {
         config.threshold.clamp(0.0, 1.0)
     };
-    let floor = (threshold * evidence::EVIDENCE_FLOOR_SHARE * SCORE_SCALE).round() as u32;
+    let floor = evidence::EVIDENCE_FLOOR * threshold / DEFAULT_THRESHOLD;
+    let floor = (floor * SCORE_SCALE).round() as u32;
     let threshold = (threshold * SCORE_SCALE).round() as u32;
     let claims_per_outlet: Vec<usize> = claims.iter().map(Vec::len).collect();
     let evidence = evidence::mutual_best(&pairs, &refs, &claims_per_outlet, floor);
@@ -127,6 +136,16 @@ pub fn align(claims: &[Vec<Claim>], config: &AlignConfig) -> Vec<Cluster> {
         .collect();
     clusters.sort_by_key(|c| c.members[0].claim);
     clusters
+}
+
+/// What the calibrated score of two claims of one story weighs, with the
+/// story made of just these two: for fitting [`calibrate::MODEL`].
+pub fn pair_features(a: &Claim, b: &Claim) -> calibrate::Features {
+    let prep = Prepared::new(
+        &[a.text.as_str(), b.text.as_str()],
+        vec![tokens::normalize(a), tokens::normalize(b)],
+    );
+    prep.features(0, 1)
 }
 
 /// Similarity of member `i` to the rest of `group`: the mean over an even

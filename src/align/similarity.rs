@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::calibrate::{Content, Features, Surface, shared};
 use super::tokens::{self, NUMBER_KEY, Normalized};
 
 /// Background word frequencies (see the file's header for source and licence).
@@ -164,11 +165,14 @@ pub(crate) struct Prepared {
     pub vocab: Vocab,
     /// One profile per claim, in the order given.
     pub profiles: Vec<Profile>,
+    /// One surface per claim, in the order given.
+    pub surfaces: Vec<Surface>,
 }
 
 impl Prepared {
-    /// Intern the tokens of every claim and weigh them by rarity.
-    pub fn new(claims: Vec<Normalized>) -> Prepared {
+    /// Intern the tokens of every claim (`claims[i]` normalised from
+    /// `texts[i]`) and weigh them by rarity.
+    pub fn new(texts: &[&str], claims: Vec<Normalized>) -> Prepared {
         let mut vocab = Vocab::default();
         let mut lookup: HashMap<String, u32> = HashMap::new();
         let mut profiles = Vec::with_capacity(claims.len());
@@ -238,11 +242,57 @@ impl Prepared {
                 .map(|&id| vocab.weight[id as usize])
                 .sum();
         }
-        Prepared { vocab, profiles }
+        let mut words = HashMap::new();
+        let surfaces = texts.iter().map(|t| Surface::new(t, &mut words)).collect();
+        Prepared {
+            vocab,
+            profiles,
+            surfaces,
+        }
     }
 
-    /// The similarity of claims `a` and `b`, 0 to 1.
+    /// The score of claims `a` and `b`: the chance, 0 to 1, that they are
+    /// the same claim (`calibrate.rs`).
     pub fn similarity(&self, a: usize, b: usize) -> f64 {
+        self.features(a, b).score()
+    }
+
+    /// What the calibrated score of claims `a` and `b` weighs.
+    pub fn features(&self, a: usize, b: usize) -> Features {
+        // Content tokens each claim has and the other lacks, the figure
+        // token left out (figures are compared by value below).
+        let (pa, pb) = (&self.profiles[a], &self.profiles[b]);
+        let figure = |p: &Profile| {
+            usize::from(
+                self.vocab
+                    .number
+                    .is_some_and(|n| p.ids.binary_search(&n).is_ok()),
+            )
+        };
+        let both = shared(&pa.ids, &pb.ids) - figure(pa).min(figure(pb));
+        let unshared = [
+            pa.ids.len() - figure(pa) - both,
+            pb.ids.len() - figure(pb) - both,
+        ];
+        let values = |i: usize| {
+            let mut v: Vec<&str> = self.profiles[i]
+                .figures
+                .iter()
+                .map(|f| f.value.as_str())
+                .collect();
+            v.dedup();
+            v
+        };
+        let content = Content {
+            overlap: self.overlap(a, b),
+            unshared,
+            figures: [values(a), values(b)],
+        };
+        Features::new(&self.surfaces[a], &self.surfaces[b], &content)
+    }
+
+    /// The rarity-weighted overlap of claims `a` and `b`, 0 to 1.
+    pub fn overlap(&self, a: usize, b: usize) -> f64 {
         similarity(
             &self.profiles[a],
             &self.profiles[b],
@@ -257,7 +307,7 @@ impl Prepared {
     /// the story evidence ranks candidates by: "Three deaths have been
     /// confirmed" is the other outlet's "Two deaths confirmed" with a
     /// conflicting figure, which is exactly what the compare stage is for.
-    pub fn claim_similarity(&self, a: usize, b: usize) -> f64 {
+    pub fn claim_overlap(&self, a: usize, b: usize) -> f64 {
         similarity(
             &self.profiles[a],
             &self.profiles[b],
@@ -481,7 +531,10 @@ mod tests {
     use crate::align::tokens::normalize_text;
 
     fn prepared(texts: &[&str]) -> Prepared {
-        Prepared::new(texts.iter().map(|t| normalize_text(t, &[])).collect())
+        Prepared::new(
+            texts,
+            texts.iter().map(|t| normalize_text(t, &[])).collect(),
+        )
     }
 
     #[test]
@@ -507,8 +560,8 @@ mod tests {
             "Qaddafi forces shelled Misrata",
             "Rebels shelled Misrata",
         ]);
-        assert!(p.similarity(0, 1) > 0.9);
-        assert!(p.similarity(0, 1) > p.similarity(0, 2));
+        assert!(p.overlap(0, 1) > 0.9);
+        assert!(p.overlap(0, 1) > p.overlap(0, 2));
     }
 
     #[test]
@@ -519,8 +572,8 @@ mod tests {
             "Egypt votes",
             "Egyptian votes",
         ]);
-        assert!(p.similarity(0, 1) > 0.8);
-        assert!(p.similarity(2, 3) > 0.8);
+        assert!(p.overlap(0, 1) > 0.8);
+        assert!(p.overlap(2, 3) > 0.8);
         assert!(!may_be_variants("austria", "australia"));
     }
 
@@ -532,8 +585,8 @@ mod tests {
             "troops deployed to the island",
             "12,000 troops deployed to the island",
         ]);
-        assert!(p.similarity(0, 3) > p.similarity(0, 2));
-        assert!(p.similarity(0, 2) > p.similarity(0, 1));
+        assert!(p.overlap(0, 3) > p.overlap(0, 2));
+        assert!(p.overlap(0, 2) > p.overlap(0, 1));
     }
 
     #[test]
@@ -560,7 +613,7 @@ mod tests {
             "The ship sank off Crete",
             "Prices rose",
         ]);
-        assert!((p.similarity(0, 1) - 1.0).abs() < 1e-9);
-        assert_eq!(p.similarity(0, 2), 0.0);
+        assert!((p.overlap(0, 1) - 1.0).abs() < 1e-9);
+        assert_eq!(p.overlap(0, 2), 0.0);
     }
 }
