@@ -48,6 +48,8 @@ pub(crate) struct Surface {
     /// For the first 64 words: each distinct word id with the bit set of
     /// its positions, sorted by id (for [`common_subsequence`]).
     positions: Vec<(u32, u64)>,
+    /// The word ids, sorted (a multiset).
+    unigrams: Vec<u32>,
     /// Word n-grams for n = 2..=[`MAX_GRAM`], hashed, sorted (multisets).
     grams: [Vec<u64>; MAX_GRAM - 1],
     /// Stop-word ids, sorted: the function words carry the sentence's build.
@@ -95,6 +97,8 @@ impl Surface {
             }
             same
         });
+        surface.unigrams = surface.words.clone();
+        surface.unigrams.sort_unstable();
         for n in 2..=MAX_GRAM {
             let grams = &mut surface.grams[n - 2];
             *grams = surface.words.windows(n).map(hash_gram).collect();
@@ -223,7 +227,7 @@ fn common_subsequence_table(a: &[u32], b: &[u32]) -> usize {
 }
 
 /// The number of features.
-pub const FEATURES: usize = 20;
+pub const FEATURES: usize = 22;
 
 /// The features' names, in the order of [`Features::values`] and [`MODEL`].
 pub const FEATURE_NAMES: [&str; FEATURES] = [
@@ -247,6 +251,8 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "stopwords_min",
     "stopwords_max",
     "word_edits",
+    "words_min",
+    "words_max",
 ];
 
 /// The index of "subsequence_of_longer" in [`FEATURE_NAMES`].
@@ -301,6 +307,7 @@ impl Features {
         (values[15], values[16]) = coverage(&a.chars, &b.chars);
         (values[17], values[18]) = coverage(&a.stops, &b.stops);
         values[19] = ((a.len + b.len) as f64 - 2.0 * common).ln_1p();
+        (values[20], values[21]) = coverage(&a.unigrams, &b.unigrams);
         let mean_len = (a.len + b.len) as f64 / 2.0;
         Features {
             values,
@@ -342,51 +349,55 @@ pub struct Model {
 
 /// The fitted model; regenerate with `cargo bench --bench align_accuracy -- --fit`.
 pub const MODEL: Model = Model {
-    bias: -3.848164,
-    length: 1.977305,
+    bias: -3.559468,
+    length: 1.850256,
     base: [
-        3.863048,  // overlap
-        -1.615029, // bigrams_min
-        0.771076,  // bigrams_max
-        0.795410,  // trigrams_min
-        1.063150,  // trigrams_max
-        0.730947,  // fourgrams_min
-        1.848450,  // fourgrams_max
-        -2.523780, // subsequence_of_longer
-        1.065066,  // subsequence_of_shorter
-        -0.094175, // numbers_equal
-        0.033121,  // numbers_nested
-        -0.153166, // numbers_unshared
-        -0.027389, // content_unshared_min
-        0.205790,  // content_unshared_max
-        0.892736,  // negation_differs
-        -3.357668, // chars_min
-        1.202237,  // chars_max
-        -2.683775, // stopwords_min
-        -0.401791, // stopwords_max
-        -0.015357, // word_edits
+        4.011103,  // overlap
+        -1.469747, // bigrams_min
+        0.767468,  // bigrams_max
+        0.937105,  // trigrams_min
+        0.995669,  // trigrams_max
+        0.778231,  // fourgrams_min
+        1.757076,  // fourgrams_max
+        -2.628470, // subsequence_of_longer
+        1.144883,  // subsequence_of_shorter
+        -0.097861, // numbers_equal
+        0.055235,  // numbers_nested
+        -0.142199, // numbers_unshared
+        -0.008733, // content_unshared_min
+        0.199807,  // content_unshared_max
+        0.890046,  // negation_differs
+        -2.977654, // chars_min
+        1.226201,  // chars_max
+        -2.423678, // stopwords_min
+        -0.319846, // stopwords_max
+        -0.014488, // word_edits
+        -2.153696, // words_min
+        0.638472,  // words_max
     ],
     slope: [
-        -0.228279, // overlap
-        0.338030,  // bigrams_min
-        -0.707385, // bigrams_max
-        -0.047972, // trigrams_min
-        -1.015044, // trigrams_max
-        -0.279556, // fourgrams_min
-        -0.857410, // fourgrams_max
-        1.206697,  // subsequence_of_longer
-        -0.603493, // subsequence_of_shorter
-        0.008331,  // numbers_equal
-        -0.033139, // numbers_nested
-        -0.016288, // numbers_unshared
-        0.011587,  // content_unshared_min
-        -0.075325, // content_unshared_max
-        -0.614729, // negation_differs
-        2.096126,  // chars_min
-        -0.105101, // chars_max
-        1.297654,  // stopwords_min
-        0.148719,  // stopwords_max
-        -0.539444, // word_edits
+        -0.325508, // overlap
+        0.192452,  // bigrams_min
+        -0.668805, // bigrams_max
+        -0.104622, // trigrams_min
+        -0.970624, // trigrams_max
+        -0.316299, // fourgrams_min
+        -0.813485, // fourgrams_max
+        0.943372,  // subsequence_of_longer
+        -0.469455, // subsequence_of_shorter
+        0.011235,  // numbers_equal
+        -0.044312, // numbers_nested
+        -0.017278, // numbers_unshared
+        0.006332,  // content_unshared_min
+        -0.070023, // content_unshared_max
+        -0.615773, // negation_differs
+        1.861852,  // chars_min
+        -0.126305, // chars_max
+        1.153411,  // stopwords_min
+        0.109808,  // stopwords_max
+        -0.547331, // word_edits
+        1.395738,  // words_min
+        -0.421960, // words_max
     ],
 };
 
