@@ -23,10 +23,11 @@ use crate::model::ClaimRef;
 /// helicopters ...") and leaves out pairs around one shared name.
 pub(crate) const EVIDENCE_FLOOR: f64 = 0.3;
 
-/// How far the best match must lead the runner-up of the same outlet, on both
-/// sides. A lead this large means the two claims are not merely the best of
-/// several similar claims ("two people died" among several casualty
-/// sentences), where a moderate score is no evidence at all. Half this margin
+/// How far the best match must lead the runner-up of the same outlet, in
+/// overlap as claims, on both sides. A lead this large means the two claims
+/// are not merely the best of several similar claims ("two people died"
+/// among several casualty sentences), where a moderate overlap is no
+/// evidence at all. Half this margin
 /// (0.05) added 307 clusters of two or more on the AllSides corpus (758 →
 /// 1,065), and 6 of 15 of them read by hand were wrong.
 pub(crate) const EVIDENCE_MARGIN: f64 = 0.1;
@@ -36,8 +37,8 @@ pub(crate) const EVIDENCE_MARGIN: f64 = 0.1;
 pub(crate) const EVIDENCE_MIN_CLAIMS: usize = 3;
 
 /// For every pair (in the order given), whether it is a mutual best match
-/// with a clear margin and a score of at least `floor` (on the integer
-/// score scale). Candidates are ranked by their similarity as claims,
+/// with a clear margin and an overlap as claims of at least `floor` (on the
+/// integer score scale). Candidates are ranked by their overlap as claims,
 /// figure values set aside (`Pair::claim`): two outlets' versions of one
 /// claim that disagree on a number are still each other's best match.
 ///

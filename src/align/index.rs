@@ -12,12 +12,12 @@ use crate::model::ClaimRef;
 const POSTING_WINDOW: usize = 96;
 
 /// How many of the best candidates (by shared token weight) of each claim get
-/// the full similarity. The rest share too little to come close.
+/// the full score. The rest share too little to come close.
 const CANDIDATES_PER_CLAIM: usize = 16;
 
 /// In a story of at least `COMMON_MIN_CLAIMS` claims, a token found in more
 /// than this share of them is too common to discriminate and is not used to
-/// find candidates (it still counts in the similarity).
+/// find candidates (it still counts in the score).
 const COMMON_SHARE: f32 = 0.2;
 
 /// Below this many claims every token is used: the story is too small for
@@ -31,7 +31,7 @@ pub(crate) const SCORE_SCALE: f64 = 10_000.0;
 /// A scored pair of claims of different outlets, `a < b`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct Pair {
-    /// Similarity times [`SCORE_SCALE`].
+    /// The calibrated score (`Prepared::score`) times [`SCORE_SCALE`].
     pub score: u32,
     /// The rarity-weighted overlap, with figure values set aside when both
     /// claims give figures (`Prepared::claim_overlap`), times
@@ -113,7 +113,7 @@ pub(crate) fn candidates(
         .into_iter()
         .map(|key| {
             let (a, b) = ((key >> 32) as usize, (key & u64::from(u32::MAX)) as usize);
-            let score = (prep.similarity(a, b) * SCORE_SCALE).round() as u32;
+            let score = (prep.score(a, b) * SCORE_SCALE).round() as u32;
             // Figure values can only make a difference when both claims
             // have figures.
             let both = |i: usize| !prep.profiles[i].figures.is_empty();

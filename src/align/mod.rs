@@ -30,7 +30,7 @@ use similarity::Prepared;
 /// off on both sides, so one half needs no tuning of its own.
 pub const DEFAULT_THRESHOLD: f64 = 0.5;
 
-/// A member's score is its mean similarity to at most this many other
+/// A member's score is its mean score against at most this many other
 /// members, evenly spread over the cluster, so that a cluster carried by
 /// hundreds of outlets costs no more than a few comparisons per member.
 const MEMBER_SAMPLE: usize = 8;
@@ -52,7 +52,7 @@ impl Default for AlignConfig {
     }
 }
 
-/// One claim in a cluster with its similarity to the rest of the cluster.
+/// One claim in a cluster with its score against the rest of the cluster.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Member {
     /// The claim.
@@ -148,7 +148,7 @@ pub fn pair_features(a: &Claim, b: &Claim) -> calibrate::Features {
     prep.features(0, 1)
 }
 
-/// Similarity of member `i` to the rest of `group`: the mean over an even
+/// Score of member `i` against the rest of `group`: the mean over an even
 /// sample of the other members; 1 for a cluster of one.
 fn member_score(prep: &Prepared, group: &[usize], i: usize) -> f64 {
     let others = group.len() - 1;
@@ -159,7 +159,7 @@ fn member_score(prep: &Prepared, group: &[usize], i: usize) -> f64 {
     let sample = group.iter().filter(|&&k| k != i).step_by(step);
     let (mut sum, mut count) = (0u64, 0u64);
     for &k in sample {
-        sum += (prep.similarity(i.min(k), i.max(k)) * SCORE_SCALE).round() as u64;
+        sum += (prep.score(i.min(k), i.max(k)) * SCORE_SCALE).round() as u64;
         count += 1;
     }
     (sum as f64 / count as f64).round() / SCORE_SCALE

@@ -253,7 +253,7 @@ impl Prepared {
 
     /// The score of claims `a` and `b`: the chance, 0 to 1, that they are
     /// the same claim (`calibrate.rs`).
-    pub fn similarity(&self, a: usize, b: usize) -> f64 {
+    pub fn score(&self, a: usize, b: usize) -> f64 {
         self.features(a, b).score()
     }
 

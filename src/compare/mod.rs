@@ -85,7 +85,7 @@ pub struct ClusterReport {
     pub id: String,
     /// How the outlets relate.
     pub status: Status,
-    /// The members with their similarity to the cluster.
+    /// The members with their score against the rest of the cluster.
     pub members: Vec<Member>,
     /// Outlets that do not carry the claim.
     pub missing: Vec<OutletId>,
