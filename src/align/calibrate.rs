@@ -31,11 +31,12 @@ const MAX_GRAM: usize = 4;
 /// How fast the score goes to 1 as two claims become word for word the
 /// same (the share of the longer claim's words in their longest common
 /// subsequence, raised to this power, closes that part of the gap to 1).
-/// The training pairs hold no near-verbatim copies (MSRP's makers left them
-/// out), so without this the model puts a claim and its verbatim copy at
-/// about 0.7. At 16 a copy with one word changed in twenty (0.95) gains
-/// 0.44 of the gap and the MSRP and STS pairs, which share at most about
-/// 0.8 of their words, are all but untouched.
+/// The model has too few near-verbatim training pairs to learn that corner,
+/// and without this puts a claim and its verbatim copy at about 0.7. At 16 a
+/// copy with one word changed in twenty (0.95) gains 0.44 of the gap, a
+/// pair sharing 0.9 of its words 0.19, one sharing 0.8 only 0.03: 34 of the
+/// 4,076 MSRP training pairs share 0.9 or more, and the measured accuracy
+/// and Pearson move by less than 0.001.
 const VERBATIM_POWER: i32 = 16;
 
 /// What one claim looks like on the surface, prepared once per claim.
@@ -313,6 +314,11 @@ impl Features {
             values,
             log_length: mean_len.ln_1p(),
         }
+    }
+
+    /// The rarity-weighted overlap the features start from.
+    pub fn overlap(&self) -> f64 {
+        self.values[0]
     }
 
     /// The chance, 0 to 1, that the two claims are the same claim: the

@@ -113,14 +113,15 @@ pub(crate) fn candidates(
         .into_iter()
         .map(|key| {
             let (a, b) = ((key >> 32) as usize, (key & u64::from(u32::MAX)) as usize);
-            let score = (prep.score(a, b) * SCORE_SCALE).round() as u32;
+            let features = prep.features(a, b);
+            let score = (features.score() * SCORE_SCALE).round() as u32;
             // Figure values can only make a difference when both claims
             // have figures.
             let both = |i: usize| !prep.profiles[i].figures.is_empty();
             let claim = if both(a) && both(b) {
                 prep.claim_overlap(a, b)
             } else {
-                prep.overlap(a, b)
+                features.overlap()
             };
             let claim = (claim * SCORE_SCALE).round() as u32;
             Pair { score, claim, a, b }
