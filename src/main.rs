@@ -11,7 +11,7 @@ use clap::Parser;
 
 use storydiff::check::{self, Baseline, Outcome};
 use storydiff::cli::{CheckArgs, Cli, Command};
-use storydiff::render::{self, Format, Layout};
+use storydiff::render::{self, Format, Layout, html};
 use storydiff::{Config, InputError};
 
 /// Exit code for bad arguments or input.
@@ -66,51 +66,78 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             && std::env::var_os("NO_COLOR").is_none(),
         ..Layout::default()
     };
-    let is_corpus = common.inputs.iter().any(|input| {
-        input.as_os_str() == "-"
-            || input
-                .extension()
-                .is_some_and(|ext| ext == "jsonl" || ext == "ndjson")
-    });
+    let is_corpus = storydiff::load::is_corpus(&common.inputs);
     let progress = Progress::new(is_corpus);
-    let mut bad = 0usize;
-    let work = |story: Result<storydiff::Story, InputError>| -> Result<Vec<u8>, InputError> {
-        let story = story?;
-        let mut buffer = Vec::new();
-        let written = match command {
-            "compare" => {
-                let report = storydiff::analyze(&story, &config)?;
-                render::report(&mut buffer, &report, format, layout)
-            }
-            "claims" => render::claims(
-                &mut buffer,
-                &story,
-                &storydiff::claims(&story, &config),
-                format,
-                layout,
-            ),
-            _ => render::figures(
-                &mut buffer,
-                &story,
-                &storydiff::claims(&story, &config),
-                format,
-                layout,
-            ),
-        };
-        written.expect("writing to memory cannot fail");
-        Ok(buffer)
+    // A corpus in HTML is one document, a section per story: the worker
+    // renders each section, and the document keeps only its contents line.
+    let mut document = match (command, format, is_corpus) {
+        ("compare", Format::Html, true) => Some(html::Document::start(
+            &mut out,
+            &document_title(&common.inputs),
+        )?),
+        _ => None,
     };
-    storydiff::corpus::process_ordered(storydiff::load::open(&common.inputs), work, |result| {
+    let sections = document.is_some();
+    let mut bad = 0usize;
+    type Rendered = Result<(Vec<u8>, Option<html::Entry>), InputError>;
+    let work =
+        |(index, story): (usize, Result<storydiff::Story, InputError>)| -> (usize, Rendered) {
+            let rendered = story.and_then(|story| {
+                let mut buffer = Vec::new();
+                let written = match command {
+                    "compare" => {
+                        let report = storydiff::analyze(&story, &config)?;
+                        if sections {
+                            let entry = html::section(&mut buffer, &report, index + 1)
+                                .expect("writing to memory cannot fail");
+                            return Ok((buffer, Some(entry)));
+                        }
+                        render::report(&mut buffer, &report, format, layout)
+                    }
+                    "claims" => render::claims(
+                        &mut buffer,
+                        &story,
+                        &storydiff::claims(&story, &config),
+                        format,
+                        layout,
+                    ),
+                    _ => render::figures(
+                        &mut buffer,
+                        &story,
+                        &storydiff::claims(&story, &config),
+                        format,
+                        layout,
+                    ),
+                };
+                written.expect("writing to memory cannot fail");
+                Ok((buffer, None))
+            });
+            (index, rendered)
+        };
+    let stories = storydiff::load::open(&common.inputs).enumerate();
+    storydiff::corpus::process_ordered(stories, work, |(index, result)| -> io::Result<()> {
         progress.tick();
         match result {
-            Ok(bytes) => out.write_all(&bytes),
+            Ok((bytes, entry)) => {
+                out.write_all(&bytes)?;
+                if let (Some(document), Some(entry)) = (&mut document, entry) {
+                    document.add(entry);
+                }
+                Ok(())
+            }
             Err(error) => {
                 progress.suspend(|| report_bad_input(&error));
                 bad += 1;
+                if let Some(document) = &mut document {
+                    document.add(html::unreadable_section(&mut out, &error, index + 1)?);
+                }
                 Ok(())
             }
         }
     })?;
+    if let Some(document) = document {
+        document.finish(&mut out)?;
+    }
     progress.finish();
     out.flush()?;
     Ok(if bad > 0 {
@@ -236,6 +263,25 @@ fn load_config(explicit: Option<&Path>, threshold: Option<f64>) -> anyhow::Resul
         config.align.threshold = threshold;
     }
     Ok(config)
+}
+
+/// What a corpus document is titled after: its inputs' file names.
+fn document_title(inputs: &[std::path::PathBuf]) -> String {
+    let names: Vec<String> = inputs
+        .iter()
+        .map(|input| {
+            if input.as_os_str() == storydiff::load::STDIN_INPUT {
+                "stdin".to_string()
+            } else {
+                input
+                    .file_name()
+                    .unwrap_or(input.as_os_str())
+                    .to_string_lossy()
+                    .into_owned()
+            }
+        })
+        .collect();
+    names.join(", ")
 }
 
 fn report_bad_input(error: &InputError) {

@@ -125,6 +125,135 @@ fn html_output_escapes_article_text() {
     assert!(html.contains("&lt;script&gt;") && html.contains("&amp;"));
 }
 
+/// The `id`s of the `<section>`s of an HTML document, in order.
+fn section_ids(html: &str) -> Vec<&str> {
+    html.split("<section id=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect()
+}
+
+/// Check that `html` is one document: one doctype, head, body and html element.
+fn assert_one_document(html: &str) {
+    for tag in [
+        "<!DOCTYPE html>",
+        "<html",
+        "</html>",
+        "<head>",
+        "</head>",
+        "<body>",
+        "</body>",
+    ] {
+        assert_eq!(html.matches(tag).count(), 1, "{tag} in {html}");
+    }
+    assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
+}
+
+#[test]
+fn a_single_story_in_html_is_a_page_without_sections() {
+    let dir = two_outlets();
+    let html = run_ok("compare", "html", dir.path());
+    assert_one_document(&html);
+    let story = dir.path().file_name().unwrap().to_string_lossy();
+    assert!(
+        html.contains(&format!("<h1>storydiff: {story}</h1>")),
+        "{html}"
+    );
+    assert!(!html.contains("<section") && !html.contains("<nav"));
+}
+
+#[test]
+fn a_corpus_in_html_is_one_document_with_a_section_per_story_in_input_order() {
+    let html = run_ok("compare", "html", Path::new("fixtures/corpus.jsonl"));
+    assert_one_document(&html);
+    let expected = [
+        "story-1-bridge-closure",
+        "story-2-rate-decision",
+        "story-3-museum-theft",
+    ];
+    assert_eq!(section_ids(&html), expected);
+    assert_eq!(html.matches("</section>").count(), expected.len());
+    // The contents come after the last section, one line per story, in order,
+    // each with its counts.
+    let contents = &html[html.find("<nav id=\"contents\"").unwrap()..];
+    assert!(html.find("</section>").unwrap() < html.find("<nav").unwrap());
+    let links: Vec<usize> = expected
+        .iter()
+        .map(|id| contents.find(&format!("<a href=\"#{id}\">")).unwrap())
+        .collect();
+    assert!(links.is_sorted(), "{contents}");
+    assert!(
+        contents.contains("bridge-closure</a>: 2 errors, 3 warnings"),
+        "{contents}"
+    );
+    assert!(html.contains("<a href=\"#contents\">"));
+    // Clusters of different stories never share an anchor.
+    assert!(html.contains("<tr id=\"s1-c1\"") && html.contains("<tr id=\"s2-c1\""));
+    assert!(!html.contains("<tr id=\"c1\""));
+    // Same input, same bytes.
+    assert_eq!(
+        run_ok("compare", "html", Path::new("fixtures/corpus.jsonl")),
+        html
+    );
+}
+
+#[test]
+fn several_story_folders_in_html_are_one_document() {
+    let output = storydiff()
+        .args([
+            "compare",
+            "--format",
+            "html",
+            "fixtures/wildfire",
+            "fixtures/venezuela",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let html = String::from_utf8(output.stdout).unwrap();
+    assert_one_document(&html);
+    assert_eq!(
+        section_ids(&html),
+        ["story-1-wildfire", "story-2-venezuela"]
+    );
+}
+
+#[test]
+fn a_corpus_in_html_escapes_hostile_story_ids_and_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = r#"<script>alert(1)</script> "&'"#;
+    let record = |outlet: &str, text: &str| {
+        serde_json::json!({"story": story, "outlet": outlet, "title": "<script>alert(1)</script>", "text": text})
+            .to_string()
+            + "\n"
+    };
+    let corpus = dir.path().join("hostile.jsonl");
+    fs::write(
+        &corpus,
+        record(
+            "a",
+            "Officials met <script>alert(1)</script> on Monday \"&' said.",
+        ) + &record("b", "Officials met on Monday, \"&' said <b>x</b>."),
+    )
+    .unwrap();
+    let html = run_ok("compare", "html", &corpus);
+    assert_one_document(&html);
+    assert!(
+        !html.contains("<script>") && !html.contains("<b>"),
+        "{html}"
+    );
+    assert!(!html.contains("\"&'"), "{html}");
+    let escaped_story = "&lt;script&gt;alert(1)&lt;/script&gt; &quot;&amp;&#39;";
+    assert!(
+        html.contains(&format!("<h2>{escaped_story}</h2>")),
+        "{html}"
+    );
+    assert!(html.contains(&format!(">{escaped_story}</a>:")), "{html}");
+    assert!(html.contains("&quot;&amp;&#39; said"), "{html}");
+    // The anchor keeps only letters, digits and hyphens.
+    assert_eq!(section_ids(&html), ["story-1-script-alert-1-script"]);
+}
+
 #[test]
 fn markdown_output_lists_outlets() {
     let dir = two_outlets();

@@ -169,6 +169,42 @@ fn a_corpus_with_one_bad_story_still_reports_the_good_ones() {
 }
 
 #[test]
+fn a_bad_story_in_an_html_corpus_is_a_section_naming_the_error() {
+    let dir = TempDir::new().unwrap();
+    let text = record("s1", "a", "The US sent troops.")
+        + &record("s1", "b", "The US sent soldiers.")
+        + &record("<b>bad</b>", "a", " ")
+        + &record("<b>bad</b>", "b", "Rain fell.")
+        + &record("s2", "a", "Snow fell.")
+        + &record("s2", "b", "Snow fell today.");
+    let corpus = write(dir.path(), "c.jsonl", text);
+    let output = storydiff()
+        .args(["compare", "--format", "html"])
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(EXIT_BAD_INPUT), "{stderr}");
+    let at = format!("{}:3:", show(&corpus));
+    assert!(stderr.contains(&at), "{stderr}");
+    let html = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(html.matches("<html").count(), 1);
+    assert_eq!(html.matches("</html>").count(), 1);
+    let sections: Vec<&str> = html.split("<section id=\"").skip(1).collect();
+    assert_eq!(sections.len(), 3, "{html}");
+    assert!(sections[0].starts_with("story-1-s1\""));
+    assert!(sections[1].starts_with("story-2\""));
+    assert!(sections[1].contains("input error") && sections[1].contains(&at));
+    assert!(!html.contains("<b>") && html.contains("&quot;&lt;b&gt;bad&lt;/b&gt;&quot; is empty"));
+    assert!(sections[2].starts_with("story-3-s2\""));
+    assert!(
+        html.contains("<a href=\"#story-2\">input error</a>"),
+        "{html}"
+    );
+    assert!(html.contains("3 stories, 1 unreadable"), "{html}");
+}
+
+#[test]
 fn a_single_outlet_cannot_be_compared_but_can_be_listed() {
     let dir = TempDir::new().unwrap();
     let a = write(dir.path(), "a.txt", "One claim.\n");

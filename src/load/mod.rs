@@ -46,6 +46,19 @@ pub const STDIN_SOURCE: &str = "<stdin>";
 /// one story, yielded where the first of them appears. A bad line or a bad
 /// story is an `Err` item and the rest still come.
 pub fn open(inputs: &[PathBuf]) -> Box<dyn Iterator<Item = Result<Story, InputError>>> {
+    Box::new(parts(inputs).into_iter().flat_map(Part::stories))
+}
+
+/// Whether the command line's inputs make a corpus: a `.jsonl` file or stdin,
+/// or more than one story (several folders or `.json` stories, or either
+/// beside loose files). Known from the inputs alone, before any is read.
+pub fn is_corpus(inputs: &[PathBuf]) -> bool {
+    let parts = parts(inputs);
+    parts.len() > 1 || parts.iter().any(|part| !matches!(part, Part::Story(_)))
+}
+
+/// The inputs as units that each yield their stories, in input order.
+fn parts(inputs: &[PathBuf]) -> Vec<Part> {
     let mut parts: Vec<Part> = Vec::new();
     let mut loose: Option<usize> = None;
     for input in inputs {
@@ -62,7 +75,7 @@ pub fn open(inputs: &[PathBuf]) -> Box<dyn Iterator<Item = Result<Story, InputEr
             parts.push(Part::Story(vec![input.clone()]));
         }
     }
-    Box::new(parts.into_iter().flat_map(Part::stories))
+    parts
 }
 
 /// One unit of the command line: a corpus, or the files of one story.
@@ -381,6 +394,18 @@ mod tests {
             .collect();
         let ids: Vec<&str> = stories.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["a", "named", "s1", "s2"]);
+        assert!(is_corpus(&[dir.path().join("c.jsonl")]));
+        assert!(is_corpus(&[PathBuf::from(STDIN_INPUT)]));
+        assert!(is_corpus(&[
+            dir.path().join("a.txt"),
+            dir.path().join("s.json")
+        ]));
+        assert!(!is_corpus(&[
+            dir.path().join("a.txt"),
+            dir.path().join("b.md")
+        ]));
+        assert!(!is_corpus(&[dir.path().join("s.json")]));
+        assert!(!is_corpus(&[dir.path().to_path_buf()]));
         assert_eq!(stories[0].versions.len(), 2);
         assert_eq!(stories[1].versions.len(), 2);
     }

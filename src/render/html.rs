@@ -1,9 +1,10 @@
-//! Self-contained HTML output: one page per story, every piece of article text escaped.
+//! Self-contained HTML output: a page for one story, one document for a corpus; all article text escaped.
 
 use std::io::{self, Write};
 
-use crate::compare::Report;
 use crate::compare::diff::Op;
+use crate::compare::{Report, Severity};
+use crate::error::InputError;
 
 /// Styles inlined in every page so that a report is one file with no requests.
 const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222}\
@@ -36,6 +37,32 @@ pub fn report(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>storydiff: {story}</title><style>{STYLE}</style></head><body>"
     )?;
     writeln!(out, "<h1>storydiff: {story}</h1>")?;
+    details(out, report, Place::PAGE)?;
+    writeln!(out, "</body></html>")
+}
+
+/// Where a story's report goes: a page of its own, or a section of a corpus document.
+#[derive(Debug, Clone, Copy)]
+struct Place<'a> {
+    /// Put before every `id` (and link to one) in the report, so that the
+    /// clusters of two stories in one document never share an anchor.
+    ids: &'a str,
+    /// The level of the headings of the report's parts (figures, findings, clusters).
+    heading: u8,
+}
+
+impl Place<'_> {
+    /// A page of its own: the story is the `<h1>`, its parts `<h2>`.
+    const PAGE: Place<'static> = Place {
+        ids: "",
+        heading: 2,
+    };
+}
+
+/// Everything the page of one story shows under its title, up to the last
+/// table's end tag, with no line end after it.
+fn details(out: &mut dyn Write, report: &Report, place: Place) -> io::Result<()> {
+    let (h, ids) = (place.heading, place.ids);
     writeln!(
         out,
         "<table><tr><th>outlet</th><th>claims</th><th>shared</th><th>unique</th><th>attributed</th><th>hedged</th></tr>"
@@ -54,7 +81,7 @@ pub fn report(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     }
     writeln!(out, "</table>")?;
     if !report.figures.is_empty() {
-        write!(out, "<h2>Figures</h2><table><tr><th>measure</th>")?;
+        write!(out, "<h{h}>Figures</h{h}><table><tr><th>measure</th>")?;
         for o in &report.outlets {
             write!(out, "<th>{}</th>", escape(&o.name))?;
         }
@@ -69,12 +96,12 @@ pub fn report(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         writeln!(out, "</table>")?;
     }
     if !report.findings.is_empty() {
-        writeln!(out, "<h2>Findings</h2><ul>")?;
+        writeln!(out, "<h{h}>Findings</h{h}><ul>")?;
         for f in &report.findings {
             let severity = super::name(&f.severity);
             writeln!(
                 out,
-                "<li class=\"{severity}\">{severity} <a href=\"#{}\">{}</a> {}: {}</li>",
+                "<li class=\"{severity}\">{severity} <a href=\"#{ids}{}\">{}</a> {}: {}</li>",
                 escape(&f.cluster),
                 escape(&f.cluster),
                 super::name(&f.kind),
@@ -83,7 +110,7 @@ pub fn report(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         }
         writeln!(out, "</ul>")?;
     }
-    writeln!(out, "<h2>Clusters</h2><table><tr><th>cluster</th>")?;
+    writeln!(out, "<h{h}>Clusters</h{h}><table><tr><th>cluster</th>")?;
     for o in &report.outlets {
         write!(out, "<th>{}</th>", escape(&o.name))?;
     }
@@ -92,7 +119,7 @@ pub fn report(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         let status = super::name(&c.status);
         write!(
             out,
-            "<tr id=\"{}\" class=\"{status}\"><td>{} {status}</td>",
+            "<tr id=\"{ids}{}\" class=\"{status}\"><td>{} {status}</td>",
             escape(&c.id),
             escape(&c.id)
         )?;
@@ -164,7 +191,216 @@ pub fn report(out: &mut dyn Write, report: &Report) -> io::Result<()> {
             writeln!(out, "</tr>")?;
         }
     }
-    writeln!(out, "</table></body></html>")
+    write!(out, "</table>")
+}
+
+/// Styles a corpus document adds to [`STYLE`]: a rule between stories.
+const CORPUS_STYLE: &str =
+    "section{border-top:2px solid #ccc;margin-top:2rem}nav li{margin:.2rem 0}";
+
+/// The most characters of a story id kept in its anchor: enough to tell
+/// stories apart in a link, short enough to keep links readable.
+const ANCHOR_ID_CHARS: usize = 48;
+
+/// The anchor of the `number`th story (counted from 1) of a corpus document:
+/// `story-2-bridge-closure`. The number keeps anchors unique when two stories
+/// share an id; the id, transliterated to ASCII letters, digits and hyphens,
+/// keeps links readable and needs no escaping.
+pub fn story_anchor(number: usize, story: &str) -> String {
+    let mut slug = String::new();
+    for c in deunicode::deunicode(story).chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+        if slug.len() >= ANCHOR_ID_CHARS {
+            break;
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        format!("story-{number}")
+    } else {
+        format!("story-{number}-{slug}")
+    }
+}
+
+/// A story's line in the contents of a corpus document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The `id` of the story's section.
+    anchor: String,
+    /// What became of the story.
+    outcome: Outcome,
+}
+
+/// What the contents say about a story.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Outcome {
+    /// Compared: its id and how many findings of each severity.
+    Compared {
+        story: String,
+        errors: usize,
+        warnings: usize,
+        infos: usize,
+    },
+    /// Not readable: the input error, as the binary reports it.
+    Unreadable { error: String },
+}
+
+/// Write the `number`th story (counted from 1) of a corpus document as a
+/// `<section>` showing what its own page shows, and return its contents entry.
+pub fn section(out: &mut dyn Write, report: &Report, number: usize) -> io::Result<Entry> {
+    let anchor = story_anchor(number, &report.story);
+    writeln!(out, "<section id=\"{anchor}\">")?;
+    writeln!(out, "<h2>{}</h2>", escape(&report.story))?;
+    let ids = format!("s{number}-");
+    details(
+        out,
+        report,
+        Place {
+            ids: &ids,
+            heading: 3,
+        },
+    )?;
+    writeln!(out, "</section>")?;
+    let count = |severity| {
+        report
+            .findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    };
+    Ok(Entry {
+        anchor,
+        outcome: Outcome::Compared {
+            story: report.story.clone(),
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            infos: count(Severity::Info),
+        },
+    })
+}
+
+/// Write the `number`th story (counted from 1) of a corpus document, which
+/// could not be read or compared, as a `<section>` naming the error, and
+/// return its contents entry.
+pub fn unreadable_section(
+    out: &mut dyn Write,
+    error: &InputError,
+    number: usize,
+) -> io::Result<Entry> {
+    let anchor = format!("story-{number}");
+    let error = error.to_string();
+    writeln!(
+        out,
+        "<section id=\"{anchor}\"><h2>Story {number}: input error</h2>\n<p class=\"error\">{}</p>\n</section>",
+        escape(&error)
+    )?;
+    Ok(Entry {
+        anchor,
+        outcome: Outcome::Unreadable { error },
+    })
+}
+
+/// A corpus as one HTML document: the head first, then each story's section
+/// as it comes (from [`section`] or [`unreadable_section`]), then the
+/// contents, one line per story, in a `<nav>` at the end, with a link to it at
+/// the top. Only the contents entries are kept, never the reports, so memory
+/// does not grow with the stories' size.
+#[derive(Debug, Default)]
+pub struct Document {
+    entries: Vec<Entry>,
+}
+
+impl Document {
+    /// Write the document's head and title, `storydiff: {title}`.
+    pub fn start(out: &mut dyn Write, title: &str) -> io::Result<Document> {
+        let title = escape(title);
+        writeln!(
+            out,
+            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>storydiff: {title}</title><style>{STYLE}{CORPUS_STYLE}</style></head><body>"
+        )?;
+        writeln!(out, "<h1>storydiff: {title}</h1>")?;
+        writeln!(
+            out,
+            "<p>One section per story, in input order. <a href=\"#contents\">Contents and totals</a> at the end.</p>"
+        )?;
+        Ok(Document::default())
+    }
+
+    /// Note a story whose section has been written, for the contents.
+    pub fn add(&mut self, entry: Entry) {
+        self.entries.push(entry);
+    }
+
+    /// Write the contents and close the document.
+    pub fn finish(self, out: &mut dyn Write) -> io::Result<()> {
+        let (mut errors, mut warnings, mut unreadable) = (0, 0, 0);
+        for entry in &self.entries {
+            match &entry.outcome {
+                Outcome::Compared {
+                    errors: e,
+                    warnings: w,
+                    ..
+                } => {
+                    errors += e;
+                    warnings += w;
+                }
+                Outcome::Unreadable { .. } => unreadable += 1,
+            }
+        }
+        writeln!(
+            out,
+            "<nav id=\"contents\" aria-labelledby=\"contents-title\"><h2 id=\"contents-title\">Contents</h2>"
+        )?;
+        writeln!(
+            out,
+            "<p>{}, {} unreadable; {} and {} in all.</p>\n<ol>",
+            plural(self.entries.len(), "story", "stories"),
+            unreadable,
+            plural(errors, "error", "errors"),
+            plural(warnings, "warning", "warnings")
+        )?;
+        for entry in &self.entries {
+            let anchor = &entry.anchor;
+            match &entry.outcome {
+                Outcome::Compared {
+                    story,
+                    errors,
+                    warnings,
+                    infos,
+                } => {
+                    let class = if *errors > 0 {
+                        " class=\"error\""
+                    } else if *warnings > 0 {
+                        " class=\"warning\""
+                    } else {
+                        ""
+                    };
+                    writeln!(
+                        out,
+                        "<li{class}><a href=\"#{anchor}\">{}</a>: {}, {}, {infos} info</li>",
+                        escape(story),
+                        plural(*errors, "error", "errors"),
+                        plural(*warnings, "warning", "warnings")
+                    )?;
+                }
+                Outcome::Unreadable { error } => writeln!(
+                    out,
+                    "<li class=\"error\"><a href=\"#{anchor}\">input error</a>: {}</li>",
+                    escape(error)
+                )?,
+            }
+        }
+        writeln!(out, "</ol></nav>\n</body></html>")
+    }
+}
+
+/// `n` and the noun, singular or plural: "1 error", "2 errors".
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 #[cfg(test)]
@@ -177,5 +413,47 @@ mod tests {
             escape("<script>alert('x')</script> & \"q\""),
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
         );
+    }
+
+    #[test]
+    fn anchors_are_numbered_and_keep_only_safe_characters() {
+        assert_eq!(
+            story_anchor(3, "Bridge closure: \"&'<script>"),
+            "story-3-bridge-closure-script"
+        );
+        assert_eq!(
+            story_anchor(1, "Élection à Zürich"),
+            "story-1-election-a-zurich"
+        );
+        assert_eq!(story_anchor(2, "<>&\"'"), "story-2");
+        let long = "x".repeat(200);
+        assert_eq!(
+            story_anchor(9, &long).len(),
+            "story-9-".len() + ANCHOR_ID_CHARS
+        );
+    }
+
+    #[test]
+    fn a_document_has_one_html_element_and_contents_at_the_end() {
+        let mut out = Vec::new();
+        let mut document = Document::start(&mut out, "<corpus>").unwrap();
+        let error = InputError::line("c.jsonl", 4, "not <json>");
+        let entry = unreadable_section(&mut out, &error, 1).unwrap();
+        document.add(entry);
+        document.finish(&mut out).unwrap();
+        let html = String::from_utf8(out).unwrap();
+        assert_eq!(html.matches("<html").count(), 1);
+        assert_eq!(html.matches("</html>").count(), 1);
+        assert!(
+            html.contains("<title>storydiff: &lt;corpus&gt;</title>"),
+            "{html}"
+        );
+        assert!(html.contains("<section id=\"story-1\">"), "{html}");
+        assert!(html.contains("c.jsonl:4: not &lt;json&gt;"), "{html}");
+        assert!(
+            html.contains("<a href=\"#story-1\">input error</a>"),
+            "{html}"
+        );
+        assert!(html.find("<section").unwrap() < html.find("<nav").unwrap());
     }
 }

@@ -19,7 +19,7 @@ pub enum Format {
     Json,
     /// Markdown, for issues, wikis and newsletters.
     Markdown,
-    /// One self-contained HTML page per story.
+    /// One self-contained HTML page; one document with a section per story for a corpus.
     Html,
 }
 
