@@ -2,7 +2,7 @@
 //!
 //! Within one cluster, figures of the same kind and measure (and, for money,
 //! currency) are grouped across outlets, one figure per outlet per group,
-//! and only when they speak of the same subject. Each group gets the worst
+//! and only when they speak of the same subject, period, part and whole. Each group gets the worst
 //! verdict over its pairs of figures: `agree`, `compatible` or `conflict`.
 //! The rules and their reasons are in `docs/figures.md`.
 
@@ -135,7 +135,7 @@ struct Entry<'a> {
     context: BTreeSet<String>,
     scope: Scope,
     /// For a part of a larger figure ("including nine children"), the
-    /// measure of that larger figure; `None` for a figure that stands alone.
+    /// measure of that larger figure; `None` otherwise (see [`whole`]).
     whole: Option<String>,
 }
 
@@ -437,7 +437,7 @@ fn same_scope(a: &Scope, b: &Scope) -> bool {
 
 /// Words right before a figure that make it a part of the figure before it:
 /// "28 Palestinians, including nine children".
-pub const PART_MARKERS: &[&str] = &["among them", "including", "of them", "of whom", "of which"];
+pub const PART_MARKERS: &[&str] = &["among them", "including", "of them", "of which", "of whom"];
 
 /// For a part of a larger figure (see [`PART_MARKERS`]), the measure of the
 /// nearest figure before it. `None` when the figure is no part, or a part of
@@ -1265,6 +1265,32 @@ mod tests {
             "Organizers collected more than 1.6 million signatures.",
         ]);
         assert!(!c.iter().any(|c| c.verdict == Verdict::Conflict), "{c:#?}");
+    }
+
+    #[test]
+    fn phrase_lists_are_sorted_and_free_of_duplicates() {
+        fn check(name: &str, list: &[&str]) {
+            assert!(
+                list.windows(2).all(|w| w[0] < w[1]),
+                "{name} must be sorted and free of duplicates"
+            );
+        }
+        let phrases =
+            |l: &[(&'static str, &'static str)]| l.iter().map(|p| p.0).collect::<Vec<_>>();
+        check("PERIOD_PHRASES", &phrases(PERIOD_PHRASES));
+        check("PART_PHRASES", &phrases(PART_PHRASES));
+        check("CALENDAR_PHRASES", &phrases(CALENDAR_PHRASES));
+        check("PART_MARKERS", PART_MARKERS);
+        check("GENERIC_MEASURES", GENERIC_MEASURES);
+    }
+
+    #[test]
+    fn a_clause_after_a_long_dash_starts_on_a_char_boundary() {
+        let c = cluster(&[
+            "CARACAS, Dec. 1 — Maduro told 2,000 supporters outside the palace.",
+            "Maduro told 2,000 supporters outside the palace.",
+        ]);
+        assert_eq!(c.len(), 1, "{c:#?}");
     }
 
     #[test]
