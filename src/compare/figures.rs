@@ -463,9 +463,11 @@ fn whole(claim: &Claim, figure: &Figure) -> Option<String> {
         .map(|f| f.measure.clone().unwrap_or_default())
 }
 
-/// Measures that storydiff falls back on when no noun says what is counted:
-/// they say what kind of number a figure is, not what it is about.
-pub const GENERIC_MEASURES: &[&str] = &["date", "duration", "money", "percent", "year"];
+/// Measures that storydiff falls back on when no noun says what is counted,
+/// and `peopl` ("people", "persons", with no casualty verb): they say what
+/// kind of number a figure is, not what it is about ("600 people" in a
+/// shelter and "2,000 people" without power).
+pub const GENERIC_MEASURES: &[&str] = &["date", "duration", "money", "peopl", "percent", "year"];
 
 /// Two figures without a telling measure (see [`GENERIC_MEASURES`]), and any
 /// two percentages (whose noun, "37.3% of adults", names the population, not
@@ -1235,6 +1237,14 @@ mod tests {
         assert!(conflicts(&[
             "Trump and Maduro spoke by phone on November 21.",
             "Trump and Maduro spoke by phone on November 20.",
+        ]));
+        assert!(!conflicts(&[
+            "About 600 people spent the night in a shelter.",
+            "About 2,000 people were left without power.",
+        ]));
+        assert!(conflicts(&[
+            "About 600 people spent the night in a shelter.",
+            "About 900 people spent the night in the shelter.",
         ]));
         assert!(conflicts(&[
             "The bridge will close on Monday, March 9, for six weeks of repairs.",
