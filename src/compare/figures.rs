@@ -2,7 +2,7 @@
 //!
 //! Within one cluster, figures of the same kind and measure (and, for money,
 //! currency) are grouped across outlets, one figure per outlet per group,
-//! and only when they speak of the same subject. Each group gets the worst
+//! and only when they speak of the same subject, period, part and whole. Each group gets the worst
 //! verdict over its pairs of figures: `agree`, `compatible` or `conflict`.
 //! The rules and their reasons are in `docs/figures.md`.
 
@@ -133,6 +133,10 @@ struct Entry<'a> {
     figure: &'a Figure,
     subject: BTreeSet<String>,
     context: BTreeSet<String>,
+    scope: Scope,
+    /// For a part of a larger figure ("including nine children"), the
+    /// measure of that larger figure; `None` otherwise (see [`whole`]).
+    whole: Option<String>,
 }
 
 /// The words of a claim with their byte ranges.
@@ -161,8 +165,10 @@ fn words(text: &str) -> Vec<(usize, usize, &str)> {
 fn clause(text: &str, figure: &Figure) -> (usize, usize) {
     let boundary = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–');
     let mut start = text[..figure.span.start]
-        .rfind(boundary)
-        .map_or(0, |p| p + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| boundary(c))
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let mut end = text[figure.span.end..]
         .find(boundary)
         .map_or(text.len(), |p| figure.span.end + p);
@@ -203,7 +209,11 @@ fn entry<'a>(claim_ref: ClaimRef, claim: &'a Claim, figure: &'a Figure) -> Entry
             named.push(w);
         }
         let stemmed = stem(&lower);
-        if !STOP_WORDS.contains(&lower.as_str()) && !measure_words.contains(&stemmed) {
+        // one-letter words are the pieces of initials ("U.S."), not content
+        if lower.chars().count() > 1
+            && !STOP_WORDS.contains(&lower.as_str())
+            && !measure_words.contains(&stemmed)
+        {
             context.insert(stemmed);
         }
     }
@@ -214,12 +224,16 @@ fn entry<'a>(claim_ref: ClaimRef, claim: &'a Claim, figure: &'a Figure) -> Entry
         .into_iter()
         .map(|t| t.key)
         .collect();
+    let scope = scope(claim, figure);
+    context.retain(|w| !scope.words.contains(w));
     Entry {
         claim: claim_ref,
         at: claim.at,
         figure,
         subject,
         context,
+        scope,
+        whole: whole(claim, figure),
     }
 }
 
@@ -241,6 +255,266 @@ fn same_subject(a: &Entry, b: &Entry) -> bool {
         return true;
     }
     overlap(&a.context, &b.context) >= SUBJECT_OVERRIDE_OVERLAP
+}
+
+/// Phrases that name the period a rate or change is measured over. Two
+/// figures measured over different periods are different quantities: prices
+/// that "rose 0.6% from the month before" and "5% on a year-over-year
+/// basis" are both true. Each phrase maps to its period.
+pub const PERIOD_PHRASES: &[(&str, &str)] = &[
+    ("a month earlier", "month"),
+    ("a quarter earlier", "quarter"),
+    ("a year ago", "year"),
+    ("a year before", "year"),
+    ("a year earlier", "year"),
+    ("a year prior", "year"),
+    ("annual", "year"),
+    ("annually", "year"),
+    ("from the month before", "month"),
+    ("from the year before", "year"),
+    ("in the month", "month"),
+    ("month-on-month", "month"),
+    ("month-over-month", "month"),
+    ("month-to-month", "month"),
+    ("monthly", "month"),
+    ("over the past year", "year"),
+    ("over the year", "year"),
+    ("per month", "month"),
+    ("per year", "year"),
+    ("quarter-on-quarter", "quarter"),
+    ("quarter-over-quarter", "quarter"),
+    ("quarterly", "quarter"),
+    ("the month before", "month"),
+    ("the previous month", "month"),
+    ("the previous year", "year"),
+    ("the prior month", "month"),
+    ("the prior year", "year"),
+    ("week-over-week", "week"),
+    ("weekly", "week"),
+    ("year-on-year", "year"),
+    ("year-over-year", "year"),
+    ("yearly", "year"),
+];
+
+/// Phrases that name an ordinal part of a longer span: "8 percent in the
+/// first year" is not the offer of "12 percent" over three years. A figure
+/// with such a phrase is compared only with one naming the same part; one
+/// without it may be about the whole. Each phrase maps to the part it names.
+pub const PART_PHRASES: &[(&str, &str)] = &[
+    ("first half", "first half"),
+    ("first month", "first month"),
+    ("first quarter", "first quarter"),
+    ("first week", "first week"),
+    ("first year", "first year"),
+    ("fourth quarter", "fourth quarter"),
+    ("second half", "second half"),
+    ("second quarter", "second quarter"),
+    ("second year", "second year"),
+    ("third quarter", "third quarter"),
+    ("third year", "third year"),
+];
+
+/// Phrases that place a figure in a calendar period. They usually say when,
+/// not which part: "$26 billion in sales this year" and "about $26 billion
+/// in sales" are one forecast. So two figures in different calendar periods
+/// are not compared, but one without a period is compared with one in a
+/// period, unless the claim of the latter splits the quantity by period
+/// ("200 million doses this year and 300 million doses in the first half of
+/// 2022" against "500 million doses"). Each phrase maps to its period.
+pub const CALENDAR_PHRASES: &[(&str, &str)] = &[
+    ("last month", "last month"),
+    ("last week", "last week"),
+    ("last year", "last year"),
+    ("next month", "next month"),
+    ("next week", "next week"),
+    ("next year", "next year"),
+    ("this month", "this month"),
+    ("this week", "this week"),
+    ("this year", "this year"),
+];
+
+/// What a figure is measured over: the periods, parts and calendar periods
+/// named around it.
+#[derive(Debug, Clone, Default)]
+struct Scope {
+    periods: BTreeSet<&'static str>,
+    parts: BTreeSet<&'static str>,
+    calendar: BTreeSet<&'static str>,
+    /// The stemmed words of the phrases found: they are left out of the
+    /// figure's context, since the scope rule has weighed them already
+    /// ("year-over-year" and "a year earlier" name one period).
+    words: BTreeSet<String>,
+    /// Whether the claim gives another figure of the same kind and measure
+    /// for another part or calendar period: the quantity is split.
+    split: bool,
+}
+
+impl Scope {
+    fn is_empty(&self) -> bool {
+        self.periods.is_empty() && self.parts.is_empty() && self.calendar.is_empty()
+    }
+}
+
+/// The phrases of [`PERIOD_PHRASES`], [`PART_PHRASES`] and
+/// [`CALENDAR_PHRASES`] in `text`, as whole words.
+fn scope_in(text: &str) -> Scope {
+    let lower = text.to_lowercase();
+    let found = |phrase: &str| {
+        lower.match_indices(phrase).any(|(at, _)| {
+            let word = |c: char| c.is_alphanumeric() || c == '-';
+            !lower[..at].chars().next_back().is_some_and(word)
+                && !lower[at + phrase.len()..].chars().next().is_some_and(word)
+        })
+    };
+    let mut words = BTreeSet::new();
+    let mut tags = |list: &[(&str, &'static str)]| {
+        let mut tags = BTreeSet::new();
+        for &(phrase, tag) in list.iter().filter(|(p, _)| found(p)) {
+            tags.insert(tag);
+            words.extend(phrase.split(' ').map(stem));
+        }
+        tags
+    };
+    let periods = tags(PERIOD_PHRASES);
+    let parts = tags(PART_PHRASES);
+    let calendar = tags(CALENDAR_PHRASES);
+    Scope {
+        periods,
+        parts,
+        calendar,
+        words,
+        split: false,
+    }
+}
+
+/// A figure's scope without the split: the phrases in its own clause, or,
+/// when there are none, those of an opening clause without figures that
+/// sets the frame for the whole claim ("In the month of May, prices rose
+/// 0.6%").
+fn scope_of(claim: &Claim, figure: &Figure) -> Scope {
+    let (start, end) = clause(&claim.text, figure);
+    let own = scope_in(&claim.text[start..end]);
+    if !own.is_empty() {
+        return own;
+    }
+    let boundary = |c: char| matches!(c, ',' | ';' | ':' | '—' | '–');
+    let Some(opening) = claim.text.find(boundary) else {
+        return own;
+    };
+    if opening >= figure.span.start || claim.figures.iter().any(|f| f.span.start < opening) {
+        return own;
+    }
+    scope_in(&claim.text[..opening])
+}
+
+/// A figure's scope, with whether its claim splits the quantity.
+fn scope(claim: &Claim, figure: &Figure) -> Scope {
+    let mut scope = scope_of(claim, figure);
+    let when = |s: &Scope| (s.parts.clone(), s.calendar.clone());
+    scope.split = claim.figures.iter().any(|other| {
+        if other.span == figure.span || key(other) != key(figure) {
+            return false;
+        }
+        let theirs = scope_of(claim, other);
+        (!theirs.parts.is_empty() || !theirs.calendar.is_empty()) && when(&theirs) != when(&scope)
+    });
+    scope
+}
+
+/// Whether two scopes allow their figures to be the same quantity: not
+/// when both name a period and the periods differ (monthly against
+/// year-over-year), when they name different parts of a span, one of them
+/// possibly none ("in the first year" against the whole offer), nor when
+/// they name different calendar periods, or one names one and the other
+/// none while the quantity is split.
+fn same_scope(a: &Scope, b: &Scope) -> bool {
+    let differ =
+        |x: &BTreeSet<&str>, y: &BTreeSet<&str>| !x.is_empty() && !y.is_empty() && x.is_disjoint(y);
+    let calendar_apart = differ(&a.calendar, &b.calendar)
+        || a.calendar.is_empty() != b.calendar.is_empty() && (a.split || b.split);
+    !differ(&a.periods, &b.periods) && a.parts == b.parts && !calendar_apart
+}
+
+/// Words right before a figure that make it a part of the figure before it:
+/// "28 Palestinians, including nine children".
+pub const PART_MARKERS: &[&str] = &["among them", "including", "of them", "of which", "of whom"];
+
+/// For a part of a larger figure (see [`PART_MARKERS`]), the measure of the
+/// nearest figure before it. `None` when the figure is no part, or a part of
+/// a whole given without a number ("experts, including two regulators"),
+/// which says nothing against comparing it.
+fn whole(claim: &Claim, figure: &Figure) -> Option<String> {
+    let before = claim.text[..figure.span.start]
+        .trim_end()
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let marked = PART_MARKERS.iter().any(|m| {
+        before
+            .strip_suffix(m)
+            .is_some_and(|rest| !rest.chars().next_back().is_some_and(char::is_alphanumeric))
+    });
+    if !marked {
+        return None;
+    }
+    claim
+        .figures
+        .iter()
+        .rfind(|f| f.span.end <= figure.span.start)
+        .map(|f| f.measure.clone().unwrap_or_default())
+}
+
+/// Measures that storydiff falls back on when no noun says what is counted,
+/// and `peopl` ("people", "persons", with no casualty verb): they say what
+/// kind of number a figure is, not what it is about ("600 people" in a
+/// shelter and "2,000 people" without power).
+pub const GENERIC_MEASURES: &[&str] = &["date", "duration", "money", "peopl", "percent", "year"];
+
+/// Two figures without a telling measure (see [`GENERIC_MEASURES`]), and any
+/// two percentages (whose noun, "37.3% of adults", names the population, not
+/// what is measured), are set against each other as a conflict only when at
+/// least this share of the content words of the shorter of their clauses is
+/// found in the other (see [`containment`]). The Venezuela call dates share
+/// all ("Maduro spoke by phone on November 20/21"), and so do "for six weeks
+/// of repairs" and "closes on Monday for two months of repairs"; "Four days
+/// before the 20th anniversary of the attacks" and "one week after the U.S.
+/// completed its withdrawal" share one word in seven, "37.3% of adults were
+/// fully vaccinated" and "55% of adults have received at least one dose" one
+/// in two. Figures that agree or are compatible need no such evidence:
+/// showing them side by side claims nothing false.
+pub const GENERIC_CONTEXT_MIN: f64 = 0.6;
+
+/// The share of the smaller set's words found in the other: a short clause
+/// ("for six weeks of repairs") counts as shared when its words recur in a
+/// long one. Zero when only one of them has words, one when neither has.
+fn containment(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+    match a.len().min(b.len()) {
+        0 if a.is_empty() && b.is_empty() => 1.0,
+        0 => 0.0,
+        smaller => a.intersection(b).count() as f64 / smaller as f64,
+    }
+}
+
+/// Whether a figure's measure alone does not say what it is about (see
+/// [`GENERIC_CONTEXT_MIN`]).
+fn generic(f: &Figure) -> bool {
+    matches!(f.kind, FigureKind::Percent | FigureKind::PercentagePoints)
+        || f.measure
+            .as_deref()
+            .is_some_and(|m| GENERIC_MEASURES.contains(&m))
+}
+
+/// Whether two figures of one key may be compared at all: same subject,
+/// magnitude, kind of date, scope and whole, and for figures of a generic
+/// measure in conflict, enough shared words.
+fn comparable(a: &Entry, b: &Entry) -> bool {
+    same_subject(a, b)
+        && same_magnitude(a.figure, b.figure)
+        && same_kind_of_date(a.figure, b.figure)
+        && same_scope(&a.scope, &b.scope)
+        && a.whole == b.whole
+        && (!(generic(a.figure) || generic(b.figure))
+            || compare(a.figure, b.figure) != Verdict::Conflict
+            || containment(&a.context, &b.context) >= GENERIC_CONTEXT_MIN)
 }
 
 /// Two figures of one measure in an aligned claim more than this many times
@@ -292,6 +566,55 @@ fn key(figure: &Figure) -> Option<(FigureKind, String, String)> {
     Some((figure.kind, measure, unit))
 }
 
+/// The group a figure fits best: among the groups without its outlet whose
+/// figures it may be compared with (see [`comparable`]) and whose first
+/// figure it relates to no worse than `worst`, the one it agrees with best,
+/// then the one whose words it shares most, then the first ("to 5.2% from
+/// 4.8%" and "from 4.8% to 5.2%" pair 5.2 with 5.2).
+fn best_group(groups: &[Vec<Entry>], e: &Entry, worst: Verdict) -> Option<usize> {
+    groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.iter().all(|m| m.claim.outlet != e.claim.outlet))
+        .filter(|(_, g)| g.iter().all(|m| comparable(m, e)))
+        .map(|(n, g)| {
+            let verdict = compare(g[0].figure, e.figure);
+            (n, verdict, overlap(&g[0].context, &e.context))
+        })
+        .filter(|&(_, verdict, _)| verdict <= worst)
+        .fold(
+            None,
+            |best: Option<(usize, Verdict, f64)>, (n, v, score)| match best {
+                Some((_, bv, bs)) if (bv, -bs) <= (v, -score) => best,
+                _ => Some((n, v, score)),
+            },
+        )
+        .map(|(n, _, _)| n)
+}
+
+/// Move each figure that stands alone in its group into the group it fits
+/// best, relating to its first figure no worse than `worst`.
+fn place_singletons(groups: &mut Vec<Vec<Entry>>, worst: Verdict) {
+    let mut n = 0;
+    while n < groups.len() {
+        if groups[n].len() != 1 {
+            n += 1;
+            continue;
+        }
+        let e = groups.remove(n).pop().expect("a group of one");
+        match best_group(groups, &e, worst) {
+            Some(m) => {
+                groups[m].push(e);
+                groups[m].sort_by_key(|e| (e.claim, e.figure.span.start));
+            }
+            None => {
+                groups.insert(n, vec![e]);
+                n += 1;
+            }
+        }
+    }
+}
+
 /// Compare the figures of the members of one cluster, measure by measure.
 pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FigureComparison> {
     let mut by_key: BTreeMap<(FigureKind, String, String), Vec<Entry>> = BTreeMap::new();
@@ -309,40 +632,21 @@ pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FigureComparison> 
     }
     let mut comparisons = Vec::new();
     for ((_, measure, _), entries) in by_key {
+        // First every figure joins a group it agrees with, or starts one;
+        // then each figure left alone joins a group it is compatible with;
+        // then one it conflicts with. Pairing agreement first keeps a second
+        // value of one outlet from being set against a value another outlet
+        // also gives ("$974 billion over five years or $1.2 trillion over
+        // eight years" against "$1.2 trillion over eight years").
         let mut groups: Vec<Vec<Entry>> = Vec::new();
         for e in entries {
-            // the best group without this outlet whose subject matches: the
-            // one it agrees with best, then the one whose words it shares
-            // most, then the first ("to 5.2% from 4.8%" and "from 4.8% to
-            // 5.2%" pair 5.2 with 5.2)
-            let best = groups
-                .iter()
-                .enumerate()
-                .filter(|(_, g)| g.iter().all(|m| m.claim.outlet != e.claim.outlet))
-                .filter(|(_, g)| {
-                    g.iter().all(|m| {
-                        same_subject(m, &e)
-                            && same_magnitude(m.figure, e.figure)
-                            && same_kind_of_date(m.figure, e.figure)
-                    })
-                })
-                .map(|(n, g)| {
-                    let verdict = compare(g[0].figure, e.figure);
-                    (n, verdict, overlap(&g[0].context, &e.context))
-                })
-                .fold(
-                    None,
-                    |best: Option<(usize, Verdict, f64)>, (n, v, score)| match best {
-                        Some((_, bv, bs)) if (bv, -bs) <= (v, -score) => best,
-                        _ => Some((n, v, score)),
-                    },
-                )
-                .map(|(n, _, _)| (n, ()));
-            match best {
-                Some((n, _)) => groups[n].push(e),
+            match best_group(&groups, &e, Verdict::Agree) {
+                Some(n) => groups[n].push(e),
                 None => groups.push(vec![e]),
             }
         }
+        place_singletons(&mut groups, Verdict::Compatible);
+        place_singletons(&mut groups, Verdict::Conflict);
         for group in groups.into_iter().filter(|g| g.len() >= 2) {
             let mut verdict = Verdict::Agree;
             for (n, a) in group.iter().enumerate() {
@@ -842,6 +1146,161 @@ mod tests {
             verdicts(deadline, &deadline.replace("one week", "48 hours")),
             v("duration", Verdict::Conflict)
         );
+    }
+
+    /// Whether the cluster of these claims holds a conflict.
+    fn conflicts(texts: &[&str]) -> bool {
+        cluster(texts)
+            .iter()
+            .any(|c| c.verdict == Verdict::Conflict)
+    }
+
+    #[test]
+    fn figures_over_different_periods_are_not_compared() {
+        assert!(!conflicts(&[
+            "In the month of May alone, prices rose 0.6% on a seasonally adjusted basis.",
+            "The consumer price index rose 5% in May on a year-over-year basis.",
+        ]));
+        assert!(!conflicts(&[
+            "Economists had expected prices to rise 3.6 percent over the year.",
+            "The month-to-month gain was 0.8%.",
+        ]));
+        assert!(conflicts(&[
+            "Prices rose 0.6% from the month before.",
+            "Prices rose 0.9% from the month before.",
+        ]));
+        assert!(conflicts(&[
+            "Prices rose 5% on a year-over-year basis.",
+            "Prices rose 3% from a year earlier.",
+        ]));
+    }
+
+    #[test]
+    fn a_figure_for_part_of_the_period_is_not_the_whole() {
+        assert!(!conflicts(&[
+            "The employers have offered 12 percent over the same period.",
+            "The employers have offered just 8 percent in the first year.",
+        ]));
+        assert!(conflicts(&[
+            "The employers have offered 10 percent in the first year.",
+            "The employers have offered just 8 percent in the first year.",
+        ]));
+    }
+
+    #[test]
+    fn figures_in_different_calendar_periods_are_not_compared() {
+        assert!(!conflicts(&[
+            "Pfizer expects $26 billion in vaccine sales this year.",
+            "Pfizer made $15 billion in vaccine sales last year.",
+        ]));
+        assert!(!conflicts(&[
+            "The U.S. is donating 200 million doses this year and 300 million doses in the first half of 2022.",
+            "The U.S. will donate 500 million doses.",
+        ]));
+        // a period that only says when is no reason to keep figures apart
+        assert!(conflicts(&[
+            "Pfizer expects $26 billion in vaccine sales this year.",
+            "Pfizer expects $15 billion in vaccine sales.",
+        ]));
+    }
+
+    #[test]
+    fn parts_of_different_wholes_are_not_compared() {
+        assert!(!conflicts(&[
+            "At least 28 Palestinians, including nine children, have been killed.",
+            "Seven of the deaths were of a single family, including three children.",
+        ]));
+        assert!(conflicts(&[
+            "At least 28 Palestinians, including nine children, have been killed.",
+            "At least 28 Palestinians, including ten children, have been killed.",
+        ]));
+    }
+
+    #[test]
+    fn generic_figures_need_shared_words_to_conflict() {
+        assert!(!conflicts(&[
+            "The rioters he joined stormed the building on January 6.",
+            "He pleaded guilty on June 2 to obstruction.",
+        ]));
+        assert!(!conflicts(&[
+            "Four days before the anniversary of the attacks, the Taliban named a government.",
+            "The Taliban named a government one week after the withdrawal.",
+        ]));
+        assert!(!conflicts(&[
+            "By Tuesday, 37.3% of U.S. adults were fully vaccinated.",
+            "Over 55% of adults have received at least one dose.",
+        ]));
+        assert!(conflicts(&[
+            "By Tuesday, 37.3% of U.S. adults were fully vaccinated.",
+            "By Tuesday, 39% of adults were fully vaccinated.",
+        ]));
+        assert!(conflicts(&[
+            "Trump and Maduro spoke by phone on November 21.",
+            "Trump and Maduro spoke by phone on November 20.",
+        ]));
+        assert!(!conflicts(&[
+            "About 600 people spent the night in a shelter.",
+            "About 2,000 people were left without power.",
+        ]));
+        assert!(conflicts(&[
+            "About 600 people spent the night in a shelter.",
+            "About 900 people spent the night in the shelter.",
+        ]));
+        assert!(conflicts(&[
+            "The bridge will close on Monday, March 9, for six weeks of repairs.",
+            "The bridge closes on Monday for two months of repairs costing $25 million.",
+        ]));
+        // agreeing needs no evidence
+        let c = cluster(&["Unemployment fell to 5.4%.", "The rate was 5.4% in June."]);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].verdict, Verdict::Agree);
+    }
+
+    #[test]
+    fn a_value_two_outlets_give_is_paired_before_any_other() {
+        let c = cluster(&[
+            "The proposal would cost $1.2 trillion over eight years.",
+            "It would cost $974 billion over five years or $1.2 trillion over eight years.",
+        ]);
+        assert!(c.iter().all(|c| c.verdict == Verdict::Agree), "{c:#?}");
+        assert_eq!(c.iter().filter(|c| c.measure == "money").count(), 1);
+        assert!(conflicts(&[
+            "The proposal would cost $1.2 trillion.",
+            "The proposal would cost $974 billion.",
+        ]));
+        // a compatible value still goes with the one it fits
+        let c = cluster(&[
+            "Organizers collected 1,626,042 signatures.",
+            "Organizers collected 1,626,042 signatures, more than the 1,495,709 signatures required.",
+            "Organizers collected more than 1.6 million signatures.",
+        ]);
+        assert!(!c.iter().any(|c| c.verdict == Verdict::Conflict), "{c:#?}");
+    }
+
+    #[test]
+    fn phrase_lists_are_sorted_and_free_of_duplicates() {
+        fn check(name: &str, list: &[&str]) {
+            assert!(
+                list.windows(2).all(|w| w[0] < w[1]),
+                "{name} must be sorted and free of duplicates"
+            );
+        }
+        let phrases =
+            |l: &[(&'static str, &'static str)]| l.iter().map(|p| p.0).collect::<Vec<_>>();
+        check("PERIOD_PHRASES", &phrases(PERIOD_PHRASES));
+        check("PART_PHRASES", &phrases(PART_PHRASES));
+        check("CALENDAR_PHRASES", &phrases(CALENDAR_PHRASES));
+        check("PART_MARKERS", PART_MARKERS);
+        check("GENERIC_MEASURES", GENERIC_MEASURES);
+    }
+
+    #[test]
+    fn a_clause_after_a_long_dash_starts_on_a_char_boundary() {
+        let c = cluster(&[
+            "CARACAS, Dec. 1 — Maduro told 2,000 supporters outside the palace.",
+            "Maduro told 2,000 supporters outside the palace.",
+        ]);
+        assert_eq!(c.len(), 1, "{c:#?}");
     }
 
     #[test]

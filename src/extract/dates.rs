@@ -76,7 +76,7 @@ fn capitalized(text: &str, token: &Token) -> bool {
 
 /// A month name at token `j` (capitalized, so that "may" the verb and "march"
 /// the noun are left alone), and the index after it and its dot.
-fn month_at(tokens: &[Token], j: usize, text: &str) -> Option<(i8, usize)> {
+pub(crate) fn month_at(tokens: &[Token], j: usize, text: &str) -> Option<(i8, usize)> {
     let t = tokens.get(j)?;
     if t.kind != TokenKind::Word || !capitalized(text, t) {
         return None;

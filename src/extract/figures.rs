@@ -1534,6 +1534,11 @@ const CASUALTY_VERBS: &[&str] = &[
     "wounded",
 ];
 
+/// Forms of "be" and "have" between a counted noun and a casualty verb in
+/// the passive: "20 people were killed" counts the people killed, like "20
+/// people killed". At most two are skipped ("have been").
+const PASSIVE_AUXILIARIES: &[&str] = &["are", "been", "had", "has", "have", "is", "was", "were"];
+
 fn stemmer() -> &'static rust_stemmers::Stemmer {
     static STEMMER: OnceLock<rust_stemmers::Stemmer> = OnceLock::new();
     STEMMER.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English))
@@ -1682,11 +1687,29 @@ fn measure_after(tokens: &[Token], start: usize, end: usize) -> Option<String> {
             stem(&verb.lower)
         ));
     }
-    let head = head?;
+    // "20 people were killed", "dozens were arrested": the participle
+    // after a form of "be" counts as if it followed the noun
+    let mut v = k;
+    while v < k + 2
+        && tokens
+            .get(v)
+            .is_some_and(|t| PASSIVE_AUXILIARIES.contains(&t.lower.as_str()))
+    {
+        v += 1;
+    }
+    let passive = (v > k)
+        .then(|| tokens.get(v))
+        .flatten()
+        .filter(|t| CASUALTY_VERBS.contains(&t.lower.as_str()));
+    let Some(head) = head else {
+        return passive
+            .map(|verb| format!("{} {}", canonical_measure("people"), stem(&verb.lower)));
+    };
     let mut measure = canonical_measure(&head.lower);
     let after = tokens
         .get(k)
-        .filter(|t| CASUALTY_VERBS.contains(&t.lower.as_str()));
+        .filter(|t| CASUALTY_VERBS.contains(&t.lower.as_str()))
+        .or(passive);
     if let Some(verb) = after.or(before) {
         measure = format!("{measure} {}", stem(&verb.lower));
     }
@@ -2325,6 +2348,7 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)
     let kind = classify(tokens, &amount, qualifier, start, end);
     let measure = match kind {
         FigureKind::Year => Some("year".to_string()),
+        FigureKind::Duration if states_an_age(tokens, end) => Some(AGE_MEASURE.to_string()),
         FigureKind::Duration => Some("duration".to_string()),
         FigureKind::Percent | FigureKind::PercentagePoints => {
             measure_after(tokens, start, end).or(Some("percent".to_string()))
@@ -2348,6 +2372,18 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)
     f.value = (qualifier != Qualifier::Range).then_some(tidy(amount.value));
     f.high_exclusive = high_excl && !high_open;
     Some((f, end))
+}
+
+/// The measure of a duration that states an age: "16 years of age", "16
+/// years old" are how old someone is, not how long something lasted, and
+/// are compared only with ages.
+pub const AGE_MEASURE: &str = "age";
+
+/// Whether the words at token `j`, after a duration, make it an age: "old",
+/// "older", "of age".
+fn states_an_age(tokens: &[Token], j: usize) -> bool {
+    tokens.get(j).is_some_and(|t| t.is("old") || t.is("older"))
+        || phrase_at(tokens, j, "of age").is_some()
 }
 
 /// Years and counts: a bare 4-digit number in the year range, with a year cue
@@ -2489,6 +2525,13 @@ fn join_bounds(figures: &mut Vec<Figure>, text: &str) {
     }
 }
 
+/// Whether "of" and a month name follow at token `j`: an ordinal written out
+/// before them ("the Fourth of July", "the Fifth of November") names a day,
+/// usually a holiday, and is no figure. ("4th of July" is read as a date.)
+fn names_a_day(tokens: &[Token], j: usize, text: &str) -> bool {
+    tokens.get(j).is_some_and(|t| t.is("of")) && dates::month_at(tokens, j + 1, text).is_some()
+}
+
 /// All figures in `text`, in order of appearance.
 pub fn find_figures(text: &str, context: &Context) -> Vec<Figure> {
     let tokens = tokenize(text);
@@ -2502,7 +2545,9 @@ pub fn find_figures(text: &str, context: &Context) -> Vec<Figure> {
             .or_else(|| hyphen_duration_at(&tokens, i, text));
         match found {
             Some((f, next)) if next > i => {
-                figures.push(f);
+                if !(f.kind == FigureKind::Ordinal && names_a_day(&tokens, next, text)) {
+                    figures.push(f);
+                }
                 i = next;
             }
             _ => i += 1,

@@ -812,3 +812,53 @@ fn a_plural_noun_ends_the_measure_before_a_verb() {
         Some("troop")
     );
 }
+
+#[test]
+fn an_ordinal_before_of_and_a_month_names_a_day() {
+    assert!(figs("over the Fourth of July holiday weekend").is_empty());
+    assert!(figs("A bloody Fourth of July weekend ended.").is_empty());
+    // still figures: an ordinal without a month, a date written with digits
+    assert_eq!(one("the fourth time").kind, FigureKind::Ordinal);
+    assert_eq!(one("the 4th of July").kind, FigureKind::Date);
+}
+
+#[test]
+fn a_casualty_verb_in_the_passive_joins_the_measure() {
+    assert_eq!(
+        one("Dozens of demonstrators were arrested.")
+            .measure
+            .as_deref(),
+        Some("protest arrest")
+    );
+    assert_eq!(
+        one("150 people were killed.").measure,
+        one("150 people killed.").measure
+    );
+    assert_eq!(
+        one("Ten people have been injured.").measure.as_deref(),
+        Some("peopl injur")
+    );
+    assert_eq!(
+        one("Dozens were arrested.").measure.as_deref(),
+        Some("peopl arrest")
+    );
+    // other verbs after "were" do not
+    assert_eq!(one("20 boats were seen.").measure.as_deref(), Some("boat"));
+}
+
+#[test]
+fn a_duration_that_states_an_age_has_measure_age() {
+    let f = one("individuals 16 years of age or older");
+    assert_eq!(
+        (f.kind, f.measure.as_deref()),
+        (FigureKind::Duration, Some(AGE_MEASURE))
+    );
+    assert_eq!(
+        one("a man 40 years old").measure.as_deref(),
+        Some(AGE_MEASURE)
+    );
+    assert_eq!(
+        one("the strike lasted 16 years").measure.as_deref(),
+        Some("duration")
+    );
+}
