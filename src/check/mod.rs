@@ -91,18 +91,11 @@ pub struct Outcome {
 
 /// Judge one story's report under `policy` and `baseline`.
 pub fn judge(report: &Report, policy: &CheckConfig, baseline: &Baseline) -> Outcome {
-    let count = |severity| {
-        report
-            .findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .count()
-    };
     Outcome {
         story: report.story.clone(),
-        errors: count(Severity::Error),
-        warnings: count(Severity::Warning),
-        infos: count(Severity::Info),
+        errors: report.count(Severity::Error),
+        warnings: report.count(Severity::Warning),
+        infos: report.count(Severity::Info),
         failing: report
             .findings
             .iter()

@@ -143,6 +143,14 @@ impl Report {
     pub fn outlet_name(&self, outlet: OutletId) -> &str {
         &self.outlets[outlet.0].name
     }
+
+    /// How many findings have `severity`.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
 }
 
 /// Build the report for a story from its claims and clusters; `config`

@@ -265,20 +265,13 @@ pub fn section(out: &mut dyn Write, report: &Report, number: usize) -> io::Resul
         },
     )?;
     writeln!(out, "</section>")?;
-    let count = |severity| {
-        report
-            .findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .count()
-    };
     Ok(Entry {
         anchor,
         outcome: Outcome::Compared {
             story: report.story.clone(),
-            errors: count(Severity::Error),
-            warnings: count(Severity::Warning),
-            infos: count(Severity::Info),
+            errors: report.count(Severity::Error),
+            warnings: report.count(Severity::Warning),
+            infos: report.count(Severity::Info),
         },
     })
 }
