@@ -189,12 +189,16 @@ fn coverage<T: Ord + Copy>(a: &[T], b: &[T]) -> (f64, f64) {
 
 /// Length of the longest common subsequence of two claims' words.
 ///
-/// Bit-parallel (Allison and Dix; Crochemore et al. 2001) when the first
-/// claim has at most 64 words: one machine word of state, a few operations
-/// per word of the second claim. Longer claims take the quadratic table.
+/// Bit-parallel (Allison and Dix; Crochemore et al. 2001): the state is one
+/// bit per word of the first claim, and each word of the second claim costs
+/// a few operations per 64 of them. A claim of at most 64 words (nearly
+/// every sentence) takes one machine word and the masks prepared with its
+/// surface; a longer one (a paragraph the segmenter could not cut) takes
+/// [`common_subsequence_long`], so that no pair costs the square of its
+/// length.
 fn common_subsequence(a: &Surface, b: &Surface) -> usize {
     if a.words.len() > 64 {
-        return common_subsequence_table(&a.words, &b.words);
+        return common_subsequence_long(&a.words, &b.words);
     }
     let m = a.words.len() as u32;
     let mut v = u64::MAX;
@@ -209,7 +213,43 @@ fn common_subsequence(a: &Surface, b: &Surface) -> usize {
     unset as usize
 }
 
-/// The longest common subsequence by the quadratic table, one row kept.
+/// [`common_subsequence`] for a first sequence of any length: the same
+/// recurrence over a vector of machine words, the addition carried from
+/// each word into the next.
+fn common_subsequence_long(a: &[u32], b: &[u32]) -> usize {
+    let blocks = a.len().div_ceil(64);
+    let mut occurrences: Vec<(u32, usize)> = a.iter().enumerate().map(|(i, &id)| (id, i)).collect();
+    occurrences.sort_unstable();
+    let mut v = vec![u64::MAX; blocks];
+    let mut u = vec![0u64; blocks];
+    for &y in b {
+        let from = occurrences.partition_point(|&(id, _)| id < y);
+        let to = occurrences.partition_point(|&(id, _)| id <= y);
+        if from == to {
+            continue;
+        }
+        for &(_, at) in &occurrences[from..to] {
+            u[at / 64] |= 1 << (at % 64);
+        }
+        let mut carry = false;
+        for (vk, uk) in v.iter_mut().zip(u.iter_mut()) {
+            let matched = *vk & *uk;
+            let (sum, c1) = vk.overflowing_add(matched);
+            let (sum, c2) = sum.overflowing_add(u64::from(carry));
+            carry = c1 || c2;
+            *vk = sum | (*vk & !matched);
+            *uk = 0;
+        }
+    }
+    v.iter()
+        .map(|w| (!w).count_ones() as usize)
+        .sum::<usize>()
+        .min(a.len())
+}
+
+/// The longest common subsequence by the quadratic table, one row kept:
+/// the reference the bit-parallel versions are tested against.
+#[cfg(test)]
 fn common_subsequence_table(a: &[u32], b: &[u32]) -> usize {
     let mut row = vec![0usize; b.len() + 1];
     for &x in a {
@@ -438,8 +478,8 @@ mod tests {
             state ^= state << 17;
             (state % n) as u32
         };
-        for round in 0..200 {
-            let len_a = 1 + round % 64;
+        for round in 0..300 {
+            let len_a = 1 + round % 150;
             let len_b = next(80) as usize;
             let a: Vec<u32> = (0..len_a).map(|_| next(8)).collect();
             let b: Vec<u32> = (0..len_b).map(|_| next(8)).collect();
