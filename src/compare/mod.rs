@@ -95,7 +95,8 @@ pub struct ClusterReport {
     pub figures: Vec<figures::FigureComparison>,
     /// Framing differences between members.
     pub framing: Vec<framing::FramingDifference>,
-    /// Word diff of each member after the first against the first.
+    /// Word diff against the first member of each later member that says
+    /// mostly the same words; paraphrases have none.
     pub diffs: Vec<(OutletId, Vec<diff::Change>)>,
 }
 
@@ -199,7 +200,7 @@ pub fn compare(
         let first = members[0].1;
         let diffs = members[1..]
             .iter()
-            .map(|(r, claim)| (r.outlet, diff::word_diff(&first.text, &claim.text)))
+            .filter_map(|(r, claim)| Some((r.outlet, diff::word_diff(&first.text, &claim.text)?)))
             .collect();
         for comparison in figure_comparisons
             .iter()

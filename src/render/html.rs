@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use crate::compare::diff::Op;
+use crate::compare::diff::{self, Op};
 use crate::compare::{Report, Severity};
 use crate::error::InputError;
 
@@ -139,7 +139,10 @@ fn details(out: &mut dyn Write, report: &Report, place: Place) -> io::Result<()>
                     write!(out, "<td>")?;
                     match changes {
                         Some(changes) => {
-                            for change in changes {
+                            for (n, change) in changes.iter().enumerate() {
+                                if n > 0 && diff::needs_space(&changes[n - 1], change) {
+                                    write!(out, " ")?;
+                                }
                                 let text = escape(&change.text);
                                 match change.op {
                                     Op::Equal => write!(out, "{text}")?,
