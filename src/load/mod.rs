@@ -46,7 +46,20 @@ pub const STDIN_SOURCE: &str = "<stdin>";
 /// one story, yielded where the first of them appears. A bad line or a bad
 /// story is an `Err` item and the rest still come.
 pub fn open(inputs: &[PathBuf]) -> Box<dyn Iterator<Item = Result<Story, InputError>>> {
-    Box::new(parts(inputs).into_iter().flat_map(Part::stories))
+    open_filtered(inputs, &Filter::default())
+}
+
+/// [`open`], leaving out the files of input folders that `filter` excludes.
+pub fn open_filtered(
+    inputs: &[PathBuf],
+    filter: &Filter,
+) -> Box<dyn Iterator<Item = Result<Story, InputError>>> {
+    let filter = filter.clone();
+    Box::new(
+        parts(inputs)
+            .into_iter()
+            .flat_map(move |part| part.stories(&filter)),
+    )
 }
 
 /// Whether the command line's inputs make a corpus: a `.jsonl` file or stdin,
@@ -86,13 +99,141 @@ enum Part {
 }
 
 impl Part {
-    fn stories(self) -> Box<dyn Iterator<Item = Result<Story, InputError>>> {
+    fn stories(self, filter: &Filter) -> Box<dyn Iterator<Item = Result<Story, InputError>>> {
         match self {
             Part::Stdin => jsonl::open_stdin(),
             Part::Corpus(path) => jsonl::open_file(&path),
-            Part::Story(files) => Box::new(std::iter::once(load_story(&files))),
+            Part::Story(files) => Box::new(std::iter::once(load_filtered(&files, filter))),
         }
     }
+}
+
+/// Which files of an input folder are left out: those matching an
+/// `--exclude` glob, by file name or by path. Files named on the command
+/// line are always read.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    exclude: globset::GlobSet,
+}
+
+impl Filter {
+    /// A filter excluding files that match any of `globs` (`*.bak`, `drafts/**`).
+    pub fn new(globs: &[String]) -> Result<Filter, InputError> {
+        let mut set = globset::GlobSetBuilder::new();
+        for glob in globs {
+            let glob = globset::Glob::new(glob)
+                .map_err(|e| InputError::file("--exclude", format!("bad glob: {e}")))?;
+            set.add(glob);
+        }
+        let exclude = set
+            .build()
+            .map_err(|e| InputError::file("--exclude", format!("bad glob: {e}")))?;
+        Ok(Filter { exclude })
+    }
+
+    /// Whether `path` is excluded.
+    pub fn excludes(&self, path: &Path) -> bool {
+        self.exclude.is_match(path) || path.file_name().is_some_and(|n| self.exclude.is_match(n))
+    }
+}
+
+/// A file in an input folder that storydiff does not read as an outlet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// The file.
+    pub path: PathBuf,
+    /// Why it is not an outlet's article.
+    pub reason: &'static str,
+}
+
+/// The files of the input folders that are not read as outlets and were not
+/// excluded, with the reason, for a notice: a project's README, a sidecar
+/// `.json` with no article text (annotations, metadata), a file of another
+/// format. Hidden files are left out silently.
+pub fn skipped(inputs: &[PathBuf], filter: &Filter) -> Vec<Skipped> {
+    let mut skipped = Vec::new();
+    for folder in inputs.iter().filter(|input| input.is_dir()) {
+        let Ok(entries) = std::fs::read_dir(folder) else {
+            continue;
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths {
+            if is_hidden(&path) || filter.excludes(&path) {
+                continue;
+            }
+            if let Some(reason) = not_an_article(&path) {
+                skipped.push(Skipped { path, reason });
+            }
+        }
+    }
+    skipped
+}
+
+/// File stems (any case) of a folder's documentation, never an outlet.
+const DOCUMENTATION_STEMS: [&str; 5] =
+    ["changelog", "contributing", "licence", "license", "readme"];
+
+/// Why a folder's file is not an outlet's article, or `None` when it is one.
+fn not_an_article(path: &Path) -> Option<&'static str> {
+    if path.is_dir() {
+        return Some(
+            "a folder inside a story folder; give it on its own or run `storydiff check` on the parent",
+        );
+    }
+    if !is_supported(path) {
+        return Some(match kind_of(path) {
+            Kind::Jsonl => "a corpus inside a story folder; give it on its own",
+            _ => "not an article format (.txt, .md, .html, .json)",
+        });
+    }
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if DOCUMENTATION_STEMS.contains(&stem.as_str()) {
+        return Some("documentation, not an outlet");
+    }
+    if kind_of(path) == Kind::Json && is_sidecar(path) {
+        return Some("JSON with no `text` or `versions`: not an article");
+    }
+    None
+}
+
+/// Whether a `.json` file is valid JSON that holds no article: an object
+/// without `text` and `versions`, or a list whose first item has no `text`.
+/// Broken JSON is not a sidecar: loading it reports the error.
+fn is_sidecar(path: &Path) -> bool {
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Peek {
+        Object(Fields),
+        List(Vec<serde::de::IgnoredAny>),
+        Other(serde::de::IgnoredAny),
+    }
+    #[derive(serde::Deserialize)]
+    struct Fields {
+        text: Option<serde::de::IgnoredAny>,
+        versions: Option<serde::de::IgnoredAny>,
+    }
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return false;
+    };
+    match serde_json::from_str::<Peek>(&text) {
+        Ok(Peek::Object(fields)) => fields.text.is_none() && fields.versions.is_none(),
+        Ok(Peek::List(items)) => {
+            items.is_empty()
+                || serde_json::from_str::<Vec<Fields>>(&text)
+                    .map_or(true, |items| items[0].text.is_none())
+        }
+        Ok(Peek::Other(_)) => true,
+        Err(_) => false,
+    }
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
 }
 
 /// Load the versions named by `inputs` (files, folders, `.json` stories) as
@@ -101,11 +242,16 @@ impl Part {
 /// The story is named after the first input: a folder's name, a `.json`
 /// file's `story` field, else the first file's stem.
 pub fn load_story(inputs: &[PathBuf]) -> Result<Story, InputError> {
+    load_filtered(inputs, &Filter::default())
+}
+
+/// [`load_story`], leaving out the folder files that `filter` excludes.
+pub fn load_filtered(inputs: &[PathBuf], filter: &Filter) -> Result<Story, InputError> {
     let mut versions = Vec::new();
     let mut named = None;
     for input in inputs {
         let files = if input.is_dir() {
-            folder_files(input)?
+            folder_files(input, filter)?
         } else {
             vec![input.clone()]
         };
@@ -173,19 +319,15 @@ fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == STDIN_INPUT
 }
 
-/// The supported files in a folder, sorted by name; hidden files are skipped.
-fn folder_files(folder: &Path) -> Result<Vec<PathBuf>, InputError> {
+/// The articles in a folder, sorted by name; hidden, excluded and
+/// [`skipped`] files are left out.
+fn folder_files(folder: &Path, filter: &Filter) -> Result<Vec<PathBuf>, InputError> {
     let name = folder.display().to_string();
     let entries = std::fs::read_dir(folder)
         .map_err(|e| InputError::file(&name, format!("cannot read folder: {e}")))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| {
-            let hidden = path
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-            !hidden && path.is_file() && is_supported(path)
-        })
+        .filter(|path| !is_hidden(path) && !filter.excludes(path) && not_an_article(path).is_none())
         .collect();
     if files.is_empty() {
         let has_folders = std::fs::read_dir(folder)
@@ -470,6 +612,64 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let a = write(dir.path(), "a.txt", "One.\n");
         assert_eq!(load_story(&[a]).unwrap().versions.len(), 1);
+    }
+
+    #[test]
+    fn a_basil_event_folder_skips_its_annotations_with_a_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("event-7");
+        fs::create_dir(&folder).unwrap();
+        write(&folder, "fox.txt", "Fox headline\n\nOne.\n");
+        write(&folder, "nyt.txt", "NYT headline\n\nTwo.\n");
+        write(&folder, "hpo.txt", "HPO headline\n\nThree.\n");
+        write(
+            &folder,
+            "annotations.json",
+            r#"{"fox": [{"span": [0, 3], "bias": "lex"}], "nyt": []}"#,
+        );
+        write(&folder, "README.md", "# About this event\n\nNotes.\n");
+        write(&folder, "meta.toml", "x = 1\n");
+        let inputs = [folder.clone()];
+        let story = load_story(&inputs).unwrap();
+        let outlets: Vec<&str> = story.versions.iter().map(|v| v.outlet.as_str()).collect();
+        assert_eq!(outlets, ["fox", "hpo", "nyt"]);
+        let skipped: Vec<(String, &str)> = skipped(&inputs, &Filter::default())
+            .into_iter()
+            .map(|s| {
+                (
+                    s.path.file_name().unwrap().to_string_lossy().into_owned(),
+                    s.reason,
+                )
+            })
+            .collect();
+        let names: Vec<&str> = skipped.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["README.md", "annotations.json", "meta.toml"]);
+        assert!(skipped[1].1.contains("not an article"), "{skipped:?}");
+    }
+
+    #[test]
+    fn broken_json_in_a_folder_is_still_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "a.txt", "One.\n");
+        write(dir.path(), "b.json", "{\"outlet\": \"b\", \"text\": ");
+        assert!(load_story(&[dir.path().to_path_buf()]).is_err());
+        assert!(skipped(&[dir.path().to_path_buf()], &Filter::default()).is_empty());
+    }
+
+    #[test]
+    fn excluded_files_are_not_read_nor_noticed() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "a.txt", "One.\n");
+        write(dir.path(), "b.txt", "Two.\n");
+        write(dir.path(), "b-draft.txt", "Draft.\n");
+        write(dir.path(), "notes.csv", "x\n");
+        let filter = Filter::new(&["*-draft.txt".to_string(), "*.csv".to_string()]).unwrap();
+        let inputs = [dir.path().to_path_buf()];
+        let story = load_filtered(&inputs, &filter).unwrap();
+        let outlets: Vec<&str> = story.versions.iter().map(|v| v.outlet.as_str()).collect();
+        assert_eq!(outlets, ["a", "b"]);
+        assert!(skipped(&inputs, &filter).is_empty());
+        assert!(Filter::new(&["[".to_string()]).is_err());
     }
 
     #[test]
