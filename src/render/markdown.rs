@@ -5,19 +5,50 @@ use std::io::{self, Write};
 
 use crate::compare::{Report, Status};
 
-/// Escape text for a Markdown table cell: pipes, backslashes, markup
-/// characters and newlines would otherwise break the table or add formatting.
+/// A zero-width space as an HTML character reference: put inside `@name`,
+/// `https://` or `www.`, it keeps GitHub from turning article text into a
+/// mention of a user or team, or into a link, while it reads the same.
+const ZERO_WIDTH_SPACE: &str = "&#8203;";
+
+/// Escape article text for Markdown, inline or in a table cell.
+///
+/// Characters that would break a table or add formatting (`|`, `*`, `_`,
+/// `` ` ``, `[`, `]`, `<`, `>`, `#`, `~` for ~~strike~~, `$` for $math$,
+/// `&` for character references, `\`) get a backslash, newlines become
+/// spaces, control characters go, and `@mentions`, bare links and `www.`
+/// addresses are broken with a zero-width space, so that a report pasted in
+/// a pull request pings nobody and links nowhere.
 pub fn escape(text: &str) -> String {
+    let text = super::terminal::one_line(text);
     let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut previous = ' ';
+    for (i, c) in text.char_indices() {
+        let rest = &text[i + c.len_utf8()..];
         match c {
-            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' => {
+            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '~' | '$' | '&' => {
                 escaped.push('\\');
                 escaped.push(c);
             }
-            '\n' | '\r' => escaped.push(' '),
+            '@' if rest.starts_with(|n: char| n.is_alphanumeric()) => {
+                escaped.push('@');
+                escaped.push_str(ZERO_WIDTH_SPACE);
+            }
+            ':' if rest.starts_with("//") => {
+                escaped.push(':');
+                escaped.push_str(ZERO_WIDTH_SPACE);
+            }
+            'w' | 'W'
+                if !previous.is_alphanumeric()
+                    && text[i..]
+                        .get(..4)
+                        .is_some_and(|w| w.eq_ignore_ascii_case("www.")) =>
+            {
+                escaped.push(c);
+                escaped.push_str(ZERO_WIDTH_SPACE);
+            }
             _ => escaped.push(c),
         }
+        previous = c;
     }
     escaped
 }
@@ -130,4 +161,26 @@ pub fn report(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_neutralises_mentions_links_strike_and_math() {
+        assert_eq!(
+            escape("cc @octocat and @org/team, mail a@b"),
+            "cc @&#8203;octocat and @&#8203;org/team, mail a@&#8203;b"
+        );
+        assert_eq!(
+            escape("see https://evil.example/x or www.evil.example"),
+            "see https:&#8203;//evil.example/x or w&#8203;ww.evil.example"
+        );
+        assert_eq!(escape("~~gone~~ $x^2$"), "\\~\\~gone\\~\\~ \\$x^2\\$");
+        assert_eq!(escape("a | b <b> &amp;"), "a \\| b \\<b\\> \\&amp;");
+        assert_eq!(escape("line\none\u{1b}[2J"), "line one");
+        assert_eq!(escape("the www in flowww."), "the www in flowww.");
+        assert_eq!(escape("wwé wwwé"), "wwé wwwé");
+    }
 }

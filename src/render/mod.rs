@@ -4,6 +4,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod table;
+pub mod terminal;
 
 use std::io::{self, Write};
 
