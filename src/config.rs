@@ -5,9 +5,10 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::align::AlignConfig;
-use crate::check::CheckConfig;
+use crate::compare::CompareConfig;
 use crate::error::InputError;
 use crate::extract::framing::FramingConfig;
+use crate::model::Severity;
 
 /// The name of the configuration file looked for upward from the working
 /// directory.
@@ -34,11 +35,39 @@ impl Config {
         toml::from_str(&text).map_err(|e| InputError::file(&name, format!("bad config: {e}")))
     }
 
+    /// What the compare stage needs of the configuration.
+    pub fn compare(&self) -> CompareConfig {
+        CompareConfig {
+            framing_severity: self.framing.severity,
+        }
+    }
+
     /// `storydiff.toml` in `start` or the nearest folder above it.
     pub fn find_upward(start: &Path) -> Option<PathBuf> {
         start
             .ancestors()
             .map(|dir| dir.join(CONFIG_FILE_NAME))
             .find(|candidate| candidate.is_file())
+    }
+}
+
+/// The least severity that fails a check by default: a figure conflict is a
+/// contradiction between outlets, while omissions and framing differences are
+/// the normal texture of news coverage and would fail almost every story.
+pub const DEFAULT_FAIL_ON: Severity = Severity::Error;
+
+/// The `[check]` section of `storydiff.toml`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CheckConfig {
+    /// Findings at or above this severity fail the check.
+    pub fail_on: Severity,
+}
+
+impl Default for CheckConfig {
+    fn default() -> CheckConfig {
+        CheckConfig {
+            fail_on: DEFAULT_FAIL_ON,
+        }
     }
 }

@@ -94,5 +94,5 @@ pub fn analyze(story: &Story, config: &Config) -> Result<Report, InputError> {
     }
     let claims = claims(story, config);
     let clusters = align::align(&claims, &config.align);
-    Ok(compare::compare(story, claims, clusters, config))
+    Ok(compare::compare(story, claims, clusters, &config.compare()))
 }

@@ -183,7 +183,7 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
                 stories += 1;
                 failing += usize::from(!outcome.failing.is_empty());
                 accepted.add(&outcome);
-                render::outcome(&mut out, &outcome, format)
+                check::write_outcome(&mut out, &outcome, format)
             }
             Err(error) => {
                 progress.suspend(|| report_bad_input(&error));

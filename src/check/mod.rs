@@ -2,34 +2,16 @@
 //! baseline lists findings already accepted, so that only new ones fail.
 
 use std::collections::BTreeSet;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::compare::{Finding, Report, Severity};
+pub use crate::config::{CheckConfig, DEFAULT_FAIL_ON};
 use crate::error::InputError;
 use crate::model::Story;
-
-/// The least severity that fails a check by default: a figure conflict is a
-/// contradiction between outlets, while omissions and framing differences are
-/// the normal texture of news coverage and would fail almost every story.
-pub const DEFAULT_FAIL_ON: Severity = Severity::Error;
-
-/// The `[check]` section of `storydiff.toml`.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct CheckConfig {
-    /// Findings at or above this severity fail the check.
-    pub fail_on: Severity,
-}
-
-impl Default for CheckConfig {
-    fn default() -> CheckConfig {
-        CheckConfig {
-            fail_on: DEFAULT_FAIL_ON,
-        }
-    }
-}
+use crate::render::{self, Format};
 
 /// Findings already accepted, one fingerprint per finding.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -66,7 +48,7 @@ impl Baseline {
 fn fingerprint(story: &str, finding: &Finding) -> String {
     format!(
         "{story}\t{}\t{}",
-        crate::render::name(&finding.kind),
+        render::name(&finding.kind),
         finding.message
     )
 }
@@ -104,6 +86,35 @@ pub fn judge(report: &Report, policy: &CheckConfig, baseline: &Baseline) -> Outc
             .collect(),
         findings: report.findings.clone(),
     }
+}
+
+/// Write one story's `check` outcome: a JSON line, or a line of text with the
+/// failing findings under it.
+pub fn write_outcome(out: &mut dyn Write, outcome: &Outcome, format: Format) -> io::Result<()> {
+    if format == Format::Json {
+        return render::write_json_line(out, outcome);
+    }
+    let verdict = if outcome.failing.is_empty() {
+        "ok"
+    } else {
+        "FAIL"
+    };
+    writeln!(
+        out,
+        "{verdict:4} {}: {} error(s), {} warning(s), {} info",
+        outcome.story, outcome.errors, outcome.warnings, outcome.infos
+    )?;
+    for f in &outcome.failing {
+        writeln!(
+            out,
+            "     {} {} {}: {}",
+            render::name(&f.severity),
+            f.cluster,
+            render::name(&f.kind),
+            f.message
+        )?;
+    }
+    Ok(())
 }
 
 /// The stories of a corpus: a `.jsonl` file, or a folder whose sub-folders

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::extract::figures::{Endpoint, Figure, FigureKind, Qualifier, TIME_UNITS, stem};
+use crate::model::figure::{End, Interval};
 use crate::model::{Claim, ClaimRef, Position};
 
 /// How the figures of one measure relate across outlets.
@@ -673,27 +674,6 @@ pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FigureComparison> 
         a.measure.cmp(&b.measure).then(first(a).cmp(&first(b)))
     });
     comparisons
-}
-
-/// One end of an interval on the number line, with whether it is excluded.
-#[derive(Debug, Clone, Copy)]
-struct End {
-    at: f64,
-    excluded: bool,
-}
-
-/// A figure as an interval of numbers: dates become day numbers.
-#[derive(Debug, Clone, Copy)]
-struct Interval {
-    low: End,
-    high: End,
-}
-
-impl Interval {
-    fn overlaps(&self, other: &Interval) -> bool {
-        let before = |a: End, b: End| a.at < b.at || a.at == b.at && (a.excluded || b.excluded);
-        !(before(self.high, other.low) || before(other.high, self.low))
-    }
 }
 
 /// Half the step of a round number's last significant digit, capped at

@@ -8,7 +8,7 @@ pub mod framing;
 use serde::Serialize;
 
 use crate::align::{Cluster, Member};
-use crate::config::Config;
+pub use crate::model::finding::{Finding, FindingKind, Severity};
 use crate::model::{Claim, ClaimRef, OutletId, Story};
 
 /// How the outlets that carry a cluster relate to each other.
@@ -27,55 +27,11 @@ pub enum Status {
     Unique,
 }
 
-/// How much a finding matters.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    serde::Deserialize,
-    clap::ValueEnum,
-)]
-#[serde(rename_all = "kebab-case")]
-pub enum Severity {
-    /// Worth knowing.
-    Info,
-    /// Worth a look.
-    Warning,
-    /// A contradiction between outlets.
-    Error,
-}
-
-/// What a finding is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum FindingKind {
-    /// Outlets state figures of one measure that cannot both be true.
-    FigureConflict,
-    /// A claim carried by two or more outlets is missing from others.
-    Omission,
-    /// Outlets frame one claim differently.
-    Framing,
-    /// Outlets quote the same words differently.
-    QuoteFidelity,
-}
-
-/// Something a reader of the report should look at.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Finding {
-    /// What it is about.
-    pub kind: FindingKind,
-    /// The cluster it concerns (`c1`, `c2`, ...).
-    pub cluster: String,
-    /// How much it matters.
-    pub severity: Severity,
-    /// One sentence for a person.
-    pub message: String,
+/// What the compare stage is told: the `compare` part of [`crate::Config`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompareConfig {
+    /// Severity of `framing` findings.
+    pub framing_severity: Severity,
 }
 
 /// One cluster with everything the compare stage found in it.
@@ -160,7 +116,7 @@ pub fn compare(
     story: &Story,
     claims: Vec<Vec<Claim>>,
     clusters: Vec<Cluster>,
-    config: &Config,
+    config: &CompareConfig,
 ) -> Report {
     let outlet_count = story.versions.len();
     let mut findings = Vec::new();
@@ -261,7 +217,7 @@ pub fn compare(
             findings.push(Finding {
                 kind: FindingKind::Framing,
                 cluster: id.clone(),
-                severity: config.framing.severity,
+                severity: config.framing_severity,
                 message: format!(
                     "{} {} ({})",
                     story.versions[difference.claim.outlet.0].outlet,

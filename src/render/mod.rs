@@ -118,7 +118,8 @@ fn per_version(
     }
 }
 
-fn write_json_line(out: &mut dyn Write, value: &impl serde::Serialize) -> io::Result<()> {
+/// Write `value` as one line of JSON.
+pub fn write_json_line(out: &mut dyn Write, value: &impl serde::Serialize) -> io::Result<()> {
     serde_json::to_writer(&mut *out, value)?;
     out.write_all(b"\n")
 }
@@ -129,39 +130,6 @@ pub fn name<T: serde::Serialize>(value: &T) -> String {
         Ok(serde_json::Value::String(name)) => name,
         _ => String::new(),
     }
-}
-
-/// Write one story's `check` outcome: a JSON line, or a line of text with the
-/// failing findings under it.
-pub fn outcome(
-    out: &mut dyn Write,
-    outcome: &crate::check::Outcome,
-    format: Format,
-) -> io::Result<()> {
-    if format == Format::Json {
-        return write_json_line(out, outcome);
-    }
-    let verdict = if outcome.failing.is_empty() {
-        "ok"
-    } else {
-        "FAIL"
-    };
-    writeln!(
-        out,
-        "{verdict:4} {}: {} error(s), {} warning(s), {} info",
-        outcome.story, outcome.errors, outcome.warnings, outcome.infos
-    )?;
-    for f in &outcome.failing {
-        writeln!(
-            out,
-            "     {} {} {}: {}",
-            name(&f.severity),
-            f.cluster,
-            name(&f.kind),
-            f.message
-        )?;
-    }
-    Ok(())
 }
 
 /// The verdict counts of a figure-table row as text: "1 agree, 1 conflict".

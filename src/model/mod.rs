@@ -1,9 +1,16 @@
-//! The owned types that pass between pipeline stages: stories, versions, claims.
+//! The owned types that pass between pipeline stages: stories, versions,
+//! claims and their features, findings. Every stage imports from here; this
+//! module imports from no stage.
+
+pub mod cue;
+pub mod figure;
+pub mod finding;
 
 use std::ops::Range;
 
-use crate::extract::figures::Figure;
-use crate::extract::framing::Cue;
+pub use cue::{Cue, CueKind};
+pub use figure::{End, Endpoint, Figure, FigureKind, Interval, Qualifier};
+pub use finding::{Finding, FindingKind, Severity};
 
 /// Index of an outlet's version within one [`Story`]; vectors of per-outlet
 /// data are indexed by it.
