@@ -35,6 +35,19 @@ impl Config {
         toml::from_str(&text).map_err(|e| InputError::file(&name, format!("bad config: {e}")))
     }
 
+    /// The configuration of a run: the file at `explicit`, else
+    /// `storydiff.toml` in `start` or above it, else the defaults.
+    pub fn discover(explicit: Option<&Path>, start: Option<&Path>) -> Result<Config, InputError> {
+        let path = match explicit {
+            Some(path) => Some(path.to_path_buf()),
+            None => start.and_then(Config::find_upward),
+        };
+        match path {
+            Some(path) => Config::from_file(&path),
+            None => Ok(Config::default()),
+        }
+    }
+
     /// What the compare stage needs of the configuration.
     pub fn compare(&self) -> CompareConfig {
         CompareConfig {

@@ -4,7 +4,15 @@
 //! rayon, and handed to the sink in the order they came in, so output is the
 //! same whatever the thread timing, and memory holds one chunk, not the corpus.
 
+use std::io::{self, Write};
+use std::path::PathBuf;
+
 use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::error::InputError;
+use crate::model::Story;
+use crate::render::{Item, Renderer, View};
 
 /// Stories in flight at once: enough to keep every core busy on uneven
 /// story sizes, few enough that memory stays flat on a large corpus.
@@ -29,6 +37,76 @@ where
         }
     }
     Ok(())
+}
+
+/// What a run over `inputs` is titled after (the HTML corpus document):
+/// their file names, `stdin` for `-`.
+pub fn title(inputs: &[PathBuf]) -> String {
+    let names: Vec<String> = inputs
+        .iter()
+        .map(|input| {
+            if input.as_os_str() == crate::load::STDIN_INPUT {
+                "stdin".to_string()
+            } else {
+                input
+                    .file_name()
+                    .unwrap_or(input.as_os_str())
+                    .to_string_lossy()
+                    .into_owned()
+            }
+        })
+        .collect();
+    names.join(", ")
+}
+
+/// What `view` shows of one story: its comparison report, or its claims.
+pub fn item(view: View, story: Story, config: &Config) -> Result<Item, InputError> {
+    Ok(match view {
+        View::Compare => Item::Report(crate::analyze(&story, config)?),
+        View::Claims | View::Figures => {
+            let claims = crate::claims(&story, config);
+            Item::Claims(story, claims)
+        }
+    })
+}
+
+/// Whoever watches a corpus run: told of each story as it is done, and of
+/// each story that could not be read or compared (the binary shows a spinner
+/// and prints the error on stderr).
+pub trait Watch {
+    /// One more story is done.
+    fn done(&mut self) {}
+    /// A story could not be read or compared; the run goes on.
+    fn unreadable(&mut self, error: &InputError);
+}
+
+/// Run `work` on every story in parallel and give the results to `renderer`
+/// in input order, then finish it. Returns how many stories were unreadable.
+pub fn render<F>(
+    stories: impl Iterator<Item = Result<Story, InputError>>,
+    work: F,
+    renderer: &mut dyn Renderer,
+    out: &mut dyn Write,
+    watch: &mut dyn Watch,
+) -> io::Result<usize>
+where
+    F: Fn(Story) -> Result<Item, InputError> + Sync,
+{
+    let mut unreadable = 0;
+    let work = |(index, story): (usize, Result<Story, InputError>)| (index, story.and_then(&work));
+    process_ordered(stories.enumerate(), work, |(index, result)| {
+        watch.done();
+        match result {
+            Ok(item) => renderer.story(out, &item, index + 1),
+            Err(error) => {
+                watch.unreadable(&error);
+                unreadable += 1;
+                renderer.error(out, &error, index + 1)
+            }
+        }
+    })?;
+    renderer.finish(out)?;
+    Ok(unreadable)
 }
 
 #[cfg(test)]

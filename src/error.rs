@@ -2,6 +2,9 @@
 
 use std::fmt;
 
+/// Exit code for bad arguments or input.
+pub const EXIT_BAD_INPUT: u8 = 2;
+
 /// Input that storydiff cannot use: an unreadable file, invalid UTF-8, a
 /// malformed JSON line, an empty article, a story with one outlet, two
 /// versions with one outlet name. The binary exits with code 2 on it.

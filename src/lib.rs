@@ -39,7 +39,6 @@
 
 pub mod align;
 pub mod check;
-pub mod cli;
 pub mod compare;
 pub mod config;
 pub mod corpus;

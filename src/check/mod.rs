@@ -8,8 +8,10 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::compare::{Finding, Report, Severity};
+use crate::config::Config;
 pub use crate::config::{CheckConfig, DEFAULT_FAIL_ON};
-use crate::error::InputError;
+use crate::corpus::{self, Watch};
+use crate::error::{EXIT_BAD_INPUT, InputError};
 use crate::model::Story;
 use crate::render::{self, Format};
 
@@ -28,6 +30,13 @@ impl Baseline {
             .map_err(|e| InputError::file(&name, format!("cannot read: {e}")))?;
         serde_json::from_str(&text)
             .map_err(|e| InputError::line(&name, e.line(), format!("bad baseline: {e}")))
+    }
+
+    /// Write the baseline to `path`, for `storydiff check --baseline`.
+    pub fn write_file(&self, path: &Path) -> Result<(), InputError> {
+        let json = serde_json::to_string_pretty(self).expect("a baseline is plain JSON") + "\n";
+        std::fs::write(path, json)
+            .map_err(|e| InputError::file(path.display().to_string(), format!("cannot write: {e}")))
     }
 
     /// Whether `finding` of `story` is accepted.
@@ -115,6 +124,92 @@ pub fn write_outcome(out: &mut dyn Write, outcome: &Outcome, format: Format) -> 
         )?;
     }
     Ok(())
+}
+
+/// Exit code when findings exceed the policy of `storydiff check`.
+pub const EXIT_FINDINGS: u8 = 1;
+
+/// What a whole `check` run found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// Stories compared.
+    pub stories: usize,
+    /// Stories with findings that fail the policy.
+    pub failing: usize,
+    /// Stories that could not be read or compared.
+    pub unreadable: usize,
+    /// The policy's least failing severity.
+    pub fail_on: Severity,
+    /// Every finding of the run, as a baseline for later runs.
+    pub accepted: Baseline,
+}
+
+impl Summary {
+    /// The process exit code: 2 when a story was unreadable, else 1 when a
+    /// story fails the policy, else 0.
+    pub fn exit_code(&self) -> u8 {
+        if self.unreadable > 0 {
+            EXIT_BAD_INPUT
+        } else if self.failing > 0 {
+            EXIT_FINDINGS
+        } else {
+            0
+        }
+    }
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "storydiff check: {} stories, {} with findings at or above {}, {} unreadable",
+            self.stories,
+            self.failing,
+            render::name(&self.fail_on),
+            self.unreadable
+        )
+    }
+}
+
+/// Compare every story of `corpus`, judge it under `config.check` and
+/// `baseline`, and write one outcome per story to `out` in `format` (table
+/// or json). Unreadable stories go to `watch` and the rest still run.
+pub fn run(
+    corpus: &Path,
+    config: &Config,
+    baseline: &Baseline,
+    format: Format,
+    out: &mut dyn Write,
+    watch: &mut dyn Watch,
+) -> io::Result<Summary> {
+    let mut summary = Summary {
+        stories: 0,
+        failing: 0,
+        unreadable: 0,
+        fail_on: config.check.fail_on,
+        accepted: Baseline::default(),
+    };
+    let work = |story: Result<Story, InputError>| -> Result<Outcome, InputError> {
+        let report = crate::analyze(&story?, config)?;
+        Ok(judge(&report, &config.check, baseline))
+    };
+    corpus::process_ordered(stories(corpus), work, |result| {
+        watch.done();
+        match result {
+            Ok(outcome) => {
+                summary.stories += 1;
+                summary.failing += usize::from(!outcome.failing.is_empty());
+                summary.accepted.add(&outcome);
+                write_outcome(out, &outcome, format)
+            }
+            Err(error) => {
+                watch.unreadable(&error);
+                summary.unreadable += 1;
+                Ok(())
+            }
+        }
+    })?;
+    Ok(summary)
 }
 
 /// The stories of a corpus: a `.jsonl` file, or a folder whose sub-folders

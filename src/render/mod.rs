@@ -1,4 +1,9 @@
 //! Render stage: a report (or a story's claims) out as bytes, in the chosen format.
+//!
+//! Every format is a [`Renderer`]: it is given each story's result in input
+//! order ([`Renderer::story`]), each story that could not be read
+//! ([`Renderer::error`]), and then the end of the run ([`Renderer::finish`]).
+//! [`renderer`] picks the renderer for a format and a view.
 
 pub mod html;
 pub mod json;
@@ -9,10 +14,11 @@ pub mod terminal;
 use std::io::{self, Write};
 
 use crate::compare::Report;
+use crate::error::InputError;
 use crate::model::{Claim, Story};
 
 /// The output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// A terminal table.
     Table,
@@ -33,6 +39,17 @@ pub struct Layout {
     pub color: bool,
 }
 
+impl Layout {
+    /// The default layout, coloured when `terminal` (output goes to a
+    /// terminal) and `NO_COLOR` is not set.
+    pub fn colored(terminal: bool) -> Layout {
+        Layout {
+            color: terminal && std::env::var_os("NO_COLOR").is_none(),
+            ..Layout::default()
+        }
+    }
+}
+
 /// The table width used when stdout is not a terminal, so that output (and
 /// snapshots) do not depend on where it goes.
 pub const DEFAULT_WIDTH: u16 = 100;
@@ -42,6 +59,162 @@ impl Default for Layout {
         Layout {
             width: DEFAULT_WIDTH,
             color: false,
+        }
+    }
+}
+
+/// What a run shows of each story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// The comparison report (`storydiff compare`).
+    Compare,
+    /// Each version's claims (`storydiff claims`).
+    Claims,
+    /// Each version's figures (`storydiff figures`).
+    Figures,
+}
+
+impl View {
+    /// The subcommand that shows this view.
+    pub fn command(self) -> &'static str {
+        match self {
+            View::Compare => "compare",
+            View::Claims => "claims",
+            View::Figures => "figures",
+        }
+    }
+}
+
+/// One story's result, ready to render.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// A comparison report.
+    Report(Report),
+    /// A story with every version's claims: `claims[outlet][index]`.
+    Claims(Story, Vec<Vec<Claim>>),
+}
+
+/// One output format: it writes each story as it comes and closes the
+/// output at the end.
+pub trait Renderer {
+    /// Write the result of the `number`th story (counted from 1); stories
+    /// come in input order.
+    fn story(&mut self, out: &mut dyn Write, item: &Item, number: usize) -> io::Result<()>;
+
+    /// Note the `number`th story, which could not be read or compared. The
+    /// error itself is reported on stderr by the caller; most formats write
+    /// nothing for it.
+    fn error(&mut self, out: &mut dyn Write, error: &InputError, number: usize) -> io::Result<()> {
+        let _ = (out, error, number);
+        Ok(())
+    }
+
+    /// Close the output after the last story.
+    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        let _ = out;
+        Ok(())
+    }
+}
+
+/// A view in a format that cannot show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unsupported(pub View);
+
+impl std::fmt::Display for Unsupported {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "`storydiff {}` writes table or json; markdown and html are for `compare`",
+            self.0.command()
+        )
+    }
+}
+
+impl std::error::Error for Unsupported {}
+
+/// The renderer for `view` in `format`. A corpus in HTML is one document
+/// titled `title`, with a section per story; everything else writes each
+/// story on its own.
+pub fn renderer(
+    view: View,
+    format: Format,
+    layout: Layout,
+    corpus: bool,
+    title: &str,
+) -> Result<Box<dyn Renderer>, Unsupported> {
+    Ok(match (view, format) {
+        (View::Compare, Format::Html) if corpus => Box::new(HtmlCorpus {
+            title: title.to_string(),
+            document: None,
+        }),
+        (View::Compare, _) | (_, Format::Table | Format::Json) => Box::new(Each {
+            view,
+            format,
+            layout,
+        }),
+        (view, _) => return Err(Unsupported(view)),
+    })
+}
+
+/// Each story written on its own, in one format.
+struct Each {
+    view: View,
+    format: Format,
+    layout: Layout,
+}
+
+impl Renderer for Each {
+    fn story(&mut self, out: &mut dyn Write, item: &Item, _number: usize) -> io::Result<()> {
+        match item {
+            Item::Report(r) => report(out, r, self.format, self.layout),
+            Item::Claims(story, list) if self.view == View::Figures => {
+                figures(out, story, list, self.format, self.layout)
+            }
+            Item::Claims(story, list) => claims(out, story, list, self.format, self.layout),
+        }
+    }
+}
+
+/// A corpus as one HTML document ([`html::Document`]): its head before the
+/// first story, a section per story, the contents at the end.
+struct HtmlCorpus {
+    title: String,
+    /// The document, once its head is written.
+    document: Option<html::Document>,
+}
+
+impl HtmlCorpus {
+    fn document(&mut self, out: &mut dyn Write) -> io::Result<&mut html::Document> {
+        if self.document.is_none() {
+            self.document = Some(html::Document::start(out, &self.title)?);
+        }
+        Ok(self
+            .document
+            .as_mut()
+            .expect("the document was just started"))
+    }
+}
+
+impl Renderer for HtmlCorpus {
+    fn story(&mut self, out: &mut dyn Write, item: &Item, number: usize) -> io::Result<()> {
+        let document = self.document(out)?;
+        if let Item::Report(report) = item {
+            document.add(html::section(out, report, number)?);
+        }
+        Ok(())
+    }
+
+    fn error(&mut self, out: &mut dyn Write, error: &InputError, number: usize) -> io::Result<()> {
+        let document = self.document(out)?;
+        document.add(html::unreadable_section(out, error, number)?);
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        self.document(out)?;
+        match self.document.take() {
+            Some(document) => document.finish(out),
+            None => Ok(()),
         }
     }
 }

@@ -1,11 +1,13 @@
-//! Command-line arguments, declared with clap's derive API.
+//! Command-line arguments, declared with clap's derive API. The library
+//! knows nothing of clap: the value enums here map onto its types.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::compare::Severity;
-use crate::render::Format;
+use storydiff::model::Severity;
+use storydiff::render::Format;
 
 /// storydiff: compare several outlets' versions of one news story.
 #[derive(Debug, Parser)]
@@ -48,7 +50,7 @@ pub struct Common {
 
     /// Output format (table on a terminal, json otherwise).
     #[arg(long, value_enum, help_heading = "Output")]
-    pub format: Option<Format>,
+    pub format: Option<FormatArg>,
 
     /// Write the output to FILE instead of stdout.
     #[arg(long, value_name = "FILE", help_heading = "Output")]
@@ -71,7 +73,7 @@ pub struct CheckArgs {
 
     /// Fail on findings at or above this severity (default: from storydiff.toml, else error).
     #[arg(long, value_enum, value_name = "SEVERITY", help_heading = "Policy")]
-    pub fail_on: Option<Severity>,
+    pub fail_on: Option<SeverityArg>,
 
     /// Accept the findings listed in this baseline file; only new ones fail.
     #[arg(long, value_name = "FILE", help_heading = "Policy")]
@@ -83,7 +85,7 @@ pub struct CheckArgs {
 
     /// Output format (table on a terminal, json otherwise): one line per story.
     #[arg(long, value_enum, help_heading = "Output")]
-    pub format: Option<Format>,
+    pub format: Option<FormatArg>,
 
     /// Configuration file (default: storydiff.toml in the working directory or above).
     #[arg(long, value_name = "FILE", help_heading = "Matching")]
@@ -92,4 +94,70 @@ pub struct CheckArgs {
     /// Similarity (0 to 1) at or above which two claims are the same claim.
     #[arg(long, value_name = "X", help_heading = "Matching")]
     pub threshold: Option<f64>,
+}
+
+/// The output formats ([`Format`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// A terminal table.
+    Table,
+    /// JSON, one object per line for several stories.
+    Json,
+    /// Markdown, for issues, wikis and newsletters.
+    Markdown,
+    /// One self-contained HTML page; one document with a section per story for a corpus.
+    Html,
+}
+
+/// The format asked for, else a table on a terminal and JSON otherwise.
+pub fn format(asked: Option<FormatArg>) -> Format {
+    match asked {
+        Some(format) => format.into(),
+        None if std::io::stdout().is_terminal() => Format::Table,
+        None => Format::Json,
+    }
+}
+
+impl From<FormatArg> for Format {
+    fn from(format: FormatArg) -> Format {
+        match format {
+            FormatArg::Table => Format::Table,
+            FormatArg::Json => Format::Json,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Html => Format::Html,
+        }
+    }
+}
+
+/// How much a finding matters ([`Severity`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SeverityArg {
+    /// Worth knowing.
+    Info,
+    /// Worth a look.
+    Warning,
+    /// A contradiction between outlets.
+    Error,
+}
+
+impl From<SeverityArg> for Severity {
+    fn from(severity: SeverityArg) -> Severity {
+        match severity {
+            SeverityArg::Info => Severity::Info,
+            SeverityArg::Warning => Severity::Warning,
+            SeverityArg::Error => Severity::Error,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::Cli;
+
+    #[test]
+    fn arguments_are_well_formed() {
+        Cli::command().debug_assert();
+    }
 }

@@ -1,0 +1,115 @@
+//! The storydiff binary: parse arguments, run the library, pick the exit code.
+
+// The binary is the one place that prints; the library never does.
+#![allow(clippy::print_stderr)]
+
+mod args;
+mod output;
+mod progress;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{CheckArgs, Cli, Command, Common};
+use progress::Progress;
+use storydiff::Config;
+use storydiff::check::{self, Baseline};
+use storydiff::corpus;
+use storydiff::error::EXIT_BAD_INPUT;
+use storydiff::render::{self, Format, Layout, View};
+
+fn main() -> ExitCode {
+    let result = match Cli::parse().command {
+        Command::Compare(common) => run(View::Compare, common),
+        Command::Claims(common) => run(View::Claims, common),
+        Command::Figures(common) => run(View::Figures, common),
+        Command::Check(args) => run_check(args),
+        Command::Config(args) => load_config(args.config.as_deref(), None).and_then(|config| {
+            io::stdout()
+                .lock()
+                .write_all(toml::to_string(&config)?.as_bytes())?;
+            Ok(0)
+        }),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("storydiff: {error:#}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
+    }
+}
+
+fn run(view: View, common: Common) -> anyhow::Result<u8> {
+    let config = load_config(common.config.as_deref(), common.threshold)?;
+    let format = args::format(common.format);
+    let mut out = output::open(common.output.as_deref())?;
+    let layout = Layout::colored(common.output.is_none() && io::stdout().is_terminal());
+    let is_corpus = storydiff::load::is_corpus(&common.inputs);
+    let title = corpus::title(&common.inputs);
+    let mut renderer = render::renderer(view, format, layout, is_corpus, &title)?;
+    let work = |story| corpus::item(view, story, &config);
+    let stories = storydiff::load::open(&common.inputs);
+    let mut progress = Progress::new(is_corpus);
+    let unreadable = corpus::render(stories, work, &mut *renderer, &mut out, &mut progress)?;
+    progress.finish();
+    out.flush()?;
+    Ok(if unreadable > 0 { EXIT_BAD_INPUT } else { 0 })
+}
+
+fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
+    let mut config = load_config(args.config.as_deref(), args.threshold)?;
+    if let Some(fail_on) = args.fail_on {
+        config.check.fail_on = fail_on.into();
+    }
+    let baseline = match &args.baseline {
+        Some(path) => Baseline::from_file(path)?,
+        None => Baseline::default(),
+    };
+    let format = args::format(args.format);
+    anyhow::ensure!(
+        matches!(format, Format::Table | Format::Json),
+        "`storydiff check` writes table or json"
+    );
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut progress = Progress::new(true);
+    let summary = check::run(
+        &args.corpus,
+        &config,
+        &baseline,
+        format,
+        &mut out,
+        &mut progress,
+    )?;
+    progress.finish();
+    out.flush()?;
+    if let Some(path) = &args.write_baseline {
+        summary.accepted.write_file(path)?;
+    }
+    eprintln!("{summary}");
+    Ok(summary.exit_code())
+}
+
+/// The configuration: `explicit`, else `storydiff.toml` found upward from the
+/// working directory, else the defaults; `threshold` overrides the file's.
+fn load_config(explicit: Option<&Path>, threshold: Option<f64>) -> anyhow::Result<Config> {
+    let mut config = Config::discover(explicit, std::env::current_dir().ok().as_deref())?;
+    if let Some(threshold) = threshold {
+        anyhow::ensure!(
+            (0.0..=1.0).contains(&threshold),
+            "--threshold must be between 0 and 1, got {threshold}"
+        );
+        config.align.threshold = threshold;
+    }
+    Ok(config)
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .downcast_ref::<io::Error>()
+        .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+}

@@ -1,0 +1,45 @@
+//! The spinner a corpus run shows on stderr.
+
+// The binary is the one place that prints; the library never does.
+#![allow(clippy::print_stderr)]
+
+use std::io::{self, IsTerminal};
+
+use storydiff::InputError;
+use storydiff::corpus::Watch;
+
+/// A spinner on stderr for corpus work, shown only when stderr is a terminal
+/// (single stories finish too fast for one to help); unreadable stories are
+/// reported above it.
+pub struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    pub fn new(corpus: bool) -> Progress {
+        Progress((corpus && io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.set_message("stories");
+            bar
+        }))
+    }
+
+    pub fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl Watch for Progress {
+    fn done(&mut self) {
+        if let Some(bar) = &self.0 {
+            bar.inc(1);
+        }
+    }
+
+    fn unreadable(&mut self, error: &InputError) {
+        match &self.0 {
+            Some(bar) => bar.suspend(|| eprintln!("storydiff: {error}")),
+            None => eprintln!("storydiff: {error}"),
+        }
+    }
+}
