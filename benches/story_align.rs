@@ -1,0 +1,169 @@
+//! Story-level alignment on full articles: BASIL dev against its same-fact gold.
+//!
+//! Run with `cargo bench --bench story_align`. Reads
+//! `../shared/eval-dev/basil-corpus.jsonl` and `basil-alignment-gold.json`
+//! relative to the project root; when they are absent it says so and exits 0.
+//! Every story goes through the public `storydiff::analyze` path, and its
+//! clusters are scored as `../shared/eval-dev/README.md` defines:
+//!
+//! - a *unit* is an annotated sentence of one outlet together with another
+//!   outlet that states the same fact; it is found when one cluster holds a
+//!   claim of the first outlet that overlaps the sentence and a claim of the
+//!   other outlet that overlaps any of its counterparts (overlap: one text
+//!   contains the other, or they share a 60-character stretch);
+//! - recall is found units over all units;
+//! - precision counts the pairs of annotated sentences of two outlets that
+//!   share a cluster: right when a gold pair joins them, wrong otherwise.
+//!
+//! It also runs the naive peer (`../shared/tools/peer_align.py`, which needs
+//! the Python package `rapidfuzz`) on the same stories as a reference. The
+//! interpreter is `$PEER_PYTHON`, else `python3`; when it lacks rapidfuzz the
+//! peer is skipped with a note. `-- --no-peer` skips it too, `-- --threshold
+//! X` sets the alignment threshold, `-- --detail` prints every story's numbers
+//! and the gold pairs missed.
+
+#![allow(clippy::print_stdout)]
+
+#[path = "story_align/gold.rs"]
+mod gold;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+use gold::{Gold, Score, StoryClusters};
+
+const DATA: &str = "../shared/eval-dev";
+const PEER: &str = "../shared/tools/peer_align.py";
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let corpus = root.join(DATA).join("basil-corpus.jsonl");
+    let gold_path = root.join(DATA).join("basil-alignment-gold.json");
+    if !corpus.is_file() || !gold_path.is_file() {
+        println!(
+            "story_align: no BASIL data in {} (skipped)",
+            root.join(DATA).display()
+        );
+        return;
+    }
+    let args: Vec<String> = std::env::args().collect();
+    let flag = |name: &str| args.iter().any(|a| a == name);
+    let mut config = storydiff::Config::default();
+    if let Some(i) = args.iter().position(|a| a == "--threshold") {
+        config.align.threshold = args
+            .get(i + 1)
+            .and_then(|t| t.parse().ok())
+            .expect("--threshold takes a number");
+    }
+    let gold = Gold::read(&gold_path);
+
+    let started = Instant::now();
+    let mut ours: BTreeMap<String, StoryClusters> = BTreeMap::new();
+    let (mut claims, mut shared, mut stories) = (0usize, 0usize, 0usize);
+    for story in storydiff::load::open(std::slice::from_ref(&corpus)) {
+        let story = story.expect("BASIL corpus loads");
+        let report = storydiff::analyze(&story, &config).expect("three outlets");
+        stories += 1;
+        claims += report.outlets.iter().map(|o| o.claims).sum::<usize>();
+        shared += report.outlets.iter().map(|o| o.shared).sum::<usize>();
+        let clusters = report
+            .clusters
+            .iter()
+            .map(|c| {
+                c.members
+                    .iter()
+                    .map(|m| {
+                        (
+                            report.outlet_name(m.claim.outlet).to_string(),
+                            report.claim(m.claim).text.clone(),
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
+        ours.insert(report.story.clone(), clusters);
+    }
+    let elapsed = started.elapsed();
+    let score = gold.score(&ours, flag("--detail"));
+    println!(
+        "storydiff: threshold {}  stories {stories}  claims {claims}  shared with another outlet {:.1}%  ({:.2}s)",
+        config.align.threshold,
+        100.0 * shared as f64 / claims.max(1) as f64,
+        elapsed.as_secs_f64()
+    );
+    print_score("storydiff", &score);
+
+    if flag("--no-peer") {
+        return;
+    }
+    match run_peer(root, &corpus) {
+        Ok(peer) => print_score("peer", &gold.score(&peer, false)),
+        Err(why) => println!("peer: skipped ({why})"),
+    }
+}
+
+fn print_score(name: &str, s: &Score) {
+    println!(
+        "{name}: gold stories {}  units {}  found {}  recall {:.3}  sentence pairs {}  right {}  precision {:.3}",
+        s.stories,
+        s.units,
+        s.found,
+        s.recall(),
+        s.pairs,
+        s.right,
+        s.precision()
+    );
+}
+
+/// The naive peer's clusters for every story of the corpus.
+fn run_peer(root: &Path, corpus: &Path) -> Result<BTreeMap<String, StoryClusters>, String> {
+    let python = std::env::var("PEER_PYTHON").unwrap_or_else(|_| "python3".into());
+    let has_rapidfuzz = Command::new(&python)
+        .args(["-c", "import rapidfuzz"])
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false);
+    if !has_rapidfuzz {
+        return Err(format!(
+            "{python} has no rapidfuzz; set PEER_PYTHON to an interpreter that has it, \
+             e.g. python3 -m venv venv && venv/bin/pip install rapidfuzz"
+        ));
+    }
+    let out = Command::new(&python)
+        .arg(root.join(PEER))
+        .arg(corpus)
+        .output()
+        .map_err(|e| e.to_string())?;
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+    }
+    let mut stories = BTreeMap::new();
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let report: serde_json::Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
+        let clusters = report["clusters"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|c| {
+                c["claims"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|m| {
+                        (
+                            m["outlet"].as_str().unwrap_or_default().to_string(),
+                            m["text"].as_str().unwrap_or_default().to_string(),
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
+        stories.insert(
+            report["story"].as_str().unwrap_or_default().to_string(),
+            clusters,
+        );
+    }
+    Ok(stories)
+}
