@@ -32,7 +32,46 @@ impl Config {
         let name = path.display().to_string();
         let text = std::fs::read_to_string(path)
             .map_err(|e| InputError::file(&name, format!("cannot read: {e}")))?;
-        toml::from_str(&text).map_err(|e| InputError::file(&name, format!("bad config: {e}")))
+        let config: Config = toml::from_str(&text)
+            .map_err(|e| InputError::file(&name, format!("bad config: {e}")))?;
+        config.check_values().map_err(|(key, problem)| InputError {
+            source_name: name.clone(),
+            line: line_of_key(&text, key),
+            message: format!("bad config: `{key}` {problem}"),
+        })?;
+        Ok(config)
+    }
+
+    /// Values that parse but mean nothing: a threshold outside 0 to 1 (or
+    /// NaN), a blank lexicon entry (it would match everywhere). The key and
+    /// what is wrong with it.
+    pub fn check_values(&self) -> Result<(), (&'static str, String)> {
+        let threshold = self.align.threshold;
+        if !(0.0..=1.0).contains(&threshold) {
+            return Err((
+                "threshold",
+                format!("must be between 0 and 1, got {threshold}"),
+            ));
+        }
+        let framing = &self.framing;
+        let lists = [
+            ("hedges", &framing.hedges),
+            ("attribution_verbs", &framing.attribution_verbs),
+            ("unnamed_sources", &framing.unnamed_sources),
+        ];
+        for (key, entries) in lists {
+            if entries.iter().any(|entry| entry.trim().is_empty()) {
+                return Err((key, "has a blank entry".to_string()));
+            }
+        }
+        if framing
+            .loaded_terms
+            .keys()
+            .any(|term| term.trim().is_empty())
+        {
+            return Err(("loaded_terms", "has a blank term".to_string()));
+        }
+        Ok(())
     }
 
     /// The configuration of a run: the file at `explicit`, else
@@ -82,5 +121,47 @@ impl Default for CheckConfig {
         CheckConfig {
             fail_on: DEFAULT_FAIL_ON,
         }
+    }
+}
+
+/// The 1-based line on which `key` is set in a TOML text, if it is.
+fn line_of_key(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| {
+            line.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Config, InputError> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(CONFIG_FILE_NAME);
+        std::fs::write(&path, text).unwrap();
+        Config::from_file(&path)
+    }
+
+    #[test]
+    fn a_threshold_out_of_range_or_nan_is_refused_at_its_line() {
+        for value in ["5.0", "nan", "-0.1", "inf"] {
+            let error = load(&format!("# settings\n[align]\nthreshold = {value}\n")).unwrap_err();
+            assert_eq!(error.line, Some(3), "{error}");
+            assert!(error.message.contains("between 0 and 1"), "{error}");
+        }
+        assert!(load("[align]\nthreshold = 0.7\n").is_ok());
+    }
+
+    #[test]
+    fn a_blank_lexicon_entry_is_refused() {
+        let error = load("[framing]\nhedges = [\"maybe\", \" \"]\n").unwrap_err();
+        assert!(
+            error.message.contains("`hedges` has a blank entry"),
+            "{error}"
+        );
     }
 }

@@ -46,6 +46,7 @@ pub mod error;
 pub mod extract;
 pub mod load;
 pub mod model;
+pub mod output;
 pub mod render;
 pub mod segment;
 

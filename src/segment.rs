@@ -200,12 +200,13 @@ pub fn segment(version: &Version, outlet: OutletId) -> Vec<Claim> {
             claims.push(Claim::new(outlet, text, version.title_at, None));
         }
     }
+    let positions = version.positions();
     for range in sentences(&version.body) {
         let text = collapse_whitespace(&version.body[range.clone()]);
         if is_boilerplate(&text) {
             continue;
         }
-        let at = version.position_of(range.start);
+        let at = positions.of(range.start);
         claims.push(Claim::new(outlet, text, at, Some(range)));
     }
     claims

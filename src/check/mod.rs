@@ -35,7 +35,11 @@ impl Baseline {
     /// Write the baseline to `path`, for `storydiff check --baseline`.
     pub fn write_file(&self, path: &Path) -> Result<(), InputError> {
         let json = serde_json::to_string_pretty(self).expect("a baseline is plain JSON") + "\n";
-        std::fs::write(path, json)
+        crate::output::OutputFile::create(path)
+            .and_then(|mut file| {
+                file.write_all(json.as_bytes())?;
+                file.commit()
+            })
             .map_err(|e| InputError::file(path.display().to_string(), format!("cannot write: {e}")))
     }
 

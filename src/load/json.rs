@@ -47,6 +47,13 @@ pub fn parse(text: &str, source: &str, stem: &str) -> Result<Loaded, InputError>
     let raw_versions: Vec<&RawValue> = serde_json::from_str(raw_versions.get()).map_err(|_| {
         InputError::line(source, versions_line, "field `versions` should be a list")
     })?;
+    if raw_versions.is_empty() {
+        return Err(InputError::line(
+            source,
+            versions_line,
+            "field `versions` is an empty list: no article to read",
+        ));
+    }
     let mut versions = Vec::with_capacity(raw_versions.len());
     for raw in raw_versions {
         let line = origin.line_of(raw);
@@ -152,6 +159,14 @@ mod tests {
 
     fn story(text: &str) -> Result<Loaded, InputError> {
         parse(text, "s.json", "s")
+    }
+
+    #[test]
+    fn an_empty_versions_list_names_the_file_and_line() {
+        let error = story("{\"story\": \"named\",\n \"versions\": []}").unwrap_err();
+        assert_eq!(error.source_name, "s.json");
+        assert_eq!(error.line, Some(2));
+        assert!(error.message.contains("empty list"), "{error}");
     }
 
     #[test]

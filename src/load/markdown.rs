@@ -113,15 +113,66 @@ fn front_matter<'a>(text: &'a str, source: &str) -> Result<Option<FrontMatter<'a
     ))
 }
 
+/// The most front matter read, in bytes. Front matter is metadata, a few
+/// short fields (Hugo and Jekyll pages carry well under 4 KB); a bigger
+/// block is refused before a parser spends time on it.
+pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+
+/// The deepest nesting of `[` and `{` read in front matter. The YAML
+/// parser's time grows with the square of the depth (200 KB of `[` took a
+/// minute); metadata needs two or three levels.
+pub const MAX_FRONT_MATTER_DEPTH: usize = 32;
+
 impl FrontMatter<'_> {
     /// The metadata fields, or an error at the offending line.
     fn fields(&self, source: &str) -> Result<Meta, InputError> {
+        self.check_limits(source)?;
         let mut meta = match self.syntax {
             Syntax::Yaml => self.yaml(source)?,
             Syntax::Toml => self.toml(source)?,
         };
         meta.title_at = self.key_position("title");
         Ok(meta)
+    }
+
+    /// Refuse front matter over [`MAX_FRONT_MATTER_BYTES`] or nested deeper
+    /// than [`MAX_FRONT_MATTER_DEPTH`], in one pass and before parsing.
+    /// Brackets inside quotes and comments do not count.
+    fn check_limits(&self, source: &str) -> Result<(), InputError> {
+        if self.content.len() > MAX_FRONT_MATTER_BYTES {
+            return Err(self.error(
+                source,
+                &format!(
+                    "front matter of {} bytes is longer than the {MAX_FRONT_MATTER_BYTES} read",
+                    self.content.len()
+                ),
+            ));
+        }
+        let mut depth = 0usize;
+        for (i, line) in self.content.lines().enumerate() {
+            let mut quote = None;
+            for c in line.chars() {
+                match (quote, c) {
+                    (Some(q), c) if c == q => quote = None,
+                    (Some(_), _) => {}
+                    (None, '"' | '\'') => quote = Some(c),
+                    (None, '#') => break,
+                    (None, '[' | '{') => depth += 1,
+                    (None, ']' | '}') => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                if depth > MAX_FRONT_MATTER_DEPTH {
+                    return Err(InputError::line(
+                        source,
+                        self.first_line + i,
+                        format!(
+                            "front matter nested deeper than {MAX_FRONT_MATTER_DEPTH} levels of brackets"
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(())
     }
 
     fn yaml(&self, source: &str) -> Result<Meta, InputError> {
@@ -312,7 +363,8 @@ fn blank_markup(body: &str) -> String {
             blank(&mut bytes, start..end);
             continue;
         }
-        let text_start = start + indent + container_markers(trimmed);
+        let markers = container_markers(trimmed);
+        let text_start = start + indent + markers + footnote_label(&trimmed[markers..]);
         blank(&mut bytes, start..text_start);
         if trimmed.starts_with('|') {
             // A table row: its cells are text, its pipes are not.
@@ -357,12 +409,44 @@ fn is_rule(line: &str) -> bool {
     break_or_underline || table_separator
 }
 
-/// `[label]: target`
+/// A link reference definition, `[label]: target "title"`, which Markdown
+/// does not show. A target is one word (or `<…>`) and a title is quoted, so
+/// `[Update]: The mayor resigned.` is a paragraph, as Markdown renders it.
+/// A footnote definition (`[^1]: text`) is not one either.
 fn is_reference_definition(line: &str) -> bool {
-    line.starts_with('[')
-        && line
-            .find("]:")
-            .is_some_and(|close| !line[1..close].contains(']'))
+    let Some(rest) = line.strip_prefix('[') else {
+        return false;
+    };
+    let Some(close) = rest.find("]:") else {
+        return false;
+    };
+    if rest[..close].contains(']') || rest.starts_with('^') {
+        return false;
+    }
+    let after = rest[close + 2..].trim();
+    let (target, title) = match after.strip_prefix('<') {
+        Some(inner) => match inner.find('>') {
+            Some(end) => (&inner[..end], inner[end + 1..].trim()),
+            None => return false,
+        },
+        None => after
+            .split_once(char::is_whitespace)
+            .map_or((after, ""), |(t, rest)| (t, rest.trim())),
+    };
+    let quoted = |open: char, close: char| {
+        title.starts_with(open) && title.ends_with(close) && title.len() >= 2
+    };
+    !target.is_empty()
+        && (title.is_empty() || quoted('"', '"') || quoted('\'', '\'') || quoted('(', ')'))
+}
+
+/// The length of a footnote definition's label, `[^1]:`, at the start of
+/// `line`; its text is article text.
+fn footnote_label(line: &str) -> usize {
+    line.strip_prefix("[^")
+        .and_then(|rest| rest.find("]:"))
+        .filter(|&close| close > 0 && !line[2..2 + close].contains([']', ' ']))
+        .map_or(0, |close| close + 4)
 }
 
 /// The length of the quote and list markers at the start of `line`.
@@ -423,6 +507,16 @@ fn blank_inline(bytes: &mut [u8], range: std::ops::Range<usize>) {
                 if let Some(after) = link_end(bytes, i + 1, end) {
                     blank(bytes, i..after);
                     i = after;
+                    continue;
+                }
+            }
+            b'[' if bytes.get(i + 1) == Some(&b'^') => {
+                // A footnote reference, `[^1]`: a mark, not text.
+                if let Some(close) = bytes[i..end].iter().position(|&b| b == b']')
+                    && !bytes[i..i + close].contains(&b' ')
+                {
+                    blank(bytes, i..i + close + 1);
+                    i += close + 1;
                     continue;
                 }
             }
@@ -566,6 +660,55 @@ mod tests {
         let v = md("---\n---\nBody.");
         assert_eq!(v.outlet, "fox");
         assert_eq!(v.body_at.line, 3);
+    }
+
+    /// 200 KB of `[[[…]]]` once took a minute inside the YAML parser. The
+    /// limits refuse it, and a small deep block, before any parser runs:
+    /// the messages are storydiff's own, not the parser's.
+    #[test]
+    fn nested_yaml_front_matter_is_refused_before_parsing() {
+        let deep = |n: usize| format!("title: {}{}\n", "[".repeat(n), "]".repeat(n));
+        for (syntax, fence) in [("YAML", "---"), ("TOML", "+++")] {
+            let big = md_error(&format!("{fence}\n{}{fence}\nBody.\n", deep(100_000)));
+            assert!(big.message.contains("longer than"), "{syntax}: {big}");
+            assert_eq!(big.line, Some(2));
+            let nested = md_error(&format!("{fence}\nurl: x\n{}{fence}\nBody.\n", deep(5_000)));
+            assert!(
+                nested.message.contains("nested deeper"),
+                "{syntax}: {nested}"
+            );
+            assert_eq!(nested.line, Some(3));
+        }
+        let fine = md(
+            "---\ntitle: \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\" # [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\ntags: [a, [b]]\n---\nBody.\n",
+        );
+        assert!(fine.title.is_some_and(|t| t.starts_with("[[[")));
+    }
+
+    /// Lines that start `[label]:` and footnote definitions once vanished:
+    /// Markdown renders them as text, so they are claims.
+    #[test]
+    fn markdown_label_lines_and_footnotes_are_kept() {
+        let v = md(
+            "Intro.\n\n[Update]: The mayor resigned on Tuesday.\n\nA line.[^1]\n\n[^1]: The footnote says 300 homes burned.\n\n[ref]: https://example.com \"Title\"\n[other]: <https://x.example/a b>\n",
+        );
+        let kept: Vec<&str> = v
+            .body
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                "Intro.",
+                "[Update]: The mayor resigned on Tuesday.",
+                "A line.",
+                "The footnote says 300 homes burned."
+            ]
+        );
+        assert!(is_reference_definition("[a]: /url 'title'"));
+        assert!(!is_reference_definition("[a]: two words"));
     }
 
     #[test]

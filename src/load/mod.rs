@@ -380,7 +380,24 @@ pub fn read_text(path: &Path) -> Result<String, InputError> {
 }
 
 /// `bytes` as text, or an error naming the line of the first bad byte.
-pub fn decode(bytes: Vec<u8>, source: &str) -> Result<String, InputError> {
+///
+/// A NUL byte marks a binary file, not an article. Old Mac line ends (a
+/// carriage return alone) become newlines, byte for byte, so that lines and
+/// paragraphs are told apart as in any other file.
+pub fn decode(mut bytes: Vec<u8>, source: &str) -> Result<String, InputError> {
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        let line = 1 + bytes[..nul].iter().filter(|&&b| b == b'\n').count();
+        return Err(InputError::line(
+            source,
+            line,
+            "holds a NUL byte: a binary file, not an article",
+        ));
+    }
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+    }
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {
@@ -406,15 +423,33 @@ pub fn decode(bytes: Vec<u8>, source: &str) -> Result<String, InputError> {
     }
 }
 
-/// Check what every loader shares: no empty article, no outlet twice.
+/// Check what every loader shares: a named outlet, an article with words
+/// to make claims of, no outlet twice.
 pub fn check(story: &Story) -> Result<(), InputError> {
     let mut seen: HashMap<&str, &Version> = HashMap::new();
     for version in &story.versions {
+        if version.outlet.trim().is_empty() {
+            return Err(error_at(
+                version,
+                format!("an outlet in story \"{}\" has a blank name", story.id),
+            ));
+        }
         if version.body.trim().is_empty() {
             return Err(error_at(
                 version,
                 format!(
                     "the article of outlet \"{}\" in story \"{}\" is empty",
+                    version.outlet, story.id
+                ),
+            ));
+        }
+        // A sentence needs a letter to be a claim (`segment::sentences`):
+        // an article of numbers or symbols alone would be a silent blank.
+        if !version.body.chars().any(char::is_alphabetic) {
+            return Err(error_at(
+                version,
+                format!(
+                    "the article of outlet \"{}\" in story \"{}\" has no words, so no claims",
                     version.outlet, story.id
                 ),
             ));
@@ -586,6 +621,57 @@ mod tests {
         assert_eq!(error.source_name, b.display().to_string());
         assert!(error.message.contains("\"b\""), "{error}");
         assert!(error.message.contains("empty"), "{error}");
+    }
+
+    #[test]
+    fn a_nul_filled_file_is_refused_as_binary() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = write(dir.path(), "a.txt", "One.\n");
+        let path = dir.path().join("nul.txt");
+        fs::write(&path, vec![0u8; 1 << 20]).unwrap();
+        let error = load_story(&[a, path.clone()]).unwrap_err();
+        assert_eq!(error.source_name, path.display().to_string());
+        assert_eq!(error.line, Some(1));
+        assert!(error.message.contains("NUL"), "{error}");
+    }
+
+    #[test]
+    fn an_article_without_words_is_an_error_not_an_empty_outlet() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = write(dir.path(), "a.txt", "One.\n");
+        for (name, text) in [
+            ("numbers.txt", "12 34 56.\n\n78 90.\n"),
+            ("five.json", r#"{"outlet": "x", "text": 5}"#),
+            ("symbols.md", "1. 2. 3.\n\n§ ¶ …\n"),
+        ] {
+            let path = write(dir.path(), name, text);
+            let error = load_story(&[a.clone(), path.clone()]).unwrap_err();
+            assert_eq!(error.source_name, path.display().to_string(), "{name}");
+            assert!(
+                error.message.contains("no words") || error.message.contains("empty"),
+                "{error}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_blank_outlet_name_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = write(dir.path(), "a.txt", "One.\n");
+        let b = write(
+            dir.path(),
+            "b.json",
+            r#"{"outlet": "  ", "text": "Words."}"#,
+        );
+        let error = load_story(&[a, b.clone()]).unwrap_err();
+        assert_eq!(error.source_name, b.display().to_string());
+        assert!(error.message.contains("blank name"), "{error}");
+    }
+
+    #[test]
+    fn carriage_returns_alone_end_lines() {
+        let text = decode(b"Head\r\rOne.\rTwo.\r\nThree.".to_vec(), "x").unwrap();
+        assert_eq!(text, "Head\n\nOne.\nTwo.\r\nThree.");
     }
 
     #[test]

@@ -78,54 +78,137 @@ impl Position {
 
 impl Version {
     /// The source position of byte `offset` of the body.
+    ///
+    /// One lookup reads the body up to `offset`; for many lookups build
+    /// [`Version::positions`] once, which answers each in logarithmic time.
     pub fn position_of(&self, offset: usize) -> Position {
-        let before = &self.body[..offset.min(self.body.len())];
-        match self.layout {
-            Layout::JsonString => Position {
-                line: self.body_at.line,
-                column: self.body_at.column + before.chars().count(),
+        self.positions_up_to(offset).of(offset)
+    }
+
+    /// An index of the body's lines, built once in one pass, that maps byte
+    /// offsets to source positions.
+    pub fn positions(&self) -> Positions<'_> {
+        self.positions_up_to(self.body.len())
+    }
+
+    fn positions_up_to(&self, end: usize) -> Positions<'_> {
+        let end = floor_char_boundary(&self.body, end);
+        let mut newlines = Vec::new();
+        let mut marks = vec![(0, 0)];
+        for (chars, (i, c)) in self.body[..end].char_indices().enumerate() {
+            if i >= marks[marks.len() - 1].0 + CHAR_MARK_STRIDE {
+                marks.push((i, chars));
+            }
+            if c == '\n' {
+                newlines.push(i);
+            }
+        }
+        Positions {
+            version: self,
+            newlines,
+            marks,
+        }
+    }
+
+    /// The source position of byte `offset` of `claim.text`, a claim of this
+    /// version. Claim text has its whitespace collapsed, so the offset is
+    /// mapped back by counting the non-whitespace characters before it. The
+    /// cost is the claim's length: the claim's own position is the anchor.
+    pub fn position_in_claim(&self, claim: &Claim, offset: usize) -> Position {
+        let before = &claim.text[..floor_char_boundary(&claim.text, offset)];
+        let wanted = before.chars().filter(|c| !c.is_whitespace()).count();
+        let Some(span) = &claim.span else {
+            return Position {
+                line: claim.at.line,
+                column: claim.at.column + before.chars().count(),
+            };
+        };
+        let source = &self.body[span.clone()];
+        let mut seen = 0;
+        let local = source
+            .char_indices()
+            .filter(|(_, c)| !c.is_whitespace())
+            .find(|_| {
+                seen += 1;
+                seen > wanted
+            })
+            .map_or(source.len(), |(i, _)| i);
+        let skipped = &source[..local];
+        match (self.layout, skipped.rfind('\n')) {
+            (Layout::Verbatim, Some(newline)) => Position {
+                line: claim.at.line + skipped.matches('\n').count(),
+                column: 1 + skipped[newline + 1..].chars().count(),
             },
-            Layout::Verbatim => match before.rfind('\n') {
-                Some(newline) => Position {
-                    line: self.body_at.line + before.matches('\n').count(),
-                    column: 1 + before[newline + 1..].chars().count(),
-                },
-                None => Position {
-                    line: self.body_at.line,
-                    column: self.body_at.column + before.chars().count(),
-                },
+            _ => Position {
+                line: claim.at.line,
+                column: claim.at.column + skipped.chars().count(),
             },
         }
     }
 }
 
-impl Version {
-    /// The source position of byte `offset` of `claim.text`, a claim of this
-    /// version. Claim text has its whitespace collapsed, so the offset is
-    /// mapped back by counting the non-whitespace characters before it.
-    pub fn position_in_claim(&self, claim: &Claim, offset: usize) -> Position {
-        let before = &claim.text[..offset.min(claim.text.len())];
-        let wanted = before.chars().filter(|c| !c.is_whitespace()).count();
-        match &claim.span {
-            None => Position {
-                line: claim.at.line,
-                column: claim.at.column + before.chars().count(),
+/// Bytes between the character counts that [`Positions`] keeps: a lookup
+/// counts the characters of at most this many bytes, so it stays cheap on
+/// a body that is one long line (a JSON string, a page without newlines).
+pub const CHAR_MARK_STRIDE: usize = 1024;
+
+/// A version's line starts and periodic character counts, built once by
+/// [`Version::positions`]: each lookup is a binary search plus a count of at
+/// most [`CHAR_MARK_STRIDE`] bytes, so positioning every claim and figure of
+/// an article costs about its length, not its length squared.
+#[derive(Debug, Clone)]
+pub struct Positions<'a> {
+    version: &'a Version,
+    /// Byte offsets of the body's newlines.
+    newlines: Vec<usize>,
+    /// `(byte offset, characters before it)`, one every
+    /// [`CHAR_MARK_STRIDE`] bytes, from `(0, 0)`.
+    marks: Vec<(usize, usize)>,
+}
+
+impl Positions<'_> {
+    /// The source position of byte `offset` of the body.
+    pub fn of(&self, offset: usize) -> Position {
+        let version = self.version;
+        let offset = floor_char_boundary(&version.body, offset);
+        let chars = self.chars_before(offset);
+        let lines_before = match version.layout {
+            Layout::JsonString => 0,
+            Layout::Verbatim => self.newlines.partition_point(|&n| n < offset),
+        };
+        match lines_before {
+            0 => Position {
+                line: version.body_at.line,
+                column: version.body_at.column + chars,
             },
-            Some(span) => {
-                let source = &self.body[span.clone()];
-                let mut seen = 0;
-                let local = source
-                    .char_indices()
-                    .filter(|(_, c)| !c.is_whitespace())
-                    .find(|_| {
-                        seen += 1;
-                        seen > wanted
-                    })
-                    .map_or(source.len(), |(i, _)| i);
-                self.position_of(span.start + local)
-            }
+            n => Position {
+                line: version.body_at.line + n,
+                column: 1 + chars - self.chars_before(self.newlines[n - 1] + 1),
+            },
         }
     }
+
+    /// Characters of the body before byte `offset` (a char boundary).
+    fn chars_before(&self, offset: usize) -> usize {
+        let (from, chars) = self.mark_before(offset);
+        chars + self.version.body[from..offset].chars().count()
+    }
+
+    /// The last character count kept at or before `offset`: the start of
+    /// the bytes a lookup counts.
+    fn mark_before(&self, offset: usize) -> (usize, usize) {
+        let at = self.marks.partition_point(|&(byte, _)| byte <= offset);
+        self.marks[at.saturating_sub(1)]
+    }
+}
+
+/// The largest char boundary of `text` at or before `offset`.
+fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
 }
 
 /// One sentence or headline of one outlet's version: the unit that is aligned.
@@ -216,6 +299,77 @@ mod tests {
         assert_eq!(
             v.position_in_claim(&claim, 0),
             Position { line: 4, column: 1 }
+        );
+    }
+
+    #[test]
+    fn the_index_agrees_with_counting_from_the_start() {
+        let body = "Één.\nTwo é. Three.\n\n".repeat(300) + &"x".repeat(3 * CHAR_MARK_STRIDE);
+        for layout in [Layout::Verbatim, Layout::JsonString] {
+            let v = version(&body, layout);
+            let positions = v.positions();
+            for (offset, _) in body.char_indices().step_by(7) {
+                let before = &body[..offset];
+                let expected = match (layout, before.rfind('\n')) {
+                    (Layout::Verbatim, Some(newline)) => Position {
+                        line: 3 + before.matches('\n').count(),
+                        column: 1 + before[newline + 1..].chars().count(),
+                    },
+                    _ => Position {
+                        line: 3,
+                        column: 1 + before.chars().count(),
+                    },
+                };
+                assert_eq!(positions.of(offset), expected, "{layout:?} at {offset}");
+                assert_eq!(v.position_of(offset), expected);
+            }
+        }
+    }
+
+    /// 125,000 short paragraphs once took minutes to position: every lookup
+    /// counted the body from its start. A lookup now counts at most one
+    /// stride of bytes after a kept mark, wherever it falls.
+    #[test]
+    fn positions_of_125000_paragraphs_count_a_bounded_stretch_each() {
+        let body = "Item was here.\n\n".repeat(125_000);
+        let v = version(&body, Layout::Verbatim);
+        let positions = v.positions();
+        let mut worst = 0;
+        for offset in (0..body.len()).step_by(997) {
+            let (from, _) = positions.mark_before(offset);
+            worst = worst.max(offset - from);
+        }
+        assert!(
+            worst < CHAR_MARK_STRIDE + 4,
+            "a lookup counted {worst} bytes"
+        );
+        let last = body.len() - "Item was here.\n\n".len();
+        assert_eq!(
+            positions.of(last),
+            Position {
+                line: 3 + 2 * 124_999,
+                column: 1
+            }
+        );
+    }
+
+    #[test]
+    fn positions_inside_a_json_claim_count_characters() {
+        let v = version("Intro é. The US sent 15,000 troops.", Layout::JsonString);
+        let start = v.body.find("The").unwrap();
+        let claim = Claim::new(
+            OutletId(0),
+            "The US sent 15,000 troops.".into(),
+            v.position_of(start),
+            Some(start..v.body.len()),
+        );
+        let offset = claim.text.find("15,000").unwrap();
+        assert_eq!(
+            v.position_in_claim(&claim, offset),
+            Position {
+                line: 3,
+                column: 22
+            }
         );
     }
 

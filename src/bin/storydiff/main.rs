@@ -4,12 +4,12 @@
 #![allow(clippy::print_stderr)]
 
 mod args;
-mod output;
 mod progress;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::Parser;
 
@@ -19,6 +19,7 @@ use storydiff::Config;
 use storydiff::check::{self, Baseline};
 use storydiff::corpus;
 use storydiff::error::EXIT_BAD_INPUT;
+use storydiff::output::Output;
 use storydiff::render::{self, Format, Layout, View};
 
 fn main() -> ExitCode {
@@ -47,17 +48,30 @@ fn main() -> ExitCode {
 fn run(view: View, common: Common) -> anyhow::Result<u8> {
     let config = load_config(common.config.as_deref(), common.threshold)?;
     let format = args::format(common.format);
-    let mut out = output::open(common.output.as_deref())?;
+    let mut out = Output::open(common.output.as_deref(), &common.inputs)?;
     let layout = Layout::colored(common.output.is_none() && io::stdout().is_terminal());
     let is_corpus = storydiff::load::is_corpus(&common.inputs);
     let title = corpus::title(&common.inputs);
     let mut renderer = render::renderer(view, format, layout, is_corpus, &title)?;
-    let work = |story| corpus::item(view, story, &config);
+    let read = AtomicUsize::new(0);
+    let work = |story| {
+        let item = corpus::item(view, story, &config);
+        read.fetch_add(usize::from(item.is_ok()), Ordering::Relaxed);
+        item
+    };
     let stories = storydiff::load::open(&common.inputs);
     let mut progress = Progress::new(is_corpus);
     let unreadable = corpus::render(stories, work, &mut *renderer, &mut out, &mut progress)?;
     progress.finish();
-    out.flush()?;
+    // A run that read no story leaves a previous `--output` file in place.
+    let read = read.into_inner();
+    out.finish(read > 0)?;
+    if let (0, Some(path)) = (read, &common.output) {
+        eprintln!(
+            "storydiff: {}: nothing written, left as it was",
+            path.display()
+        );
+    }
     Ok(if unreadable > 0 { EXIT_BAD_INPUT } else { 0 })
 }
 
