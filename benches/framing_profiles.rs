@@ -97,7 +97,7 @@ fn main() {
     let mut quote_findings = 0;
     let mut compared = 0;
     for story in &stories {
-        let claims = storydiff::claims(story, &config);
+        let claims = storydiff::claims(story, &config).unwrap();
         for (o, version) in story.versions.iter().enumerate() {
             for claim in &claims[o] {
                 for cue in &claim.cues {

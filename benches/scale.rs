@@ -29,7 +29,7 @@ fn main() {
         .into_iter()
         .map(|outlets| {
             let generated = common::story(1, common::Shape::new(outlets, CLAIMS));
-            let claims = storydiff::claims(&generated.story, &config);
+            let claims = storydiff::claims(&generated.story, &config).unwrap();
             (outlets, generated, claims)
         })
         .collect();
@@ -86,7 +86,7 @@ fn main() {
     let start = Instant::now();
     let segmented: Vec<_> = corpus
         .iter()
-        .map(|s| storydiff::claims(s, &config))
+        .map(|s| storydiff::claims(s, &config).unwrap())
         .collect();
     let segmenting = start.elapsed();
     let start = Instant::now();

@@ -6,8 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::align::AlignConfig;
 use crate::compare::CompareConfig;
-use crate::error::InputError;
-use crate::extract::framing::FramingConfig;
+use crate::error::{ErrorKind, InputError};
+
+const CONFIG: ErrorKind = ErrorKind::Config;
+use crate::extract::framing::{FramingConfig, Lexicon};
 use crate::model::Severity;
 
 /// The name of the configuration file looked for upward from the working
@@ -31,14 +33,19 @@ impl Config {
     pub fn from_file(path: &Path) -> Result<Config, InputError> {
         let name = path.display().to_string();
         let text = std::fs::read_to_string(path)
-            .map_err(|e| InputError::file(&name, format!("cannot read: {e}")))?;
+            .map_err(|e| InputError::file(&name, format!("cannot read: {e}")).of_kind(CONFIG))?;
         let config: Config = toml::from_str(&text)
-            .map_err(|e| InputError::file(&name, format!("bad config: {e}")))?;
+            .map_err(|e| InputError::file(&name, format!("bad config: {e}")).of_kind(CONFIG))?;
         config.check_values().map_err(|(key, problem)| InputError {
+            kind: CONFIG,
             source_name: name.clone(),
             line: line_of_key(&text, key),
             message: format!("bad config: `{key}` {problem}"),
         })?;
+        config
+            .framing
+            .check_words()
+            .map_err(|e| InputError::file(&name, format!("bad config: {e}")).of_kind(CONFIG))?;
         Ok(config)
     }
 
@@ -135,6 +142,55 @@ fn line_of_key(text: &str, key: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
+impl FramingConfig {
+    /// Check the words the configuration adds to the lexicons: none blank,
+    /// none with a control character, attribution verbs single words, and
+    /// all of them buildable into the lexicon's matchers.
+    pub fn check_words(&self) -> Result<(), String> {
+        let lists = [
+            ("hedges", &self.hedges),
+            ("attribution_verbs", &self.attribution_verbs),
+            ("unnamed_sources", &self.unnamed_sources),
+        ];
+        for (field, words) in lists {
+            for word in words {
+                check_word(field, word)?;
+            }
+        }
+        for verb in &self.attribution_verbs {
+            if verb.trim().contains(char::is_whitespace) {
+                return Err(format!(
+                    "[framing] attribution_verbs: {verb:?} is not a single word"
+                ));
+            }
+        }
+        for (loaded, neutral) in &self.loaded_terms {
+            check_word("loaded_terms", loaded)?;
+            if neutral.chars().any(char::is_control) {
+                return Err(format!(
+                    "[framing] loaded_terms: the neutral term of {loaded:?} holds a control character"
+                ));
+            }
+        }
+        Lexicon::shared(self)
+            .map(drop)
+            .map_err(|e| format!("[framing] words cannot be matched: {e}"))
+    }
+}
+
+/// A configured lexicon word is neither blank nor holds a control character.
+fn check_word(field: &str, word: &str) -> Result<(), String> {
+    if word.trim().is_empty() {
+        return Err(format!("[framing] {field}: a blank word"));
+    }
+    if word.chars().any(char::is_control) {
+        return Err(format!(
+            "[framing] {field}: {word:?} holds a control character"
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,5 +219,30 @@ mod tests {
             error.message.contains("`hedges` has a blank entry"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn a_bad_lexicon_word_fails_the_load_naming_the_file() {
+        for text in [
+            "[framing]\nunnamed_sources = [\"in\\u0007sider\"]",
+            "[framing]\nattribution_verbs = [\"shouted at\"]",
+        ] {
+            let error = load(text).unwrap_err();
+            assert_eq!(error.kind, ErrorKind::Config, "{text}");
+            assert!(error.source_name.ends_with(CONFIG_FILE_NAME), "{error}");
+            assert!(error.message.contains("[framing]"), "{error}");
+        }
+    }
+
+    #[test]
+    fn good_words_load() {
+        let config = load("[framing]\nhedges = [\"conceivably\"]").unwrap();
+        assert_eq!(config.framing.hedges, ["conceivably"]);
+    }
+
+    #[test]
+    fn a_malformed_file_is_a_config_error() {
+        let error = load("[align\n").unwrap_err();
+        assert_eq!(error.kind, ErrorKind::Config);
     }
 }

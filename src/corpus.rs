@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use crate::config::Config;
+use crate::Analyzer;
 use crate::error::InputError;
 use crate::model::Story;
 use crate::render::{Item, Renderer, View};
@@ -60,11 +60,11 @@ pub fn title(inputs: &[PathBuf]) -> String {
 }
 
 /// What `view` shows of one story: its comparison report, or its claims.
-pub fn item(view: View, story: Story, config: &Config) -> Result<Item, InputError> {
+pub fn item(view: View, story: Story, analyzer: &Analyzer) -> Result<Item, InputError> {
     Ok(match view {
-        View::Compare => Item::Report(crate::analyze(&story, config)?),
+        View::Compare => Item::Report(analyzer.analyze(&story)?),
         View::Claims | View::Figures => {
-            let claims = crate::claims(&story, config);
+            let claims = analyzer.claims(&story);
             Item::Claims(story, claims)
         }
     })

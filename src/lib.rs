@@ -52,47 +52,122 @@ pub mod segment;
 
 pub use compare::Report;
 pub use config::Config;
-pub use error::InputError;
+pub use error::{ErrorKind, InputError};
 pub use model::{Claim, Story, Version};
 
+use std::sync::Arc;
+
+use extract::framing::Lexicon;
 use model::OutletId;
 
-/// Every version's claims, segmented and with their features extracted:
-/// `claims[outlet][index]`.
-pub fn claims(story: &Story, config: &Config) -> Vec<Vec<Claim>> {
-    let lexicon = extract::framing::Lexicon::shared(&config.framing);
-    story
-        .versions
-        .iter()
-        .enumerate()
-        .map(|(o, version)| {
-            let mut claims = segment::segment(version, OutletId(o));
-            extract::extract(version, &mut claims, &lexicon);
-            claims
-        })
-        .collect()
+/// The pipeline, set up once for a configuration: the lexicons are built
+/// here, so that a corpus run builds them once and a bad word in them is an
+/// error before the first story.
+#[derive(Debug, Clone)]
+pub struct Analyzer {
+    config: Config,
+    lexicon: Arc<Lexicon>,
 }
 
-/// Run the whole pipeline on one story.
-///
-/// A story needs two or more outlets to be compared; with fewer it is an
-/// [`InputError`].
-pub fn analyze(story: &Story, config: &Config) -> Result<Report, InputError> {
-    if story.versions.len() < 2 {
-        let source = story
-            .versions
-            .first()
-            .map_or(story.id.as_str(), |v| v.source.as_str());
-        return Err(InputError::file(
-            source,
-            format!(
-                "story \"{}\" has {} outlet version(s); comparing needs at least two",
-                story.id,
-                story.versions.len()
-            ),
-        ));
+impl Analyzer {
+    /// Set the pipeline up for `config`. Fails (an [`ErrorKind::Config`]
+    /// error) when the configured lexicon words cannot be matched.
+    pub fn new(config: &Config) -> Result<Analyzer, InputError> {
+        let lexicon = Lexicon::shared(&config.framing).map_err(|e| {
+            InputError::file("configuration", format!("bad [framing] words: {e}"))
+                .of_kind(ErrorKind::Config)
+        })?;
+        Ok(Analyzer {
+            config: config.clone(),
+            lexicon,
+        })
     }
-    let claims = claims(story, config);
-    let clusters = align::align(&claims, &config.align);
-    Ok(compare::compare(story, claims, clusters, &config.compare()))
+
+    /// The configuration it was set up for.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Every version's claims, segmented and with their features extracted:
+    /// `claims[outlet][index]`.
+    pub fn claims(&self, story: &Story) -> Vec<Vec<Claim>> {
+        story
+            .versions
+            .iter()
+            .enumerate()
+            .map(|(o, version)| {
+                let mut claims = segment::segment(version, OutletId(o));
+                extract::extract(version, &mut claims, &self.lexicon);
+                claims
+            })
+            .collect()
+    }
+
+    /// Run the whole pipeline on one story.
+    ///
+    /// A story needs two or more outlets to be compared; with fewer it is an
+    /// [`ErrorKind::TooFewOutlets`] error.
+    pub fn analyze(&self, story: &Story) -> Result<Report, InputError> {
+        if story.versions.len() < 2 {
+            let source = story
+                .versions
+                .first()
+                .map_or(story.id.as_str(), |v| v.source.as_str());
+            return Err(InputError::file(
+                source,
+                format!(
+                    "story \"{}\" has {} outlet version(s); comparing needs at least two",
+                    story.id,
+                    story.versions.len()
+                ),
+            )
+            .of_kind(ErrorKind::TooFewOutlets));
+        }
+        let claims = self.claims(story);
+        let clusters = align::align(&claims, &self.config.align);
+        Ok(compare::compare(
+            story,
+            claims,
+            clusters,
+            &self.config.compare(),
+        ))
+    }
+}
+
+/// Every version's claims, segmented and with their features extracted:
+/// `claims[outlet][index]`. See [`Analyzer::claims`].
+pub fn claims(story: &Story, config: &Config) -> Result<Vec<Vec<Claim>>, InputError> {
+    Ok(Analyzer::new(config)?.claims(story))
+}
+
+/// Run the whole pipeline on one story. See [`Analyzer::analyze`].
+pub fn analyze(story: &Story, config: &Config) -> Result<Report, InputError> {
+    Analyzer::new(config)?.analyze(story)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use model::{Layout, Position};
+
+    #[test]
+    fn a_story_of_one_outlet_is_a_too_few_outlets_error() {
+        let story = Story {
+            id: "s".into(),
+            versions: vec![Version {
+                outlet: "a".into(),
+                source: "a.txt".into(),
+                title: None,
+                published: None,
+                url: None,
+                body: "One claim.".into(),
+                title_at: Position::START,
+                body_at: Position::START,
+                layout: Layout::Verbatim,
+            }],
+        };
+        let error = analyze(&story, &Config::default()).unwrap_err();
+        assert_eq!(error.kind, ErrorKind::TooFewOutlets);
+        assert_eq!(error.source_name, "a.txt");
+    }
 }

@@ -149,7 +149,7 @@ fn random_stories_never_panic() {
             let mut out = Vec::new();
             render::report(&mut out, &report, format, render::Layout::default()).unwrap();
         }
-        let claims = storydiff::claims(&story, &config);
+        let claims = storydiff::claims(&story, &config).unwrap();
         let mut out = Vec::new();
         render::figures(
             &mut out,

@@ -58,7 +58,7 @@ fn row(f: &Features) -> [f64; COLUMNS] {
 
 /// The features of the first claim of each outlet of a one-sentence pair.
 fn features(s1: &str, s2: &str, config: &storydiff::Config) -> Option<Features> {
-    let claims = storydiff::claims(&super::pair_story(s1, s2), config);
+    let claims = storydiff::claims(&super::pair_story(s1, s2), config).unwrap();
     let a = claims.first()?.first()?;
     let b = claims.get(1)?.first()?;
     Some(storydiff::align::pair_features(a, b))

@@ -7,11 +7,11 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::Analyzer;
 use crate::compare::{Finding, Report, Severity};
-use crate::config::Config;
 pub use crate::config::{CheckConfig, DEFAULT_FAIL_ON};
 use crate::corpus::{self, Watch};
-use crate::error::{EXIT_BAD_INPUT, InputError};
+use crate::error::{EXIT_BAD_INPUT, ErrorKind, InputError};
 use crate::model::Story;
 use crate::render::{self, Format};
 
@@ -27,9 +27,10 @@ impl Baseline {
     pub fn from_file(path: &Path) -> Result<Baseline, InputError> {
         let name = path.display().to_string();
         let text = std::fs::read_to_string(path)
-            .map_err(|e| InputError::file(&name, format!("cannot read: {e}")))?;
-        serde_json::from_str(&text)
-            .map_err(|e| InputError::line(&name, e.line(), format!("bad baseline: {e}")))
+            .map_err(|e| InputError::file(&name, format!("cannot read: {e}")).of_kind(BASELINE))?;
+        serde_json::from_str(&text).map_err(|e| {
+            InputError::line(&name, e.line(), format!("bad baseline: {e}")).of_kind(BASELINE)
+        })
     }
 
     /// Write the baseline to `path`, for `storydiff check --baseline`.
@@ -40,7 +41,10 @@ impl Baseline {
                 file.write_all(json.as_bytes())?;
                 file.commit()
             })
-            .map_err(|e| InputError::file(path.display().to_string(), format!("cannot write: {e}")))
+            .map_err(|e| {
+                InputError::file(path.display().to_string(), format!("cannot write: {e}"))
+                    .of_kind(BASELINE)
+            })
     }
 
     /// Whether `finding` of `story` is accepted.
@@ -130,6 +134,8 @@ pub fn write_outcome(out: &mut dyn Write, outcome: &Outcome, format: Format) -> 
     Ok(())
 }
 
+const BASELINE: ErrorKind = ErrorKind::Baseline;
+
 /// Exit code when findings exceed the policy of `storydiff check`.
 pub const EXIT_FINDINGS: u8 = 1;
 
@@ -175,12 +181,13 @@ impl std::fmt::Display for Summary {
     }
 }
 
-/// Compare every story of `corpus`, judge it under `config.check` and
-/// `baseline`, and write one outcome per story to `out` in `format` (table
-/// or json). Unreadable stories go to `watch` and the rest still run.
+/// Compare every story of `corpus`, judge it under the `[check]` policy of
+/// the analyzer's configuration and `baseline`, and write one outcome per
+/// story to `out` in `format` (table or json). Unreadable stories go to
+/// `watch` and the rest still run.
 pub fn run(
     corpus: &Path,
-    config: &Config,
+    analyzer: &Analyzer,
     baseline: &Baseline,
     format: Format,
     out: &mut dyn Write,
@@ -190,12 +197,12 @@ pub fn run(
         stories: 0,
         failing: 0,
         unreadable: 0,
-        fail_on: config.check.fail_on,
+        fail_on: analyzer.config().check.fail_on,
         accepted: Baseline::default(),
     };
     let work = |story: Result<Story, InputError>| -> Result<Outcome, InputError> {
-        let report = crate::analyze(&story?, config)?;
-        Ok(judge(&report, &config.check, baseline))
+        let report = analyzer.analyze(&story?)?;
+        Ok(judge(&report, &analyzer.config().check, baseline))
     };
     corpus::process_ordered(stories(corpus), work, |result| {
         watch.done();
@@ -244,4 +251,36 @@ pub fn stories(corpus: &Path) -> Box<dyn Iterator<Item = Result<Story, InputErro
             .into_iter()
             .flat_map(|folder| crate::load::open(&[folder])),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_baseline_is_a_baseline_error_naming_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("baseline.json");
+        std::fs::write(&path, "{\n  \"findings\": 3\n}\n").unwrap();
+        let error = Baseline::from_file(&path).unwrap_err();
+        assert_eq!(error.kind, ErrorKind::Baseline);
+        assert_eq!(error.line, Some(2));
+        assert!(error.source_name.ends_with("baseline.json"), "{error}");
+        let missing = Baseline::from_file(&dir.path().join("none.json")).unwrap_err();
+        assert_eq!(missing.kind, ErrorKind::Baseline);
+    }
+
+    #[test]
+    fn the_exit_code_puts_unreadable_stories_before_failing_ones() {
+        let summary = |failing, unreadable| Summary {
+            stories: 3,
+            failing,
+            unreadable,
+            fail_on: Severity::Error,
+            accepted: Baseline::default(),
+        };
+        assert_eq!(summary(0, 0).exit_code(), 0);
+        assert_eq!(summary(1, 0).exit_code(), EXIT_FINDINGS);
+        assert_eq!(summary(1, 1).exit_code(), EXIT_BAD_INPUT);
+    }
 }

@@ -96,16 +96,15 @@ struct WordSet {
 }
 
 impl WordSet {
-    fn new(words: &[String]) -> WordSet {
+    fn new(words: &[String]) -> Result<WordSet, aho_corasick::BuildError> {
         // An empty word would match between the bytes of a multi-byte
         // character; it can come from a blank entry in the configuration.
         let words = words.iter().map(|w| w.trim()).filter(|w| !w.is_empty());
         let matcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .build(words)
-            .expect("lexicon words build an automaton");
-        WordSet { matcher }
+            .build(words)?;
+        Ok(WordSet { matcher })
     }
 
     /// Non-overlapping matches on word boundaries, longest first where
@@ -143,7 +142,7 @@ fn on_word_boundaries(text: &str, range: Range<usize>) -> bool {
 
 /// True when `word` occurs in `text` on word boundaries, case-folded.
 pub fn contains_word(text: &str, word: &str) -> bool {
-    WordSet::new(&[word.to_string()]).contains(text)
+    WordSet::new(&[word.to_string()]).is_ok_and(|set| set.contains(text))
 }
 
 /// The built-in lexicons merged with the configured additions.
@@ -158,7 +157,7 @@ pub struct Lexicon {
 
 impl Default for Lexicon {
     fn default() -> Lexicon {
-        Lexicon::from_config(&FramingConfig::default())
+        Lexicon::from_config(&FramingConfig::default()).expect("the built-in lexicons build")
     }
 }
 
@@ -180,22 +179,22 @@ impl Lexicon {
     /// The lexicon for `config`, built once per process and shared: a corpus
     /// run compares thousands of stories with one configuration, and building
     /// the matchers costs more than using them.
-    pub fn shared(config: &FramingConfig) -> Arc<Lexicon> {
+    pub fn shared(config: &FramingConfig) -> Result<Arc<Lexicon>, aho_corasick::BuildError> {
         static BUILT: OnceLock<Mutex<Built>> = OnceLock::new();
         let mut built = BUILT
             .get_or_init(Mutex::default)
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some((_, lexicon)) = built.iter().find(|(c, _)| c == config) {
-            return Arc::clone(lexicon);
+            return Ok(Arc::clone(lexicon));
         }
-        let lexicon = Arc::new(Lexicon::from_config(config));
+        let lexicon = Arc::new(Lexicon::from_config(config)?);
         built.push((config.clone(), Arc::clone(&lexicon)));
-        lexicon
+        Ok(lexicon)
     }
 
     /// The built-in lexicons plus `config`'s additions.
-    pub fn from_config(config: &FramingConfig) -> Lexicon {
+    pub fn from_config(config: &FramingConfig) -> Result<Lexicon, aho_corasick::BuildError> {
         let hedge_words = merged(HEDGES, config.hedges.iter().map(String::as_str));
         let unnamed_words = merged(
             UNNAMED_SOURCES,
@@ -219,13 +218,13 @@ impl Lexicon {
         }
         let loaded_words: Vec<(String, Option<String>)> = loaded.into_iter().collect();
         let loaded_keys: Vec<String> = loaded_words.iter().map(|(l, _)| l.clone()).collect();
-        Lexicon {
-            hedges: WordSet::new(&hedge_words),
+        Ok(Lexicon {
+            hedges: WordSet::new(&hedge_words)?,
             verbs,
-            unnamed: WordSet::new(&unnamed_words),
-            loaded: WordSet::new(&loaded_keys),
+            unnamed: WordSet::new(&unnamed_words)?,
+            loaded: WordSet::new(&loaded_keys)?,
             loaded_words,
-        }
+        })
     }
 
     /// The neutral alternative of a loaded term, if it is one and has one.
@@ -1225,7 +1224,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(config.severity, Severity::Info);
-        let lexicon = Lexicon::from_config(&config);
+        let lexicon = Lexicon::from_config(&config).unwrap();
         let found = find_cues(
             "An insider blasted the junta, which conceivably is a cabal.",
             &lexicon,

@@ -15,12 +15,12 @@ use clap::Parser;
 
 use args::{CheckArgs, Cli, Command, Common};
 use progress::Progress;
-use storydiff::Config;
 use storydiff::check::{self, Baseline};
 use storydiff::corpus;
 use storydiff::error::EXIT_BAD_INPUT;
 use storydiff::output::Output;
 use storydiff::render::{self, Format, Layout, View};
+use storydiff::{Analyzer, Config};
 
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
@@ -53,9 +53,10 @@ fn run(view: View, common: Common) -> anyhow::Result<u8> {
     let is_corpus = storydiff::load::is_corpus(&common.inputs);
     let title = corpus::title(&common.inputs);
     let mut renderer = render::renderer(view, format, layout, is_corpus, &title)?;
+    let analyzer = Analyzer::new(&config)?;
     let read = AtomicUsize::new(0);
     let work = |story| {
-        let item = corpus::item(view, story, &config);
+        let item = corpus::item(view, story, &analyzer);
         read.fetch_add(usize::from(item.is_ok()), Ordering::Relaxed);
         item
     };
@@ -93,7 +94,7 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
     let mut progress = Progress::new(true);
     let summary = check::run(
         &args.corpus,
-        &config,
+        &Analyzer::new(&config)?,
         &baseline,
         format,
         &mut out,
