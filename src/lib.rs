@@ -49,6 +49,7 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod segment;
+pub mod text;
 
 pub use compare::Report;
 pub use config::Config;

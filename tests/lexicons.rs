@@ -47,3 +47,40 @@ fn pairs_have_both_sides_when_they_have_a_separator() {
         }
     }
 }
+
+/// Every word list in `lexicons/`, whichever stage reads it: a header
+/// comment first, then entries one a line, sorted in byte order (so no
+/// entry twice), no empty line, no stray whitespace.
+#[test]
+fn every_lexicon_file_is_sorted_and_free_of_duplicates() {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicons");
+    let mut files: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 10, "{files:?}");
+    for path in files {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.starts_with('#'),
+            "{name}: starts with a header comment"
+        );
+        let body: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+        assert!(!body.is_empty(), "{name}: has entries");
+        for line in &body {
+            assert!(!line.trim().is_empty(), "{name}: empty line");
+            assert_eq!(line.trim(), *line, "{name}: stray whitespace in {line:?}");
+        }
+        for pair in body.windows(2) {
+            assert!(
+                pair[0] < pair[1],
+                "{name}: {:?} must come before {:?}, once",
+                pair[1],
+                pair[0]
+            );
+        }
+    }
+}

@@ -64,7 +64,7 @@ pub(crate) struct Surface {
 impl Surface {
     /// The surface of `text`; `ids` interns the story's stemmed words.
     pub fn new(text: &str, ids: &mut HashMap<String, u32>) -> Surface {
-        let folded = deunicode::deunicode(text).to_lowercase();
+        let folded = crate::text::fold(text);
         let raw = split_words(&folded);
         let stopwords = tokens::stopwords();
         let mut intern = |word: String| {

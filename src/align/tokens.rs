@@ -1,10 +1,8 @@
 //! Normalised content tokens: folded, stop words and possessives dropped, stemmed, figures masked.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
-
-use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::extract::figures::{Endpoint, Figure};
 use crate::model::Claim;
@@ -12,9 +10,6 @@ use crate::model::Claim;
 /// The key every figure value is replaced by, so that "12,000 troops" and
 /// "15,000 troops" share both their tokens; the values are compared apart.
 pub const NUMBER_KEY: &str = "#";
-
-/// The stop list, embedded from `lexicons/align-stopwords.txt`.
-const STOPWORDS: &str = include_str!("../../lexicons/align-stopwords.txt");
 
 /// The synonym groups, embedded from `lexicons/align-synonyms.txt`.
 const SYNONYMS: &str = include_str!("../../lexicons/align-synonyms.txt");
@@ -78,22 +73,16 @@ pub struct Normalized {
     pub intervals: Vec<(f64, f64)>,
 }
 
-/// The stop words, parsed once.
-pub fn stopwords() -> &'static HashSet<&'static str> {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| lexicon_lines(STOPWORDS).collect())
-}
+pub use crate::text::stop_words as stopwords;
 
 /// The non-comment, non-blank lines of an embedded lexicon.
 pub(crate) fn lexicon_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    crate::text::lexicon::entries(text)
 }
 
 /// The English stem of a folded, lowercase word.
 pub fn stem(word: &str) -> String {
-    Stemmer::create(Algorithm::English).stem(word).into_owned()
+    crate::text::stem(word)
 }
 
 /// The synonym table: the stem of every single word of a group, and the
@@ -388,6 +377,7 @@ fn number_value(raw: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     fn keys(text: &str) -> Vec<String> {
         normalize_text(text, &[])
@@ -507,7 +497,7 @@ mod tests {
 
     #[test]
     fn stop_list_is_sorted_lowercase_and_unique() {
-        let words: Vec<&str> = lexicon_lines(STOPWORDS).collect();
+        let words: Vec<&str> = lexicon_lines(crate::text::STOP_WORDS).collect();
         assert!(
             words.windows(2).all(|w| w[0] < w[1]),
             "sorted, no duplicates"

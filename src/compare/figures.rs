@@ -142,23 +142,9 @@ struct Entry<'a> {
 
 /// The words of a claim with their byte ranges.
 fn words(text: &str) -> Vec<(usize, usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        let inside = c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
-        match (inside, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, i, &text[s..i]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, text.len(), &text[s..]));
-    }
-    out
+    crate::text::words(text)
+        .map(|(r, w)| (r.start, r.end, w))
+        .collect()
 }
 
 /// Where the figure's clause starts and ends in the claim: between the

@@ -1366,11 +1366,6 @@ const CASUALTY_VERBS: &[&str] = &[
 /// people killed". At most two are skipped ("have been").
 const PASSIVE_AUXILIARIES: &[&str] = &["are", "been", "had", "has", "have", "is", "was", "were"];
 
-fn stemmer() -> &'static rust_stemmers::Stemmer {
-    static STEMMER: OnceLock<rust_stemmers::Stemmer> = OnceLock::new();
-    STEMMER.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English))
-}
-
 /// The stem of a word, lowercased, with a possessive dropped.
 pub fn stem(word: &str) -> String {
     let lower = word.to_lowercase();
@@ -1378,7 +1373,7 @@ pub fn stem(word: &str) -> String {
         .strip_suffix("'s")
         .or_else(|| lower.strip_suffix("’s"))
         .unwrap_or(&lower);
-    stemmer().stem(bare).into_owned()
+    crate::text::stem(bare)
 }
 
 /// The measure synonym table, `lexicons/measures.txt`.

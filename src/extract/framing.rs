@@ -69,25 +69,7 @@ impl Default for FramingConfig {
     }
 }
 
-/// The entries of a lexicon file: its lines without comments, trimmed.
-pub fn entries(lexicon: &str) -> impl Iterator<Item = &str> {
-    lexicon
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
-}
-
-/// A `left = right` (or `left<TAB>right`) entry split in two; a bare entry
-/// has no right side.
-pub fn pair(entry: &str) -> (&str, Option<&str>) {
-    match entry.split_once(['=', '\t']) {
-        Some((left, right)) => {
-            let right = right.trim();
-            (left.trim(), (!right.is_empty()).then_some(right))
-        }
-        None => (entry.trim(), None),
-    }
-}
+pub use crate::text::lexicon::{entries, pair};
 
 /// Words matched case-folded on word boundaries.
 #[derive(Debug, Clone)]

@@ -1,0 +1,120 @@
+//! Segment stage: a version's headline and sentences become claims.
+//!
+//! Sentence splitting works in three passes over the body:
+//!
+//! 1. **Blocks.** The text is cut into blocks at blank lines (a paragraph
+//!    break always ends a sentence), before and after list items (bullet or
+//!    numbered lines), and at single line breaks that end a heading, a label
+//!    or a sentence. A line break inside wrapped prose does not cut.
+//! 2. **Sentences.** Each block goes through [`sentencex`], which knows
+//!    abbreviations, initials, decimals, quotes and ellipses.
+//! 3. **Repairs.** An opening quotation mark that sentencex left at the end
+//!    of a piece moves to the sentence it opens; pieces cut too eagerly are
+//!    joined again (a bare list marker, a cut inside a word, a lower-case
+//!    continuation after `!` or `?`, `3 p.m. Tuesday`); and boundaries it
+//!    missed are cut (`... in the U.S. The next ...`, `world.Today`, inline
+//!    numbered lists, bullets), never inside an open quotation or bracket.
+//!
+//! Pass 1 is `blocks.rs`, pass 3 `repair.rs`; list markers, which both
+//! passes read, are `markers.rs`. The word lists they use are data, in
+//! `lexicons/segment-*.txt`.
+//!
+//! `docs/accuracy.md` has the measured accuracy, against raw sentencex; the
+//! benchmark `segment_accuracy` reproduces it.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::model::{Claim, OutletId, Version};
+use crate::text::lexicon;
+
+mod blocks;
+mod markers;
+mod repair;
+#[cfg(test)]
+mod tests;
+
+use blocks::*;
+use markers::*;
+use repair::*;
+
+/// Page furniture that web pages put around an article and that text
+/// extraction lets through: comment forms, share widgets, newsletter
+/// prompts. A sentence is dropped when, lower-cased, it is one of these
+/// followed by nothing but punctuation or symbols ("Required fields are
+/// marked *"), so that a real sentence that starts the same way
+/// ("Advertisement sales fell.") is kept. Sorted.
+pub fn boilerplate() -> &'static [&'static str] {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    lexicon::sorted(
+        &LIST,
+        include_str!("../../lexicons/segment-boilerplate.txt"),
+    )
+}
+
+/// The headline and the sentences of `version`, as claims of `outlet`.
+/// Page boilerplate ([`boilerplate`]) is left out.
+pub fn segment(version: &Version, outlet: OutletId) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    if let Some(title) = &version.title {
+        let text = collapse_whitespace(title);
+        if !text.is_empty() {
+            claims.push(Claim::new(outlet, text, version.title_at, None));
+        }
+    }
+    let positions = version.positions();
+    for range in sentences(&version.body) {
+        let text = collapse_whitespace(&version.body[range.clone()]);
+        if is_boilerplate(&text) {
+            continue;
+        }
+        let at = positions.of(range.start);
+        claims.push(Claim::new(outlet, text, at, Some(range)));
+    }
+    claims
+}
+
+/// Byte ranges of the sentences of `text`, trimmed of surrounding
+/// whitespace. Headings, labels and list items count as sentences; pieces
+/// without a single letter (page numbers, rules of slashes) do not.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for block in blocks(text) {
+        let pieces = sentencex::get_sentence_boundaries("en", &text[block.clone()])
+            .into_iter()
+            .filter_map(|b| trim_range(text, block.start + b.start_byte..block.start + b.end_byte))
+            .collect();
+        let pieces = move_dangling_openers(text, pieces);
+        let pieces = join_false_cuts(text, pieces);
+        let pieces = cut_missed_boundaries(text, pieces);
+        let pieces = cut_inline_lists(text, pieces);
+        out.extend(
+            pieces
+                .into_iter()
+                .filter(|r| text[r.clone()].chars().any(char::is_alphabetic)),
+        );
+    }
+    out
+}
+
+/// True when `sentence` is page furniture rather than part of the story.
+pub fn is_boilerplate(sentence: &str) -> bool {
+    let lower = collapse_whitespace(sentence).to_lowercase();
+    boilerplate().iter().any(|pattern| {
+        lower
+            .strip_prefix(pattern)
+            .is_some_and(|rest| !rest.chars().any(char::is_alphanumeric))
+    })
+}
+
+/// Runs of whitespace become one space.
+pub fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn trim_range(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let slice = &text[range.clone()];
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    let end = range.start + slice.trim_end().len();
+    (start < end).then_some(start..end)
+}
