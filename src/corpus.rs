@@ -80,33 +80,45 @@ pub trait Watch {
     fn unreadable(&mut self, error: &InputError);
 }
 
+/// How many stories a run read and rendered, and how many it could not.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Stories read and rendered.
+    pub read: usize,
+    /// Stories that could not be read or compared.
+    pub unreadable: usize,
+}
+
 /// Run `work` on every story in parallel and give the results to `renderer`
-/// in input order, then finish it. Returns how many stories were unreadable.
+/// in input order, then finish it.
 pub fn render<F>(
     stories: impl Iterator<Item = Result<Story, InputError>>,
     work: F,
     renderer: &mut dyn Renderer,
     out: &mut dyn Write,
     watch: &mut dyn Watch,
-) -> io::Result<usize>
+) -> io::Result<Tally>
 where
     F: Fn(Story) -> Result<Item, InputError> + Sync,
 {
-    let mut unreadable = 0;
+    let mut tally = Tally::default();
     let work = |(index, story): (usize, Result<Story, InputError>)| (index, story.and_then(&work));
     process_ordered(stories.enumerate(), work, |(index, result)| {
         watch.done();
         match result {
-            Ok(item) => renderer.story(out, &item, index + 1),
+            Ok(item) => {
+                tally.read += 1;
+                renderer.story(out, &item, index + 1)
+            }
             Err(error) => {
                 watch.unreadable(&error);
-                unreadable += 1;
+                tally.unreadable += 1;
                 renderer.error(out, &error, index + 1)
             }
         }
     })?;
     renderer.finish(out)?;
-    Ok(unreadable)
+    Ok(tally)
 }
 
 #[cfg(test)]

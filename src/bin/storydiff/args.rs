@@ -2,10 +2,11 @@
 //! knows nothing of clap: the value enums here map onto its types.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use storydiff::Config;
 use storydiff::model::Severity;
 use storydiff::render::Format;
 
@@ -107,6 +108,20 @@ pub enum FormatArg {
     Markdown,
     /// One self-contained HTML page; one document with a section per story for a corpus.
     Html,
+}
+
+/// The configuration: `explicit`, else `storydiff.toml` found upward from the
+/// working directory, else the defaults; `threshold` overrides the file's.
+pub fn config(explicit: Option<&Path>, threshold: Option<f64>) -> anyhow::Result<Config> {
+    let mut config = Config::discover(explicit, std::env::current_dir().ok().as_deref())?;
+    if let Some(threshold) = threshold {
+        anyhow::ensure!(
+            (0.0..=1.0).contains(&threshold),
+            "--threshold must be between 0 and 1, got {threshold}"
+        );
+        config.align.threshold = threshold;
+    }
+    Ok(config)
 }
 
 /// The format asked for, else a table on a terminal and JSON otherwise.

@@ -7,20 +7,18 @@ mod args;
 mod progress;
 
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::Parser;
 
 use args::{CheckArgs, Cli, Command, Common};
 use progress::Progress;
+use storydiff::Analyzer;
 use storydiff::check::{self, Baseline};
 use storydiff::corpus;
 use storydiff::error::EXIT_BAD_INPUT;
 use storydiff::output::Output;
 use storydiff::render::{self, Format, Layout, View};
-use storydiff::{Analyzer, Config};
 
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
@@ -28,7 +26,7 @@ fn main() -> ExitCode {
         Command::Claims(common) => run(View::Claims, common),
         Command::Figures(common) => run(View::Figures, common),
         Command::Check(args) => run_check(args),
-        Command::Config(args) => load_config(args.config.as_deref(), None).and_then(|config| {
+        Command::Config(args) => args::config(args.config.as_deref(), None).and_then(|config| {
             io::stdout()
                 .lock()
                 .write_all(toml::to_string(&config)?.as_bytes())?;
@@ -46,7 +44,7 @@ fn main() -> ExitCode {
 }
 
 fn run(view: View, common: Common) -> anyhow::Result<u8> {
-    let config = load_config(common.config.as_deref(), common.threshold)?;
+    let config = args::config(common.config.as_deref(), common.threshold)?;
     let format = args::format(common.format);
     let mut out = Output::open(common.output.as_deref(), &common.inputs)?;
     let layout = Layout::colored(common.output.is_none() && io::stdout().is_terminal());
@@ -54,30 +52,28 @@ fn run(view: View, common: Common) -> anyhow::Result<u8> {
     let title = corpus::title(&common.inputs);
     let mut renderer = render::renderer(view, format, layout, is_corpus, &title)?;
     let analyzer = Analyzer::new(&config)?;
-    let read = AtomicUsize::new(0);
-    let work = |story| {
-        let item = corpus::item(view, story, &analyzer);
-        read.fetch_add(usize::from(item.is_ok()), Ordering::Relaxed);
-        item
-    };
+    let work = |story| corpus::item(view, story, &analyzer);
     let stories = storydiff::load::open(&common.inputs);
     let mut progress = Progress::new(is_corpus);
-    let unreadable = corpus::render(stories, work, &mut *renderer, &mut out, &mut progress)?;
+    let tally = corpus::render(stories, work, &mut *renderer, &mut out, &mut progress)?;
     progress.finish();
     // A run that read no story leaves a previous `--output` file in place.
-    let read = read.into_inner();
-    out.finish(read > 0)?;
-    if let (0, Some(path)) = (read, &common.output) {
+    out.finish(tally.read > 0)?;
+    if let (0, Some(path)) = (tally.read, &common.output) {
         eprintln!(
             "storydiff: {}: nothing written, left as it was",
             path.display()
         );
     }
-    Ok(if unreadable > 0 { EXIT_BAD_INPUT } else { 0 })
+    Ok(if tally.unreadable > 0 {
+        EXIT_BAD_INPUT
+    } else {
+        0
+    })
 }
 
 fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
-    let mut config = load_config(args.config.as_deref(), args.threshold)?;
+    let mut config = args::config(args.config.as_deref(), args.threshold)?;
     if let Some(fail_on) = args.fail_on {
         config.check.fail_on = fail_on.into();
     }
@@ -107,20 +103,6 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
     }
     eprintln!("{summary}");
     Ok(summary.exit_code())
-}
-
-/// The configuration: `explicit`, else `storydiff.toml` found upward from the
-/// working directory, else the defaults; `threshold` overrides the file's.
-fn load_config(explicit: Option<&Path>, threshold: Option<f64>) -> anyhow::Result<Config> {
-    let mut config = Config::discover(explicit, std::env::current_dir().ok().as_deref())?;
-    if let Some(threshold) = threshold {
-        anyhow::ensure!(
-            (0.0..=1.0).contains(&threshold),
-            "--threshold must be between 0 and 1, got {threshold}"
-        );
-        config.align.threshold = threshold;
-    }
-    Ok(config)
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
