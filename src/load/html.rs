@@ -1,35 +1,38 @@
 //! HTML: an article page's main text, boilerplate left out.
 //!
-//! A small tokenizer walks the page. The body keeps the text of paragraphs,
-//! block quotes and list items inside the page's `<article>` (else `<main>`,
-//! else the whole page), and drops everything in scripts, styles,
-//! navigation, headers, footers, asides, forms, figures and elements whose
-//! class, id or role marks them as bylines, share widgets, comments, related
-//! links or ads. Headings are left out too; the first `<h1>` (else
-//! `og:title`, else `<title>`) is the headline. The outlet is `og:site_name`,
-//! the date `article:published_time` (or the first `<time datetime>`), the
-//! address the canonical link (or `og:url`).
+//! A small tokenizer walks the page in one pass. Text inside the page's
+//! `<article>` (else `<main>`, else the whole page) is a candidate, except
+//! in scripts, styles, navigation, headers, footers, asides, forms, figures,
+//! hidden elements and elements whose class, id or role marks them as
+//! bylines, share widgets, comments, related links or ads (a class word
+//! such as `content` or `article` outweighs those, and the body, article and
+//! main elements are never furniture). Of the candidates, [`content`] keeps
+//! the block of the page that scores as the article, by Readability's
+//! measure, and every text inside it whatever the element. Headings are
+//! left out; the first `<h1>` (else `og:title`, else `<title>`) is the
+//! headline. The outlet is `og:site_name`, the date
+//! `article:published_time` (or the first `<time datetime>`), the address
+//! the canonical link (or `og:url`). Every named character reference of
+//! HTML is decoded.
 //!
 //! Left-out text, tags and the padding of decoded entities become spaces,
 //! newlines stay, so every kept character sits at its line and column in the
-//! file ([`Layout::Verbatim`]).
+//! file ([`Layout::Verbatim`]). The walk keeps counts of what is open rather
+//! than searching its stack, so deep nesting costs no more than flat markup.
 
+mod content;
+
+use std::collections::HashMap;
 use std::ops::Range;
+
+use content::{Block, Chunk, ROOT};
 
 use crate::model::{Layout, Position, Version};
 
 /// An `.html` page from `source`, named after `stem` unless it names its site.
 pub fn parse(text: &str, source: &str, stem: &str) -> Version {
     let page = Page::read(text);
-    let kept = if page
-        .paragraphs
-        .iter()
-        .any(|r| !text[r.clone()].trim().is_empty())
-    {
-        &page.paragraphs
-    } else {
-        &page.loose
-    };
+    let kept = content::main_text(&page.blocks, &page.chunks, text);
     let pieces = [
         page.h1.clone(),
         page.og_title.iter().cloned().collect(),
@@ -66,7 +69,7 @@ pub fn parse(text: &str, source: &str, stem: &str) -> Version {
         title,
         published: attribute(&page.published),
         url: attribute(&page.url),
-        body: blank_except(text, kept),
+        body: blank_except(text, &kept),
         title_at,
         body_at: Position::START,
         layout: Layout::Verbatim,
@@ -76,11 +79,10 @@ pub fn parse(text: &str, source: &str, stem: &str) -> Version {
 /// What the walk over a page finds, as byte ranges of the file.
 #[derive(Debug, Default)]
 struct Page {
-    /// Text in paragraphs, quotes and list items of the main content.
-    paragraphs: Vec<Range<usize>>,
-    /// All other text of the main content that is not boilerplate, for
-    /// pages that do not use paragraphs.
-    loose: Vec<Range<usize>>,
+    /// The page's block elements, parents before children.
+    blocks: Vec<Block>,
+    /// The text of the main scope that is not boilerplate, in page order.
+    chunks: Vec<Chunk>,
     /// The pieces of text of the first `<h1>`, between its inline tags.
     h1: Vec<Range<usize>>,
     /// Whether the first `<h1>` with text has ended.
@@ -99,6 +101,43 @@ struct Open {
     name: String,
     /// Boilerplate: nothing inside is kept.
     skip: bool,
+    /// The innermost block element at or around this one.
+    block: usize,
+}
+
+/// How many open elements of each meaning surround the walk: kept as
+/// counts so that a text costs the same at any depth of nesting.
+#[derive(Debug, Default)]
+struct Depths {
+    skip: usize,
+    h1: usize,
+    heading: usize,
+    scope: usize,
+    furniture: usize,
+    link: usize,
+}
+
+impl Depths {
+    fn change(&mut self, open: &Open, scope: Option<&str>, by: isize) {
+        let name = open.name.as_str();
+        let bump = |count: &mut usize, when: bool| {
+            if when {
+                *count = count.saturating_add_signed(by);
+            }
+        };
+        bump(&mut self.skip, open.skip);
+        bump(&mut self.h1, name == "h1");
+        bump(
+            &mut self.heading,
+            matches!(name, "h2" | "h3" | "h4" | "h5" | "h6"),
+        );
+        bump(&mut self.scope, scope == Some(name));
+        bump(
+            &mut self.furniture,
+            matches!(name, "aside" | "footer" | "nav"),
+        );
+        bump(&mut self.link, name == "a");
+    }
 }
 
 /// Elements whose content is never article text.
@@ -141,6 +180,11 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "toolbar",
 ];
 
+/// Words in a class or id that mark the article itself, which outweigh a
+/// boilerplate word beside them ("post-content sidebar-aware"):
+/// Readability's list.
+const CONTENT_WORDS: &[&str] = &["article", "body", "column", "content", "main"];
+
 /// ARIA roles of page furniture.
 const BOILERPLATE_ROLES: &[&str] = &[
     "banner",
@@ -151,8 +195,13 @@ const BOILERPLATE_ROLES: &[&str] = &[
     "search",
 ];
 
-/// Elements whose text is the article's running text.
-const PARAGRAPHS: &[&str] = &["blockquote", "li", "p"];
+/// Elements that sit inside a line of text; every other element is a block
+/// of the page's layout ([`content`] scores blocks). Sorted.
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i",
+    "ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub",
+    "sup", "time", "tt", "u", "var",
+];
 
 /// Elements with no content and no end tag.
 const VOID: &[&str] = &[
@@ -201,13 +250,21 @@ impl Page {
             .find(|tag| lower.contains(tag))
             .map(|tag| &tag[1..]);
         let bytes = text.as_bytes();
-        let mut page = Page::default();
-        let mut stack: Vec<Open> = Vec::new();
+        let mut page = Page {
+            blocks: vec![Block::root()],
+            ..Page::default()
+        };
+        let mut walk = Walk {
+            stack: Vec::new(),
+            depths: Depths::default(),
+            open_names: HashMap::new(),
+            scope,
+        };
         let mut i = 0;
         while i < bytes.len() {
             if bytes[i] != b'<' {
                 let end = text[i..].find('<').map_or(text.len(), |p| i + p);
-                page.text(i..end, &stack, scope);
+                page.text(i..end, &walk);
                 i = end;
                 continue;
             }
@@ -220,9 +277,7 @@ impl Page {
                 && rest[2..].starts_with(|c: char| c.is_ascii_alphabetic())
             {
                 let tag = Tag::read(text, i + 2);
-                if let Some(at) = stack.iter().rposition(|open| open.name == tag.name) {
-                    stack.truncate(at);
-                }
+                walk.close(&tag.name);
                 if tag.name == "h1" && !page.h1.is_empty() {
                     page.h1_done = true;
                 }
@@ -239,16 +294,16 @@ impl Page {
                     i = lower[end..].find('>').map_or(text.len(), |p| end + p + 1);
                     continue;
                 }
-                page.open(&tag, &mut stack);
+                page.open(&tag, &mut walk);
             } else {
-                page.text(i..i + 1, &stack, scope);
+                page.text(i..i + 1, &walk);
                 i += 1;
             }
         }
         page
     }
 
-    fn open(&mut self, tag: &Tag, stack: &mut Vec<Open>) {
+    fn open(&mut self, tag: &Tag, walk: &mut Walk) {
         let name = tag.name.as_str();
         if name == "meta" {
             self.meta(tag);
@@ -264,20 +319,28 @@ impl Page {
             self.published = tag.value_range("datetime");
         }
         if BLOCKS.contains(&name) {
-            while stack.last().is_some_and(|open| open.name == "p") {
-                stack.pop();
+            while walk.stack.last().is_some_and(|open| open.name == "p") {
+                walk.pop();
             }
-            if name == "li" && stack.last().is_some_and(|open| open.name == "li") {
-                stack.pop();
+            if name == "li" && walk.stack.last().is_some_and(|open| open.name == "li") {
+                walk.pop();
             }
         }
         if VOID.contains(&name) || tag.self_closing {
             return;
         }
         let skip = SKIPPED.contains(&name) || tag.is_boilerplate();
-        stack.push(Open {
+        let around = walk.stack.last().map_or(ROOT, |open| open.block);
+        let block = if INLINE.binary_search(&name).is_ok() {
+            around
+        } else {
+            self.blocks.push(Block::new(around));
+            self.blocks.len() - 1
+        };
+        walk.push(Open {
             name: name.to_string(),
             skip,
+            block,
         });
     }
 
@@ -293,27 +356,65 @@ impl Page {
         *slot = tag.value_range("content");
     }
 
-    fn text(&mut self, range: Range<usize>, stack: &[Open], scope: Option<&str>) {
-        let inside = |names: &[&str]| stack.iter().any(|open| names.contains(&open.name.as_str()));
-        let in_scope = scope.is_none_or(|scope| inside(&[scope]));
-        if inside(&["h1"]) {
+    fn text(&mut self, range: Range<usize>, walk: &Walk) {
+        let depths = &walk.depths;
+        let in_scope = walk.scope.is_none() || depths.scope > 0;
+        if depths.h1 > 0 {
             // The headline often sits in the article's <header>, which is
             // otherwise left out; a site logo's <h1> sits outside the article.
-            if !self.h1_done && in_scope && !inside(&["aside", "footer", "nav"]) {
+            if !self.h1_done && in_scope && depths.furniture == 0 {
                 self.h1.push(range);
             }
             return;
         }
-        if !in_scope || stack.iter().any(|open| open.skip) {
+        if !in_scope || depths.skip > 0 || depths.heading > 0 {
             return;
         }
-        if inside(&["h2", "h3", "h4", "h5", "h6"]) {
+        self.chunks.push(Chunk {
+            range,
+            block: walk.stack.last().map_or(ROOT, |open| open.block),
+            link: depths.link > 0,
+        });
+    }
+}
+
+/// The walk's open elements, innermost last, and what they add up to.
+struct Walk {
+    stack: Vec<Open>,
+    depths: Depths,
+    /// How many elements of each name are open, so that an end tag with no
+    /// start tag costs nothing however deep the page.
+    open_names: HashMap<String, usize>,
+    scope: Option<&'static str>,
+}
+
+impl Walk {
+    fn push(&mut self, open: Open) {
+        self.depths.change(&open, self.scope, 1);
+        *self.open_names.entry(open.name.clone()).or_insert(0) += 1;
+        self.stack.push(open);
+    }
+
+    fn pop(&mut self) {
+        if let Some(open) = self.stack.pop() {
+            self.depths.change(&open, self.scope, -1);
+            if let Some(count) = self.open_names.get_mut(&open.name) {
+                *count -= 1;
+            }
+        }
+    }
+
+    /// End the innermost open element called `name` and all inside it.
+    fn close(&mut self, name: &str) {
+        if self.open_names.get(name).is_none_or(|&count| count == 0) {
             return;
         }
-        if inside(PARAGRAPHS) {
-            self.paragraphs.push(range);
-        } else {
-            self.loose.push(range);
+        while let Some(open) = self.stack.last() {
+            let last = open.name == name;
+            self.pop();
+            if last {
+                return;
+            }
         }
     }
 }
@@ -416,12 +517,23 @@ impl<'a> Tag<'a> {
 
     /// Whether class, id, role or hiding marks the element as page furniture.
     fn is_boilerplate(&self) -> bool {
-        let marked = |attribute: &str| {
+        let article_body = self
+            .value("itemprop")
+            .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"));
+        if matches!(self.name.as_str(), "html" | "body" | "article" | "main") || article_body {
+            // Sites put ad and layout switches on the body, and the
+            // author's name in the article's classes.
+            return false;
+        }
+        let has_word = |attribute: &str, words: &[&str]| {
             self.value(attribute).is_some_and(|value| {
                 value
                     .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-                    .any(|word| BOILERPLATE_WORDS.contains(&word.to_ascii_lowercase().as_str()))
+                    .any(|word| words.contains(&word.to_ascii_lowercase().as_str()))
             })
+        };
+        let marked = |attribute: &str| {
+            has_word(attribute, BOILERPLATE_WORDS) && !has_word(attribute, CONTENT_WORDS)
         };
         let role = self.value("role").is_some_and(|role| {
             BOILERPLATE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
@@ -429,7 +541,15 @@ impl<'a> Tag<'a> {
         let hidden = self.value_range("hidden").is_some()
             || self
                 .value("aria-hidden")
-                .is_some_and(|v| v.eq_ignore_ascii_case("true"));
+                .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+            || self.value("style").is_some_and(|style| {
+                let style: String = style
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                style.contains("display:none") || style.contains("visibility:hidden")
+            });
         marked("class") || marked("id") || role || hidden
     }
 }
@@ -466,15 +586,18 @@ fn decode_into(out: &mut String, text: &str, pad: bool) {
             pending = 0;
             continue;
         }
-        let reference = rest[1..]
-            .find(';')
-            .filter(|&semi| semi <= MAX_REFERENCE)
-            .and_then(|semi| Some((character(&rest[1..=semi])?, semi + 2)));
+        // Only the next few bytes are searched for the `;`, so that a text
+        // of many `&` costs its length.
+        let reference = rest.as_bytes()[1..]
+            .iter()
+            .take(MAX_REFERENCE + 1)
+            .position(|&b| b == b';')
+            .and_then(|semi| Some((character(&rest[1..semi + 2])?, semi + 2)));
         match reference {
-            Some((c, len)) => {
-                out.push(c);
+            Some((decoded, len)) => {
+                out.push_str(&decoded);
                 if pad {
-                    pending += rest[..len].chars().count() - 1;
+                    pending += rest[..len].chars().count() - decoded.chars().count();
                 }
                 rest = &rest[len..];
             }
@@ -488,9 +611,9 @@ fn decode_into(out: &mut String, text: &str, pad: bool) {
     out.extend(std::iter::repeat_n(' ', pending));
 }
 
-/// The longest character reference name read, `#x10FFFF` and `thetasym`
-/// included.
-const MAX_REFERENCE: usize = 10;
+/// The longest character reference read: `&CounterClockwiseContourIntegral;`
+/// is the longest name of HTML's list.
+const MAX_REFERENCE: usize = 32;
 
 fn decode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -498,46 +621,24 @@ fn decode(text: &str) -> String {
     out
 }
 
-/// The character a reference (`amp`, `#8217`, `#x2019`) stands for.
-fn character(name: &str) -> Option<char> {
-    if let Some(number) = name.strip_prefix('#') {
+/// What a reference (`amp;`, `#8217;`, `#x2019;`, with its `;`) stands
+/// for: a character, or two for a few named ones. Every name of the HTML
+/// standard is known (through html-escape); control characters are not
+/// decoded.
+fn character(reference: &str) -> Option<String> {
+    if let Some(number) = reference.strip_prefix('#') {
+        let number = number.strip_suffix(';')?;
         let code = match number.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
             None => number.parse().ok()?,
         };
-        return char::from_u32(code).filter(|c| !c.is_control() || c.is_whitespace());
+        return char::from_u32(code)
+            .filter(|c| !c.is_control() || c.is_whitespace())
+            .map(String::from);
     }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => ' ',
-        "ndash" => '–',
-        "mdash" => '—',
-        "hellip" => '…',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "laquo" => '«',
-        "raquo" => '»',
-        "euro" => '€',
-        "pound" => '£',
-        "copy" => '©',
-        "deg" => '°',
-        "eacute" => 'é',
-        "aacute" => 'á',
-        "iacute" => 'í',
-        "oacute" => 'ó',
-        "uacute" => 'ú',
-        "ntilde" => 'ñ',
-        "uuml" => 'ü',
-        "ouml" => 'ö',
-        "auml" => 'ä',
-        _ => return None,
-    })
+    let written = format!("&{reference}");
+    let decoded = html_escape::decode_html_entities(&written);
+    (decoded != written.as_str()).then(|| decoded.into_owned())
 }
 
 fn collapse(text: &str) -> String {
@@ -688,8 +789,62 @@ mod tests {
         assert_eq!(claims(&v.body), ["Body."]);
     }
 
+    /// Once a page had a `<p>`, text in other elements was dropped,
+    /// figures and all.
+    #[test]
+    fn html_div_text_is_kept_beside_paragraphs() {
+        let page = "<html><body><article><h1>Fire</h1><p>The fire started on Monday, officials said.</p>\
+            <div>The fire burned 300 homes in the valley.</div>\
+            <table><tr><td>About 5,000 people fled their homes.</td></tr></table>\
+            <dl><dt>Cause</dt><dd>Investigators blamed a power line.</dd></dl>\
+            <pre>Evacuation orders stay in place.</pre>\
+            <span>Schools reopen next week.</span></article></body></html>";
+        let body = parse(page, "x.html", "x").body;
+        for sentence in [
+            "The fire started",
+            "300 homes",
+            "5,000 people",
+            "Cause",
+            "power line",
+            "Evacuation orders",
+            "Schools reopen",
+        ] {
+            assert!(body.contains(sentence), "{sentence:?} lost");
+        }
+    }
+
+    /// A page without semantic tags and with obfuscated class names once
+    /// kept its menu, related links, copyright line and a reader's comment,
+    /// whose "10,000 people" became a figure.
+    #[test]
+    fn a_page_without_semantic_tags_keeps_the_article_not_the_furniture() {
+        let page = r#"<html><head><title>Flood</title></head><body>
+<div class="x1a"><ul><li><a href="/">Home</a></li><li><a href="/w">World</a></li><li><a href="/b">Business</a></li><li><a href="/s">Sport</a></li></ul></div>
+<div class="q9z">
+<div class="k2"><h1>River floods the old town</h1></div>
+<div class="p7">The river rose two metres overnight, flooding 400 homes in the old town, the mayor said.</div>
+<div class="p7">Rescue crews moved 1,200 residents to schools and sports halls, and more rain is forecast.</div>
+<div class="p7">Engineers will inspect the bridges on Friday, when the water is expected to fall.</div>
+</div>
+<div class="r3"><a href="/a">Storm hits coast</a> <a href="/b">Rail lines closed by snow</a> <a href="/c">Heat wave ends</a> <a href="/d">Dam plans approved</a></div>
+<div class="c5"><div class="u1">jsmith wrote:</div><div class="t4">10,000 people should have been moved.</div></div>
+<div class="f0">© 2024 Daily Example</div>
+</body></html>"#;
+        let v = parse(page, "x.html", "x");
+        assert_eq!(v.title.as_deref(), Some("River floods the old town"));
+        for kept in ["400 homes", "1,200 residents", "on Friday"] {
+            assert!(v.body.contains(kept), "{kept:?} lost");
+        }
+        for dropped in ["Home", "Storm hits", "10,000", "2024"] {
+            assert!(!v.body.contains(dropped), "{dropped:?} kept");
+        }
+    }
+
     #[test]
     fn numeric_references_are_decoded() {
         assert_eq!(decode("&#8217;&#x2014;&bogus;&amp"), "’—&bogus;&amp");
+        assert_eq!(decode("&hearts;&Ccedil;&frac12;&#0;"), "♥Ç½&#0;");
+        let many = "&".repeat(100_000);
+        assert_eq!(decode(&many), many);
     }
 }
