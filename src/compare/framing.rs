@@ -11,7 +11,7 @@ use crate::model::{Claim, ClaimRef, OutletId};
 
 /// Verbs that attribute without colouring: a claim "said" by a source is
 /// framed no differently from one it "told" or that is "according to" it.
-const NEUTRAL_VERBS: &[&str] = &[
+pub const NEUTRAL_VERBS: &[&str] = &[
     "according to",
     "add",
     "note",
