@@ -14,11 +14,24 @@ use crate::model::{Claim, ClaimRef, OutletId};
 pub const NEUTRAL_VERBS: &[&str] = &[
     "according to",
     "add",
+    "announce",
+    "ask",
+    "confirm",
+    "continue",
+    "explain",
     "note",
+    "post",
+    "read",
+    "recall",
+    "reply",
     "report",
+    "respond",
     "say",
     "state",
     "tell",
+    "testify",
+    "tweet",
+    "write",
 ];
 
 /// Two quotations whose case-folded texts (the shorter against the best
@@ -290,7 +303,11 @@ fn attribution_difference(
         return None;
     }
     let sources: Vec<String> = cues.iter().map(|c| describe_source(c)).collect();
-    let as_fact = refs(rest, |o| !has(o, CueKind::Attribution));
+    // A quotation is someone's words even where its speaker is named in
+    // another sentence: never a statement of fact.
+    let as_fact = refs(rest, |o| {
+        !has(o, CueKind::Attribution) && !has(o, CueKind::Quote)
+    });
     if !as_fact.is_empty() {
         let text = format!(
             "attributes it to {}; {} it as fact",
@@ -672,6 +689,15 @@ mod tests {
             )]
         );
         assert_eq!(d[0].others[0].outlet, OutletId(1));
+    }
+
+    #[test]
+    fn a_quotation_is_never_stated_as_fact() {
+        let d = cluster(&[
+            "Officials said the indictments are further proof of interference.",
+            "“These indictments are further proof of interference in our elections.”",
+        ]);
+        assert!(d.iter().all(|d| d.kind != CueKind::Attribution), "{d:?}");
     }
 
     #[test]

@@ -12,6 +12,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
 
 pub use crate::model::cue::{Cue, CueKind};
+use crate::model::Claim;
 use crate::model::finding::Severity;
 
 /// Hedge words and phrases, one a line.
@@ -513,8 +514,102 @@ fn is_closing_quote(c: &str) -> bool {
     matches!(c, "”" | "\"" | "’" | "'" | "»")
 }
 
-/// Attribution cues: "according to X", "X said", "“...,” said X".
-fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Cue> {
+/// Verbs that attribute only next to a quotation: "he continued, “...”",
+/// "a fight he called “a war of choice”", "“...,” the report read". Away
+/// from one they mean something else ("called on Congress", "read the
+/// bill").
+const QUOTE_VERBS: &[&str] = &[
+    "ask", "call", "continue", "declare", "describe", "post", "read",
+];
+
+/// A quotation ends at most this many tokens before a quote verb, or begins
+/// at most this many after it, for the verb to attribute it: room for the
+/// speaker ("“...,” the White House press secretary said").
+const QUOTE_VERB_REACH: usize = MAX_SOURCE_WORDS + 2;
+
+/// An appositive between a subject and its verb ("John Suthers, a
+/// Republican, said") runs at most this many tokens: "President Trump, 24
+/// hours from his self-imposed deadline for picking a new director, told".
+const MAX_APPOSITIVE_TOKENS: usize = 16;
+
+/// Words that cannot open an appositive: after them the commas enclose a
+/// clause of its own ("prices rose, and, analysts said").
+const NOT_APPOSITIVE: &[&str] = &["and", "but", "or", "so", "that", "then", "yet"];
+
+/// Determiners that may open a source after an inverted verb that follows a
+/// quotation: "“...,” said the spokesman, Peter Carr".
+const DETERMINERS: &[&str] = &["a", "an", "the"];
+
+/// Tokens strictly between byte offsets `from` and `to`.
+fn tokens_between(tokens: &[Token], from: usize, to: usize) -> usize {
+    tokens
+        .iter()
+        .filter(|t| t.span.start >= from && t.span.end <= to)
+        .count()
+}
+
+/// Whether a quotation ends shortly before token `i` or begins shortly
+/// after it.
+fn next_to_quote(tokens: &[Token], i: usize, quotes: &[Range<usize>]) -> bool {
+    let verb = &tokens[i].span;
+    quotes.iter().any(|q| {
+        (q.end <= verb.start && tokens_between(tokens, q.end, verb.start) <= QUOTE_VERB_REACH)
+            || (q.start >= verb.end
+                && tokens_between(tokens, verb.end, q.start) <= QUOTE_VERB_REACH)
+    })
+}
+
+/// The comma that opens an appositive ending with the comma at token
+/// `end - 1` ("John Suthers, a Republican, said"): its token index, when
+/// the stretch between the commas reads as one (no quotation, no
+/// attribution verb, not a clause opened by a conjunction) and a word comes
+/// before it.
+fn appositive_start(tokens: &[Token], end: usize, lexicon: &Lexicon) -> Option<usize> {
+    if end < 3 || tokens[end - 1].text != "," {
+        return None;
+    }
+    let lowest = (end - 1).saturating_sub(MAX_APPOSITIVE_TOKENS + 1);
+    for k in (lowest..end - 1).rev() {
+        let t = &tokens[k];
+        if t.text == "," {
+            let inside = &tokens[k + 1..end - 1];
+            let opens = inside.first()?;
+            let usable = !opens.is(NOT_APPOSITIVE) && k > 0 && tokens[k - 1].word;
+            return usable.then_some(k);
+        }
+        if is_opening_quote(t.text)
+            || is_closing_quote(t.text)
+            || (t.word && lexicon.verbs.contains_key(&t.lower()))
+            || matches!(t.text, "." | ";" | ":" | "?" | "!")
+        {
+            return None;
+        }
+    }
+    None
+}
+
+/// A name after a comma that ends a phrase ("the spokesman, Peter Carr"):
+/// the capitalized words from token `start` up to a punctuation mark or the
+/// end.
+fn name_after(tokens: &[Token], start: usize) -> Option<Range<usize>> {
+    let capitalized = |t: &Token| t.word && t.text.chars().next().is_some_and(char::is_uppercase);
+    let end = (start..tokens.len().min(start + MAX_SOURCE_WORDS))
+        .take_while(|&k| capitalized(&tokens[k]))
+        .last()?
+        + 1;
+    let closed = tokens.get(end).is_none_or(|t| !t.word);
+    closed.then_some(start..end)
+}
+
+/// Attribution cues: "according to X", "X said", "“...,” said X", "X, a
+/// Republican, said"; a quote verb ("continued", "called") only next to a
+/// quotation, whose spans are `quotes`.
+fn attributions(
+    text: &str,
+    tokens: &[Token],
+    lexicon: &Lexicon,
+    quotes: &[Range<usize>],
+) -> Vec<Cue> {
     let mut cues = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -552,6 +647,10 @@ fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Cue> {
             i += 1;
             continue;
         }
+        if QUOTE_VERBS.contains(&lemma.as_str()) && !next_to_quote(tokens, i, quotes) {
+            i += 1;
+            continue;
+        }
         // "claimed by", "an officer accused of": a participle, not a verb.
         let participle = tokens
             .get(i + 1)
@@ -575,6 +674,20 @@ fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Cue> {
                 && tokens[end - 2].is(SKIPPED_BEFORE_VERB)
             {
                 end -= 2;
+            } else if end > 1 && tokens[end - 1].text == "," && tokens[end - 2].text == ")" {
+                end -= 1;
+            } else if end > 0
+                && tokens[end - 1].text == ")"
+                && let Some(open) = (end.saturating_sub(MAX_SOURCE_WORDS)..end - 1)
+                    .rev()
+                    .find(|&k| tokens[k].text == "(")
+            {
+                // "Sen. John McCain (R-Ariz.) said": a party and state.
+                end = open;
+            } else if let Some(comma) = appositive_start(tokens, end, lexicon) {
+                // "John Suthers, a Republican, said": the subject comes
+                // before the appositive.
+                end = comma;
             } else {
                 break;
             }
@@ -623,14 +736,29 @@ fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Cue> {
             while tokens.get(first).is_some_and(|t| t.is(TIMES)) {
                 first += 1;
             }
-            let after = source_after(tokens, first);
+            let mut after = source_after(tokens, first);
+            // "“...,” said the spokesman": a determiner may open the source
+            // right after a quotation.
+            let after_quote = end > 0
+                && (is_closing_quote(tokens[end - 1].text)
+                    || (end > 1
+                        && tokens[end - 1].text == ","
+                        && is_closing_quote(tokens[end - 2].text)));
+            let determiner =
+                !after.is_empty() && after_quote && tokens[after.start].is(DETERMINERS);
             // After "tell" come the listeners, not the speaker; a pronoun
             // after the verb starts a clause ("..., Says It Will").
             let usable = !after.is_empty()
                 && lemma != "tell"
                 && !tokens[after.start].is(PRONOUNS)
-                && !tokens[after.start].is(NOT_A_SUBJECT)
+                && (determiner || !tokens[after.start].is(NOT_A_SUBJECT))
                 && !tokens[after.start].is(&["that"]);
+            // "said the spokesman, Peter Carr": the name is the source.
+            if usable && tokens.get(after.end).is_some_and(|t| t.text == ",") {
+                if let Some(name) = name_after(tokens, after.end + 1) {
+                    after = name;
+                }
+            }
             usable.then_some(after)
         } else {
             None
@@ -853,10 +981,16 @@ pub fn find_cues(text: &str, lexicon: &Lexicon) -> Vec<Cue> {
     let tokens = tokenize(text);
     let mut quotes = quote_cues(text);
     quotes.extend(so_called(text, &tokens));
-    let mut cues: Vec<Cue> = attributions(text, &tokens, lexicon)
+    let quote_spans: Vec<Range<usize>> = quotes.iter().map(|q| q.span.clone()).collect();
+    let mut cues: Vec<Cue> = attributions(text, &tokens, lexicon, &quote_spans)
         .into_iter()
         .filter(|c| !inside(&c.span, &quotes, &[CueKind::Quote]))
         .collect();
+    if !cues.iter().any(|c| c.kind == CueKind::Attribution)
+        && let Some(cue) = colon_attribution(text, &tokens, &quotes, lexicon)
+    {
+        cues.push(cue);
+    }
     for (_, range) in lexicon.hedges.find(text) {
         if inside(&range, &quotes, &[CueKind::Quote]) || is_month_may(text, &range) {
             continue;
@@ -879,6 +1013,102 @@ pub fn find_cues(text: &str, lexicon: &Lexicon) -> Vec<Cue> {
     cues.extend(quotes);
     cues.sort_by_key(|c| (c.span.start, c.kind, c.span.end));
     cues
+}
+
+/// A quotation introduced by a colon after its speaker: "The letter goes
+/// on: “...”", "Maduro: “...”". The source is the claim's leading name, or a
+/// determiner and its noun ("The letter"); the verb counts as "say", which
+/// is what the colon reads as.
+fn colon_attribution(
+    text: &str,
+    tokens: &[Token],
+    quotes: &[Cue],
+    lexicon: &Lexicon,
+) -> Option<Cue> {
+    let quote = quotes
+        .iter()
+        .find(|q| q.kind == CueKind::Quote && text[..q.span.start].trim_end().ends_with(':'))?;
+    let colon = tokens
+        .iter()
+        .rposition(|t| t.text == ":" && t.span.end <= quote.span.start)?;
+    let name = leading_name(&tokens[..colon]);
+    let source = if !name.is_empty() {
+        name
+    } else if colon >= 2 && tokens[0].is(&["a", "an", "the", "his", "her", "its", "their"]) {
+        0..2
+    } else {
+        return None;
+    };
+    if !tokens[source.clone()].iter().all(|t| t.word) {
+        return None;
+    }
+    let span = tokens[source.start].span.start..tokens[colon].span.end;
+    Some(attribution(
+        text,
+        span,
+        phrase(text, tokens, &source),
+        "say",
+        lexicon,
+    ))
+}
+
+/// A paragraph break: a gap between two claims with this many line breaks
+/// or more.
+const PARAGRAPH_BREAK_LINES: usize = 2;
+
+/// Who speaks in a claim: the speaker of its first quotation that has one,
+/// or the source of its first attribution with a verb.
+fn speaker_of(claim: &Claim) -> Option<String> {
+    let quoted = claim
+        .cues
+        .iter()
+        .find(|c| c.kind == CueKind::Quote && c.speaker.is_some());
+    let attributed = claim
+        .cues
+        .iter()
+        .find(|c| c.kind == CueKind::Attribution && c.verb.as_deref() != Some("according to"));
+    quoted
+        .and_then(|c| c.speaker.clone())
+        .or_else(|| attributed.and_then(|c| c.source.clone()))
+}
+
+/// Quotations whose speaker is named in the sentence before or after, within
+/// one paragraph of `body`: "“It has always been bipartisan. We will keep
+/// it so,” she said." Each quotation without a speaker, in a claim without
+/// an attribution, takes the speaker of the claim before it or, failing
+/// that, of the claim after it.
+pub fn carry_speakers(body: &str, claims: &mut [Claim]) {
+    let same_paragraph = |a: &Claim, b: &Claim| match (&a.span, &b.span) {
+        (Some(a), Some(b)) if a.end <= b.start => body
+            .get(a.end..b.start)
+            .is_some_and(|gap| gap.matches('\n').count() < PARAGRAPH_BREAK_LINES),
+        _ => false,
+    };
+    let speakers: Vec<Option<String>> = claims.iter().map(speaker_of).collect();
+    for i in 0..claims.len() {
+        let claim = &claims[i];
+        let unattributed = claim.cues.iter().all(|c| c.kind != CueKind::Attribution)
+            && claim
+                .cues
+                .iter()
+                .any(|c| c.kind == CueKind::Quote && c.speaker.is_none());
+        if !unattributed {
+            continue;
+        }
+        let before = (i > 0 && same_paragraph(&claims[i - 1], claim))
+            .then(|| speakers[i - 1].clone())
+            .flatten();
+        let after = (i + 1 < claims.len() && same_paragraph(claim, &claims[i + 1]))
+            .then(|| speakers[i + 1].clone())
+            .flatten();
+        if let Some(speaker) = before.or(after) {
+            for cue in &mut claims[i].cues {
+                if cue.kind == CueKind::Quote && cue.speaker.is_none() {
+                    cue.speaker = Some(speaker.clone());
+                }
+            }
+        }
+    }
 }
 
 /// The source of the attribution nearest to a quote in the same claim.
@@ -1051,6 +1281,123 @@ mod tests {
         );
         assert!(sources("The talks resumed, saying nothing new.").is_empty());
         assert!(sources("He is telling the truth.").is_empty());
+    }
+
+    #[test]
+    fn an_appositive_between_subject_and_verb() {
+        assert_eq!(
+            sources(
+                "Colorado’s attorney general, John Suthers, a Republican, said it was “without merit.”"
+            ),
+            vec![s("John Suthers", true, "say")]
+        );
+        assert_eq!(
+            sources(
+                "“It actually creates zero precedent,” Mick Mulvaney, the acting White House chief of staff, told reporters."
+            ),
+            vec![s("Mick Mulvaney", true, "tell")]
+        );
+        assert_eq!(
+            sources("Sen. John McCain (R-Ariz.), said he would be “overjoyed.”"),
+            vec![s("Sen. John McCain", true, "say")]
+        );
+        assert!(sources("Prices rose, and, in the end, fell.").is_empty());
+    }
+
+    #[test]
+    fn an_inverted_verb_after_a_quote_takes_a_determiner_and_a_name() {
+        assert_eq!(
+            sources(
+                "“These e-mails were read selectively,” said a White House spokesman, Eric Schultz."
+            ),
+            vec![s("Eric Schultz", true, "say")]
+        );
+        assert_eq!(
+            sources("“The description is not accurate,” said the spokesman."),
+            vec![s("the spokesman", true, "say")]
+        );
+        assert!(sources("Officials met on Monday, said the deal was off.").is_empty());
+    }
+
+    #[test]
+    fn speech_verbs_beyond_say() {
+        assert_eq!(
+            sources("“We stand by our reporting,” Smith tweeted."),
+            vec![s("Smith", true, "tweet")]
+        );
+        assert_eq!(
+            sources("Lauten wrote that the two teenagers should show class."),
+            vec![s("Lauten", true, "write")]
+        );
+        assert_eq!(
+            sources("The former senator testified that he had not been told."),
+            vec![s("The former senator", true, "testify")]
+        );
+    }
+
+    #[test]
+    fn quote_verbs_attribute_only_next_to_a_quotation() {
+        assert_eq!(
+            sources("“For too long,” he continued, “a small group has reaped the rewards.”"),
+            vec![s("he", true, "continue")]
+        );
+        assert_eq!(
+            sources("“The First Amendment protects freedom of religion,” the statement read."),
+            vec![s("the statement", true, "read")]
+        );
+        assert_eq!(
+            sources("It was a military fight he called “a war of Obama’s choosing.”"),
+            vec![s("he", true, "call")]
+        );
+        assert!(sources("Romney called on Akin to leave the race.").is_empty());
+        assert!(sources("The senator continued to spend campaign funds.").is_empty());
+        assert!(sources("He read the bill twice.").is_empty());
+    }
+
+    #[test]
+    fn a_colon_before_a_quotation_attributes_it() {
+        assert_eq!(
+            sources("The letter goes on: “With little time left, we cannot agree to this.”"),
+            vec![s("The letter", true, "say")]
+        );
+        assert_eq!(
+            sources("Pelosi, in a statement, said: “This is plainly a power grab.”"),
+            vec![s("Pelosi", true, "say")]
+        );
+        assert!(sources("He had one goal: to win the race.").is_empty());
+    }
+
+    #[test]
+    fn a_quotation_takes_its_speaker_from_the_next_or_previous_sentence() {
+        let body = "“It has always been bipartisan. We will keep it so,” she said.\n\n“A new paragraph quotes someone else entirely.”";
+        let lexicon = Lexicon::default();
+        let second = body.find("We will").unwrap();
+        let third = body.find("“A new").unwrap();
+        let mut claims: Vec<Claim> = [(0, second), (second, third - 2), (third, body.len())]
+            .iter()
+            .map(|&(start, end)| {
+                let text = body[start..end].trim().to_string();
+                let mut claim = Claim::new(
+                    crate::model::OutletId(0),
+                    text,
+                    crate::model::Position::START,
+                    Some(start..end),
+                );
+                claim.cues = find_cues(&claim.text, &lexicon);
+                claim
+            })
+            .collect();
+        carry_speakers(body, &mut claims);
+        let speakers: Vec<Option<&str>> = claims
+            .iter()
+            .map(|c| {
+                c.cues
+                    .iter()
+                    .find(|q| q.kind == CueKind::Quote)
+                    .and_then(|q| q.speaker.as_deref())
+            })
+            .collect();
+        assert_eq!(speakers, vec![Some("she"), Some("she"), None]);
     }
 
     #[test]

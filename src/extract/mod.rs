@@ -11,8 +11,9 @@ use crate::model::{Claim, Version};
 /// matchers costs more than using them.
 pub fn extract(version: &Version, claims: &mut [Claim], lexicon: &framing::Lexicon) {
     let context = figures::Context::for_version(version);
-    for claim in claims {
+    for claim in claims.iter_mut() {
         claim.figures = figures::find_figures(&claim.text, &context);
         claim.cues = framing::find_cues(&claim.text, lexicon);
     }
+    framing::carry_speakers(&version.body, claims);
 }
