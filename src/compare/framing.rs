@@ -18,6 +18,7 @@ pub const NEUTRAL_VERBS: &[&str] = &[
     "ask",
     "confirm",
     "continue",
+    "describe",
     "explain",
     "note",
     "post",
@@ -33,6 +34,10 @@ pub const NEUTRAL_VERBS: &[&str] = &[
     "tweet",
     "write",
 ];
+
+/// Verbs that pin a label on its source rather than the claim ("an offer it
+/// called “generous”"): the claim itself is still stated as fact.
+const LABEL_VERBS: &[&str] = &["call", "describe"];
 
 /// Two quotations whose case-folded texts (the shorter against the best
 /// matching stretch of the longer) are at least this similar (normalized
@@ -68,6 +73,23 @@ pub struct FramingDifference {
     /// The members of the cluster that frame the claim otherwise.
     #[serde(skip)]
     pub others: Vec<ClaimRef>,
+    /// How much the difference changes what a reader takes away.
+    #[serde(skip)]
+    pub strength: Strength,
+}
+
+/// How strongly a framing difference changes the claim for a reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Strength {
+    /// A word of style: "said" against "stated", a hedge, a quotation
+    /// against its paraphrase, a loaded word the others simply leave out. At
+    /// most an info finding.
+    Weak,
+    /// A change of stance: a loaded word against its neutral counterpart or
+    /// against scare quotes, a claim pinned on a source against one stated
+    /// as fact, unnamed against named sources. A finding of the configured
+    /// framing severity.
+    Strong,
 }
 
 fn of_kind(claim: &Claim, kind: CueKind) -> impl Iterator<Item = &Cue> {
@@ -142,19 +164,20 @@ pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FramingDifference>
             .filter(|&(k, _)| k != n)
             .map(|(_, &m)| m)
             .collect();
-        let mut push = |kind: CueKind, text: String, others: Vec<ClaimRef>| {
+        let mut push = |kind: CueKind, strength: Strength, text: String, others: Vec<ClaimRef>| {
             differences.push(FramingDifference {
                 kind,
                 claim,
                 text,
                 others,
+                strength,
             });
         };
         if let Some((text, others)) = attribution_difference(this, &rest) {
-            push(CueKind::Attribution, text, others);
+            push(CueKind::Attribution, Strength::Strong, text, others);
         }
         if let Some((text, others)) = verb_difference(this, &rest) {
-            push(CueKind::Attribution, text, others);
+            push(CueKind::Attribution, Strength::Weak, text, others);
         }
         if has(this, CueKind::Hedge) {
             let plain = refs(&rest, |o| !has(o, CueKind::Hedge));
@@ -164,7 +187,7 @@ pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FramingDifference>
                     "hedges with {words}; {} not",
                     others(plain.len(), rest.len(), "does", "do")
                 );
-                push(CueKind::Hedge, text, plain);
+                push(CueKind::Hedge, Strength::Weak, text, plain);
             }
         }
         if has(this, CueKind::Quote) {
@@ -180,7 +203,7 @@ pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FramingDifference>
                     shorten(&quote.text),
                     others(paraphrase.len(), rest.len(), "paraphrases", "paraphrase")
                 );
-                push(CueKind::Quote, text, paraphrase);
+                push(CueKind::Quote, Strength::Weak, text, paraphrase);
             }
         }
         for cue in of_kind(this, CueKind::ScareQuote) {
@@ -217,6 +240,7 @@ pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FramingDifference>
             };
             push(
                 CueKind::ScareQuote,
+                Strength::Strong,
                 text,
                 without.iter().map(|(r, _)| *r).collect(),
             );
@@ -246,6 +270,11 @@ pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FramingDifference>
                     of_kind(o, CueKind::ScareQuote).any(|c| fold_term(&c.text) == loaded)
                 })
                 .count();
+            let strength = if distanced == without.len() || neutral_users > 0 {
+                Strength::Strong
+            } else {
+                Strength::Weak
+            };
             let text = match &cue.neutral {
                 _ if distanced == without.len() => format!(
                     "writes \"{}\" plainly where {} it at a distance (scare quotes, \"so-called\")",
@@ -265,6 +294,7 @@ pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FramingDifference>
             };
             push(
                 CueKind::LoadedTerm,
+                strength,
                 text,
                 without.iter().map(|(r, _)| *r).collect(),
             );
@@ -298,7 +328,9 @@ fn attribution_difference(
     this: &Claim,
     rest: &[(ClaimRef, &Claim)],
 ) -> Option<(String, Vec<ClaimRef>)> {
-    let cues: Vec<&Cue> = of_kind(this, CueKind::Attribution).collect();
+    let cues: Vec<&Cue> = of_kind(this, CueKind::Attribution)
+        .filter(|c| !c.verb.as_deref().is_some_and(|v| LABEL_VERBS.contains(&v)))
+        .collect();
     if cues.is_empty() {
         return None;
     }
@@ -689,6 +721,39 @@ mod tests {
             )]
         );
         assert_eq!(d[0].others[0].outlet, OutletId(1));
+    }
+
+    #[test]
+    fn a_swap_of_stance_is_strong_and_a_word_of_style_weak() {
+        let strength = |a: &str, b: &str| -> Vec<(CueKind, Strength)> {
+            cluster(&[a, b])
+                .iter()
+                .map(|d| (d.kind, d.strength))
+                .collect()
+        };
+        assert_eq!(
+            strength(
+                "The buildup is meant to remove Maduro’s government.",
+                "The buildup is meant to topple the Maduro regime."
+            ),
+            vec![(CueKind::LoadedTerm, Strength::Strong)]
+        );
+        assert_eq!(
+            strength(
+                "Maduro stated the buildup is a threat.",
+                "Maduro insisted the buildup is a threat."
+            )
+            .iter()
+            .find(|(kind, _)| *kind == CueKind::Attribution),
+            Some(&(CueKind::Attribution, Strength::Weak))
+        );
+        assert_eq!(
+            strength(
+                "Officials said the call lasted minutes.",
+                "The call lasted minutes."
+            ),
+            vec![(CueKind::Attribution, Strength::Strong)]
+        );
     }
 
     #[test]

@@ -217,7 +217,10 @@ pub fn compare(
             findings.push(Finding {
                 kind: FindingKind::Framing,
                 cluster: id.clone(),
-                severity: config.framing_severity,
+                severity: match difference.strength {
+                    framing::Strength::Strong => config.framing_severity,
+                    framing::Strength::Weak => config.framing_severity.min(Severity::Info),
+                },
                 message: format!(
                     "{} {} ({})",
                     story.versions[difference.claim.outlet.0].outlet,

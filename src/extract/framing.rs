@@ -11,8 +11,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::{Deserialize, Serialize};
 
-pub use crate::model::cue::{Cue, CueKind};
 use crate::model::Claim;
+pub use crate::model::cue::{Cue, CueKind};
 use crate::model::finding::Severity;
 
 /// Hedge words and phrases, one a line.
@@ -536,6 +536,10 @@ const MAX_APPOSITIVE_TOKENS: usize = 16;
 /// clause of its own ("prices rose, and, analysts said").
 const NOT_APPOSITIVE: &[&str] = &["and", "but", "or", "so", "that", "then", "yet"];
 
+/// A name in an appositive runs at most this many words: "Ana Lindqvist",
+/// "Peter J. Carr".
+const MAX_NAME_WORDS: usize = 4;
+
 /// Determiners that may open a source after an inverted verb that follows a
 /// quotation: "“...,” said the spokesman, Peter Carr".
 const DETERMINERS: &[&str] = &["a", "an", "the"];
@@ -661,6 +665,8 @@ fn attributions(
         }
         // Step back over adverbs, auxiliaries and times to the subject.
         let mut end = i;
+        // The last appositive stepped over, as token indices inside its commas.
+        let mut appositive: Option<Range<usize>> = None;
         loop {
             if end > 0 && tokens[end - 1].is(SKIPPED_BEFORE_VERB) {
                 end -= 1;
@@ -687,6 +693,7 @@ fn attributions(
             } else if let Some(comma) = appositive_start(tokens, end, lexicon) {
                 // "John Suthers, a Republican, said": the subject comes
                 // before the appositive.
+                appositive = Some(comma + 1..end - 1);
                 end = comma;
             } else {
                 break;
@@ -728,7 +735,19 @@ fn attributions(
                 continue;
             }
         }
-        let source = if !before.is_empty() {
+        // "the chief mediator, Ana Lindqvist, said": the name is the source.
+        let capitalized =
+            |t: &Token| t.word && t.text.chars().next().is_some_and(char::is_uppercase);
+        let plain_subject = !before.is_empty()
+            && (tokens[before.start].is(DETERMINERS)
+                || tokens[before.start].is(&["his", "her", "its", "their"])
+                || !capitalized(&tokens[before.start]));
+        let named_appositive = appositive.filter(|a| {
+            plain_subject && a.len() <= MAX_NAME_WORDS && tokens[a.clone()].iter().all(capitalized)
+        });
+        let source = if let Some(name) = named_appositive {
+            Some(name)
+        } else if !before.is_empty() {
             Some(before.clone())
         } else if end > 0 && (tokens[end - 1].text == "," || is_closing_quote(tokens[end - 1].text))
         {
@@ -754,10 +773,11 @@ fn attributions(
                 && (determiner || !tokens[after.start].is(NOT_A_SUBJECT))
                 && !tokens[after.start].is(&["that"]);
             // "said the spokesman, Peter Carr": the name is the source.
-            if usable && tokens.get(after.end).is_some_and(|t| t.text == ",") {
-                if let Some(name) = name_after(tokens, after.end + 1) {
-                    after = name;
-                }
+            if usable
+                && tokens.get(after.end).is_some_and(|t| t.text == ",")
+                && let Some(name) = name_after(tokens, after.end + 1)
+            {
+                after = name;
             }
             usable.then_some(after)
         } else {
@@ -980,8 +1000,9 @@ fn inside(span: &Range<usize>, cues: &[Cue], kinds: &[CueKind]) -> bool {
 pub fn find_cues(text: &str, lexicon: &Lexicon) -> Vec<Cue> {
     let tokens = tokenize(text);
     let mut quotes = quote_cues(text);
-    quotes.extend(so_called(text, &tokens));
+    // Quotation marks, not "so-called", let a quote verb attribute.
     let quote_spans: Vec<Range<usize>> = quotes.iter().map(|q| q.span.clone()).collect();
+    quotes.extend(so_called(text, &tokens));
     let mut cues: Vec<Cue> = attributions(text, &tokens, lexicon, &quote_spans)
         .into_iter()
         .filter(|c| !inside(&c.span, &quotes, &[CueKind::Quote]))
@@ -1300,6 +1321,10 @@ mod tests {
         assert_eq!(
             sources("Sen. John McCain (R-Ariz.), said he would be “overjoyed.”"),
             vec![s("Sen. John McCain", true, "say")]
+        );
+        assert_eq!(
+            sources("The chief mediator, Ana Lindqvist, told reporters the talks would resume."),
+            vec![s("Ana Lindqvist", true, "tell")]
         );
         assert!(sources("Prices rose, and, in the end, fell.").is_empty());
     }
