@@ -35,7 +35,7 @@ use storydiff::compare::FindingKind;
 use storydiff::compare::framing::{NEUTRAL_VERBS, quote_fidelity};
 use storydiff::extract::framing::{Cue, CueKind};
 use storydiff::model::{Claim, Story};
-use storydiff::{Config, analyze};
+use storydiff::{Analyzer, Config};
 
 /// Where the data lives, relative to the project root.
 const CORPUS: &str = "../shared/eval-dev/basil-corpus.jsonl";
@@ -283,11 +283,14 @@ fn main() {
             spans.insert((annotated.story.clone(), outlet), lex);
         }
     }
-    let config = Config::default();
+    let Ok(analyzer) = Analyzer::new(&Config::default()) else {
+        println!("framing_basil: the built-in lexicons do not build");
+        return;
+    };
     let mut halves = [Tally::default(), Tally::default()];
     for (n, story) in stories.iter().enumerate() {
         let tally = &mut halves[n % 2];
-        let claims = storydiff::claims(story, &config);
+        let claims = analyzer.claims(story);
         for (o, version) in story.versions.iter().enumerate() {
             tally.articles += 1;
             let key = (story.id.clone(), version.outlet.clone());
@@ -325,7 +328,7 @@ fn main() {
                 );
             }
         }
-        let Ok(report) = analyze(story, &config) else {
+        let Ok(report) = analyzer.analyze(story) else {
             continue;
         };
         for cluster in &report.clusters {
