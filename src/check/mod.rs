@@ -13,6 +13,7 @@ pub use crate::config::{CheckConfig, DEFAULT_FAIL_ON};
 use crate::corpus::{self, Watch};
 use crate::error::{EXIT_BAD_INPUT, ErrorKind, InputError};
 use crate::model::Story;
+use crate::render::json::FindingView;
 use crate::render::{self, Format};
 
 /// Findings already accepted, one fingerprint per finding.
@@ -71,7 +72,7 @@ fn fingerprint(story: &str, finding: &Finding) -> String {
 }
 
 /// One story's result under a policy.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
     /// The story's identifier.
     pub story: String,
@@ -84,8 +85,29 @@ pub struct Outcome {
     /// Findings at or above the policy's severity that the baseline does not accept.
     pub failing: Vec<Finding>,
     /// Every finding, for writing a baseline.
-    #[serde(skip)]
     pub findings: Vec<Finding>,
+}
+
+/// A story's outcome as a JSON line of `storydiff check --format json`.
+#[derive(Serialize)]
+struct OutcomeView<'a> {
+    story: &'a str,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    failing: Vec<FindingView<'a>>,
+}
+
+impl<'a> From<&'a Outcome> for OutcomeView<'a> {
+    fn from(o: &'a Outcome) -> OutcomeView<'a> {
+        OutcomeView {
+            story: &o.story,
+            errors: o.errors,
+            warnings: o.warnings,
+            infos: o.infos,
+            failing: o.failing.iter().map(FindingView::from).collect(),
+        }
+    }
 }
 
 /// Judge one story's report under `policy` and `baseline`.
@@ -109,7 +131,7 @@ pub fn judge(report: &Report, policy: &CheckConfig, baseline: &Baseline) -> Outc
 /// failing findings under it.
 pub fn write_outcome(out: &mut dyn Write, outcome: &Outcome, format: Format) -> io::Result<()> {
     if format == Format::Json {
-        return render::write_json_line(out, outcome);
+        return render::write_json_line(out, &OutcomeView::from(outcome));
     }
     let verdict = if outcome.failing.is_empty() {
         "ok"

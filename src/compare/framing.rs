@@ -607,7 +607,7 @@ fn compare_quotes(a: &str, b: &str) -> Option<(f64, String)> {
 }
 
 /// How one outlet frames its claims, over the whole story.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Profile {
     /// Share of claims pinned on a source.
     pub attributed_share: f64,

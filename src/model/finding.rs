@@ -31,7 +31,7 @@ pub enum FindingKind {
 }
 
 /// Something a reader of the report should look at.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     /// What it is about.
     pub kind: FindingKind,

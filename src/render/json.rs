@@ -1,14 +1,20 @@
 //! JSON output: view types built from the report, with the schema version on top.
+//!
+//! Every object in the output is a view type of this module, so the JSON
+//! fields are named here, once, and renaming a field of an internal type
+//! does not change the output. Only enums (named in kebab-case) and figure
+//! endpoints (`Endpoint`, written as a number or a date) serialize
+//! themselves.
 
 use serde::Serialize;
 
-use crate::compare::diff::Change;
+use crate::compare::diff::{Change, Op};
 use crate::compare::figures::{FigureComparison, Verdict};
 use crate::compare::framing::{FramingDifference, Profile};
 use crate::compare::{Finding, Report, Status};
-use crate::extract::figures::Figure;
-use crate::extract::framing::Cue;
-use crate::model::{Claim, Story};
+use crate::model::{
+    Claim, Cue, CueKind, Endpoint, Figure, FigureKind, FindingKind, Qualifier, Severity, Story,
+};
 
 /// The schema identifier at the top of every report.
 pub const SCHEMA: &str = "storydiff/1";
@@ -30,7 +36,129 @@ pub struct ReportView<'a> {
     outlets: Vec<OutletView<'a>>,
     figures: Vec<MeasureView<'a>>,
     clusters: Vec<ClusterView<'a>>,
-    findings: &'a [Finding],
+    findings: Vec<FindingView<'a>>,
+}
+
+/// A finding.
+#[derive(Serialize)]
+pub struct FindingView<'a> {
+    kind: FindingKind,
+    cluster: &'a str,
+    severity: Severity,
+    message: &'a str,
+}
+
+impl<'a> From<&'a Finding> for FindingView<'a> {
+    fn from(f: &'a Finding) -> FindingView<'a> {
+        FindingView {
+            kind: f.kind,
+            cluster: &f.cluster,
+            severity: f.severity,
+            message: &f.message,
+        }
+    }
+}
+
+/// A figure: what it says and its interval.
+#[derive(Serialize)]
+struct FigureView<'a> {
+    text: &'a str,
+    kind: FigureKind,
+    low: Option<&'a Endpoint>,
+    high: Option<&'a Endpoint>,
+    #[serde(skip_serializing_if = "is_false")]
+    low_exclusive: bool,
+    #[serde(skip_serializing_if = "is_false")]
+    high_exclusive: bool,
+    qualifier: Qualifier,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<Endpoint>,
+    unit: Option<&'a str>,
+    measure: Option<&'a str>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl<'a> From<&'a Figure> for FigureView<'a> {
+    fn from(f: &'a Figure) -> FigureView<'a> {
+        FigureView {
+            text: &f.text,
+            kind: f.kind,
+            low: f.low.as_ref(),
+            high: f.high.as_ref(),
+            low_exclusive: f.low_exclusive,
+            high_exclusive: f.high_exclusive,
+            qualifier: f.qualifier,
+            value: f.value.map(Endpoint::Number),
+            unit: f.unit.as_deref(),
+            measure: f.measure.as_deref(),
+        }
+    }
+}
+
+fn figures(figures: &[Figure]) -> Vec<FigureView<'_>> {
+    figures.iter().map(FigureView::from).collect()
+}
+
+/// A framing cue.
+#[derive(Serialize)]
+struct CueView<'a> {
+    kind: CueKind,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    named: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    verb: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    neutral: Option<&'a str>,
+}
+
+fn cues(cues: &[Cue]) -> Vec<CueView<'_>> {
+    cues.iter()
+        .map(|c| CueView {
+            kind: c.kind,
+            text: &c.text,
+            source: c.source.as_deref(),
+            named: c.named,
+            verb: c.verb.as_deref(),
+            speaker: c.speaker.as_deref(),
+            neutral: c.neutral.as_deref(),
+        })
+        .collect()
+}
+
+/// An outlet's framing profile, flattened into its outlet object.
+#[derive(Serialize)]
+struct ProfileView<'a> {
+    attributed_share: f64,
+    hedged_share: f64,
+    named_sources: usize,
+    unnamed_sources: usize,
+    quotes: usize,
+    scare_quotes: usize,
+    loaded_terms: &'a std::collections::BTreeMap<String, usize>,
+    attribution_verbs: &'a std::collections::BTreeMap<String, usize>,
+}
+
+impl<'a> From<&'a Profile> for ProfileView<'a> {
+    fn from(p: &'a Profile) -> ProfileView<'a> {
+        ProfileView {
+            attributed_share: p.attributed_share,
+            hedged_share: p.hedged_share,
+            named_sources: p.named_sources,
+            unnamed_sources: p.unnamed_sources,
+            quotes: p.quotes,
+            scare_quotes: p.scare_quotes,
+            loaded_terms: &p.loaded_terms,
+            attribution_verbs: &p.attribution_verbs,
+        }
+    }
 }
 
 /// A row of the story-level figure table.
@@ -52,7 +180,7 @@ struct OutletView<'a> {
     shared: usize,
     unique_claims: usize,
     #[serde(flatten)]
-    framing: &'a Profile,
+    framing: ProfileView<'a>,
 }
 
 #[derive(Serialize)]
@@ -74,8 +202,8 @@ struct MemberView<'a> {
     line: usize,
     column: usize,
     score: f64,
-    figures: &'a [Figure],
-    cues: &'a [Cue],
+    figures: Vec<FigureView<'a>>,
+    cues: Vec<CueView<'a>>,
 }
 
 #[derive(Serialize)]
@@ -98,20 +226,37 @@ struct ValueView<'a> {
     line: usize,
     column: usize,
     #[serde(flatten)]
-    figure: &'a Figure,
+    figure: FigureView<'a>,
 }
 
 #[derive(Serialize)]
 struct FramingView<'a> {
     outlet: &'a str,
-    #[serde(flatten)]
-    difference: &'a FramingDifference,
+    kind: CueKind,
+    text: &'a str,
 }
 
 #[derive(Serialize)]
 struct DiffView<'a> {
     outlet: &'a str,
-    changes: &'a [Change],
+    changes: Vec<ChangeView<'a>>,
+}
+
+/// A run of words of a word diff.
+#[derive(Serialize)]
+struct ChangeView<'a> {
+    op: Op,
+    text: &'a str,
+}
+
+fn changes(changes: &[Change]) -> Vec<ChangeView<'_>> {
+    changes
+        .iter()
+        .map(|c| ChangeView {
+            op: c.op,
+            text: &c.text,
+        })
+        .collect()
 }
 
 impl<'a> From<&'a Report> for ReportView<'a> {
@@ -128,7 +273,7 @@ impl<'a> From<&'a Report> for ReportView<'a> {
                     claims: o.claims,
                     shared: o.shared,
                     unique_claims: o.unique_claims,
-                    framing: &o.framing,
+                    framing: ProfileView::from(&o.framing),
                 })
                 .collect(),
             figures: report
@@ -165,8 +310,8 @@ impl<'a> From<&'a Report> for ReportView<'a> {
                                 line: claim.at.line,
                                 column: claim.at.column,
                                 score: round(m.score),
-                                figures: &claim.figures,
-                                cues: &claim.cues,
+                                figures: figures(&claim.figures),
+                                cues: cues(&claim.cues),
                             }
                         })
                         .collect(),
@@ -184,22 +329,23 @@ impl<'a> From<&'a Report> for ReportView<'a> {
                     framing: c
                         .framing
                         .iter()
-                        .map(|d| FramingView {
+                        .map(|d: &FramingDifference| FramingView {
                             outlet: report.outlet_name(d.claim.outlet),
-                            difference: d,
+                            kind: d.kind,
+                            text: &d.text,
                         })
                         .collect(),
                     diff: c
                         .diffs
                         .iter()
-                        .map(|(o, changes)| DiffView {
+                        .map(|(o, list)| DiffView {
                             outlet: report.outlet_name(*o),
-                            changes,
+                            changes: changes(list),
                         })
                         .collect(),
                 })
                 .collect(),
-            findings: &report.findings,
+            findings: report.findings.iter().map(FindingView::from).collect(),
         }
     }
 }
@@ -215,7 +361,7 @@ fn comparison_view<'a>(report: &'a Report, comparison: &'a FigureComparison) -> 
                 outlet: report.outlet_name(v.claim.outlet),
                 line: v.at.line,
                 column: v.at.column,
-                figure: &v.figure,
+                figure: FigureView::from(&v.figure),
             })
             .collect(),
     }
@@ -235,8 +381,8 @@ struct ClaimView<'a> {
     line: usize,
     column: usize,
     headline: bool,
-    figures: &'a [Figure],
-    cues: &'a [Cue],
+    figures: Vec<FigureView<'a>>,
+    cues: Vec<CueView<'a>>,
 }
 
 impl<'a> ClaimsView<'a> {
@@ -252,8 +398,8 @@ impl<'a> ClaimsView<'a> {
                     line: c.at.line,
                     column: c.at.column,
                     headline: c.headline,
-                    figures: &c.figures,
-                    cues: &c.cues,
+                    figures: figures(&c.figures),
+                    cues: cues(&c.cues),
                 })
                 .collect(),
         }
@@ -284,7 +430,7 @@ impl<'a> FiguresView<'a> {
                             outlet: &version.outlet,
                             line: at.line,
                             column: at.column,
-                            figure,
+                            figure: FigureView::from(figure),
                         }
                     })
                 })
