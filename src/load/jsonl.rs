@@ -18,7 +18,7 @@ use std::path::Path;
 use super::json::{Fields, Origin, json_message};
 use super::{STDIN_SOURCE, check};
 use crate::error::InputError;
-use crate::model::Story;
+use crate::model::{Story, Version};
 
 /// The stories of the corpus in the file at `path`.
 pub fn open_file(path: &Path) -> Box<dyn Iterator<Item = Result<Story, InputError>>> {
@@ -83,15 +83,7 @@ impl<R: BufRead + Seek> Corpus<R> {
         let mut versions = Vec::with_capacity(lines.len());
         for line in lines {
             let line_text = self.read_line(line)?;
-            let text = without_bom(&line_text);
-            let origin = Origin {
-                input: text,
-                source: &self.source,
-                first_line: line.number,
-            };
-            let fields: Fields = serde_json::from_str(text)
-                .map_err(|e| InputError::line(&self.source, line.number, json_message(&e)))?;
-            versions.push(origin.article(&fields, line.number, None)?);
+            versions.push(version_of(&line_text, &self.source, line.number)?);
         }
         let story = Story { id, versions };
         check(&story)?;
@@ -123,6 +115,70 @@ impl<R: BufRead + Seek> Iterator for Corpus<R> {
             Entry::Bad(error) => Err(error),
         })
     }
+}
+
+/// One record's article, from line `number` of `source`.
+fn version_of(line: &str, source: &str, number: usize) -> Result<Version, InputError> {
+    let text = without_bom(line);
+    let origin = Origin {
+        input: text,
+        source,
+        first_line: number,
+    };
+    let fields: Fields = serde_json::from_str(text)
+        .map_err(|e| InputError::line(source, number, json_message(&e)))?;
+    origin.article(&fields, number, None)
+}
+
+/// The stories of some records of the corpus `source`, each given with its
+/// 1-based line number there: a corpus read in pieces, such as the share of
+/// one worker of a cluster. The records of a story need not be consecutive;
+/// the stories, and the errors with their lines, are those that reading the
+/// whole corpus gives for the same records, in order of first appearance.
+pub fn records<'a>(
+    source: &str,
+    records: impl IntoIterator<Item = (usize, &'a [u8])>,
+) -> Vec<Result<Story, InputError>> {
+    // A story's id and its numbered records, or a bad record's error.
+    type Item<'r> = Result<(String, Vec<(usize, &'r str)>), InputError>;
+    let mut items: Vec<Item> = Vec::new();
+    let mut stories: HashMap<String, usize> = HashMap::new();
+    for (number, bytes) in records {
+        let id = match story_of(bytes, source, number) {
+            Ok(Some(id)) => id,
+            Ok(None) => continue,
+            Err(error) => {
+                items.push(Err(error));
+                continue;
+            }
+        };
+        // `story_of` has checked that the record is UTF-8.
+        let text = std::str::from_utf8(bytes).unwrap_or_default();
+        match stories.get(&id) {
+            Some(&at) => {
+                if let Some(Ok((_, lines))) = items.get_mut(at) {
+                    lines.push((number, text));
+                }
+            }
+            None => {
+                stories.insert(id.clone(), items.len());
+                items.push(Ok((id, vec![(number, text)])));
+            }
+        }
+    }
+    items
+        .into_iter()
+        .map(|item| {
+            let (id, lines) = item?;
+            let versions = lines
+                .into_iter()
+                .map(|(number, text)| version_of(text, source, number))
+                .collect::<Result<Vec<Version>, InputError>>()?;
+            let story = Story { id, versions };
+            check(&story)?;
+            Ok(story)
+        })
+        .collect()
 }
 
 /// The first pass: every line checked, grouped by story. Also returns where
@@ -175,8 +231,10 @@ fn index(reader: &mut impl BufRead, source: &str) -> (Vec<Entry>, u64) {
     (entries, offset)
 }
 
-/// The `story` of one record, `None` for a blank line.
-fn story_of(bytes: &[u8], source: &str, number: usize) -> Result<Option<String>, InputError> {
+/// The `story` of one record, line `number` of `source`; `None` for a blank
+/// line. This is what a corpus is grouped by: a cluster run partitions
+/// records on it so that each story stays whole.
+pub fn story_of(bytes: &[u8], source: &str, number: usize) -> Result<Option<String>, InputError> {
     let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(source, number, e))?;
     let text = without_bom(text);
     if text.trim().is_empty() {
@@ -355,6 +413,30 @@ mod tests {
     fn a_single_outlet_story_loads() {
         let story = corpus(line("s", "a", "One.").as_bytes()).remove(0).unwrap();
         assert_eq!(story.versions.len(), 1);
+    }
+
+    #[test]
+    fn records_give_the_stories_and_lines_of_the_whole_corpus() {
+        let text = line("s1", "a", "One.")
+            + "{\"story\": \"s1\", oops\n"
+            + &line("s2", "a", "Two.")
+            + "\n"
+            + &line("s1", "b", "Three.")
+            + &line("s2", "b", "  ");
+        let whole = corpus(text.as_bytes());
+        let numbered: Vec<(usize, &[u8])> = text
+            .split_inclusive('\n')
+            .enumerate()
+            .map(|(i, record)| (i + 1, record.as_bytes()))
+            .collect();
+        assert_eq!(records("c.jsonl", numbered.iter().copied()), whole);
+        // A piece of the corpus keeps the lines it has in the whole.
+        let piece = records("c.jsonl", [numbered[1], numbered[4], numbered[0]]);
+        assert_eq!(piece.len(), 2);
+        assert_eq!(piece[0].as_ref().unwrap_err().line, Some(2));
+        let s1 = piece[1].as_ref().unwrap();
+        assert_eq!(s1.versions[0].body_at.line, 5);
+        assert_eq!(s1.versions[1].body_at.line, 1);
     }
 
     #[test]
