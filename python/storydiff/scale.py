@@ -294,7 +294,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         cluster = None
     else:
         cluster = LocalCluster(
-            n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=":0"
         )
         client = Client(cluster)
     try:
