@@ -13,6 +13,7 @@ use pyo3::types::PyBytes;
 
 use storydiff::check::{self, Baseline, Outcome};
 use storydiff::compare::Severity;
+use storydiff::error::ErrorKind;
 use storydiff::render::{self, Format, Layout};
 use storydiff::{Config, InputError, load};
 
@@ -21,7 +22,22 @@ use storydiff::{Config, InputError, load};
 fn error_value<'py>(py: Python<'py>, error: &InputError) -> PyResult<Bound<'py, PyAny>> {
     py.import("storydiff._error")?
         .getattr("StorydiffError")?
-        .call1((&error.message, &error.source_name, error.line))
+        .call1((
+            &error.message,
+            &error.source_name,
+            error.line,
+            kind_name(error.kind),
+        ))
+}
+
+/// The name of an error's kind in Python.
+fn kind_name(kind: ErrorKind) -> &'static str {
+    match kind {
+        ErrorKind::Input => "input",
+        ErrorKind::Config => "config",
+        ErrorKind::Baseline => "baseline",
+        ErrorKind::TooFewOutlets => "too-few-outlets",
+    }
 }
 
 /// An [`InputError`] raised in Python.
@@ -143,7 +159,7 @@ fn story_key(py: Python<'_>, record: &[u8], source: &str, line: usize) -> PyResu
 /// A configuration and a `check` policy, applied to stories.
 #[pyclass(module = "storydiff._native", frozen)]
 struct Analyzer {
-    config: Config,
+    analyzer: storydiff::Analyzer,
     baseline: Baseline,
 }
 
@@ -183,12 +199,13 @@ impl Analyzer {
             Some(path) => Baseline::from_file(&path).map_err(|e| raise(py, &e))?,
             None => Baseline::default(),
         };
-        Ok(Analyzer { config, baseline })
+        let analyzer = storydiff::Analyzer::new(&config).map_err(|e| raise(py, &e))?;
+        Ok(Analyzer { analyzer, baseline })
     }
 
     /// The report, as the line `compare --format json` writes.
     fn compare(&self, py: Python<'_>, story: &Story) -> PyResult<String> {
-        let report = py.detach(|| storydiff::analyze(&story.0, &self.config));
+        let report = py.detach(|| self.analyzer.analyze(&story.0));
         let report = report.map_err(|e| raise(py, &e))?;
         Ok(rendered(|out| {
             render::report(out, &report, Format::Json, Layout::default())
@@ -198,7 +215,7 @@ impl Analyzer {
     /// Every version's claims, as the lines `claims --format json` writes.
     fn claims(&self, py: Python<'_>, story: &Story) -> String {
         py.detach(|| {
-            let claims = storydiff::claims(&story.0, &self.config);
+            let claims = self.analyzer.claims(&story.0);
             rendered(|out| render::claims(out, &story.0, &claims, Format::Json, Layout::default()))
         })
     }
@@ -206,7 +223,7 @@ impl Analyzer {
     /// Every version's figures, as the lines `figures --format json` writes.
     fn figures(&self, py: Python<'_>, story: &Story) -> String {
         py.detach(|| {
-            let claims = storydiff::claims(&story.0, &self.config);
+            let claims = self.analyzer.claims(&story.0);
             rendered(|out| render::figures(out, &story.0, &claims, Format::Json, Layout::default()))
         })
     }
@@ -215,8 +232,12 @@ impl Analyzer {
     /// json` writes.
     fn check(&self, py: Python<'_>, story: &Story) -> PyResult<String> {
         let outcome: Result<Outcome, InputError> = py.detach(|| {
-            let report = storydiff::analyze(&story.0, &self.config)?;
-            Ok(check::judge(&report, &self.config.check, &self.baseline))
+            let report = self.analyzer.analyze(&story.0)?;
+            Ok(check::judge(
+                &report,
+                &self.analyzer.config().check,
+                &self.baseline,
+            ))
         });
         let outcome = outcome.map_err(|e| raise(py, &e))?;
         Ok(rendered(|out| {
@@ -227,9 +248,9 @@ impl Analyzer {
     /// The report and the outcome of one analysis: what [`Analyzer::compare`]
     /// and [`Analyzer::check`] give, for the cost of one.
     fn compare_and_check(&self, py: Python<'_>, story: &Story) -> PyResult<(String, String)> {
-        let report = py.detach(|| storydiff::analyze(&story.0, &self.config));
+        let report = py.detach(|| self.analyzer.analyze(&story.0));
         let report = report.map_err(|e| raise(py, &e))?;
-        let outcome = check::judge(&report, &self.config.check, &self.baseline);
+        let outcome = check::judge(&report, &self.analyzer.config().check, &self.baseline);
         Ok((
             rendered(|out| render::report(out, &report, Format::Json, Layout::default())),
             rendered(|out| check::write_outcome(out, &outcome, Format::Json)),
@@ -239,7 +260,7 @@ impl Analyzer {
     /// The severity name that fails a check.
     #[getter]
     fn fail_on(&self) -> String {
-        render::name(&self.config.check.fail_on)
+        render::name(&self.analyzer.config().check.fail_on)
     }
 }
 

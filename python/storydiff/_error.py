@@ -11,14 +11,19 @@ class StorydiffError(ValueError):
 
     ``message``, ``file`` and ``line`` are those the command line prints as
     ``file:line: message`` (``line`` is ``None`` when the problem is the whole
-    file); ``str()`` of the exception is that same text.
+    file); ``str()`` of the exception is that same text. ``kind`` says which
+    input it is about: ``"input"`` (an article or story), ``"config"``,
+    ``"baseline"``, or ``"too-few-outlets"`` (a story that cannot be compared).
     """
 
-    def __init__(self, message: str, file: str, line: Optional[int] = None) -> None:
-        super().__init__(message, file, line)
+    def __init__(
+        self, message: str, file: str, line: Optional[int] = None, kind: str = "input"
+    ) -> None:
+        super().__init__(message, file, line, kind)
         self.message = message
         self.file = file
         self.line = line
+        self.kind = kind
 
     def __str__(self) -> str:
         if self.line is None:
@@ -26,4 +31,4 @@ class StorydiffError(ValueError):
         return f"{self.file}:{self.line}: {self.message}"
 
     def __repr__(self) -> str:
-        return f"StorydiffError({self.message!r}, {self.file!r}, {self.line!r})"
+        return f"StorydiffError({self.message!r}, {self.file!r}, {self.line!r}, {self.kind!r})"

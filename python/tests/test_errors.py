@@ -37,6 +37,7 @@ def test_a_json_story_missing_text_names_file_and_line(tmp_path):
     error = caught.value
     assert (error.file, error.line) == (bad, 3)
     assert error.message == "missing field `text`"
+    assert error.kind == "input"
     assert str(error) == cli_error("compare", bad)
 
 
@@ -54,6 +55,7 @@ def test_one_outlet_is_an_error(tmp_path):
     with pytest.raises(storydiff.StorydiffError) as caught:
         storydiff.compare(one)
     assert "at least two" in caught.value.message
+    assert caught.value.kind == "too-few-outlets"
     assert str(caught.value) == cli_error("compare", one)
     # claims and figures accept one outlet, as the CLI does.
     assert len(storydiff.claims(one)) == 1
@@ -114,10 +116,10 @@ def test_lines_name_their_source_and_number():
 
 
 def test_the_error_pickles_for_worker_processes():
-    error = storydiff.StorydiffError("missing field `text`", "c.jsonl", 5)
+    error = storydiff.StorydiffError("missing field `text`", "c.jsonl", 5, "input")
     again = pickle.loads(pickle.dumps(error))
-    assert (again.message, again.file, again.line, str(again)) == (
-        "missing field `text`", "c.jsonl", 5, "c.jsonl:5: missing field `text`"
+    assert (again.message, again.file, again.line, again.kind, str(again)) == (
+        "missing field `text`", "c.jsonl", 5, "input", "c.jsonl:5: missing field `text`"
     )
 
 
@@ -127,6 +129,6 @@ def test_a_bad_policy_or_config_raises(tmp_path):
     config = write(tmp_path / "storydiff.toml", "[check]\nfail_on = 3\n")
     with pytest.raises(storydiff.StorydiffError) as caught:
         storydiff.Analyzer(config)
-    assert caught.value.file == config
+    assert (caught.value.file, caught.value.kind) == (config, "config")
     with pytest.raises(TypeError):
         storydiff.compare(42)
