@@ -4,6 +4,11 @@
 use std::io::{self, Write};
 
 use crate::compare::{Report, Status};
+use crate::error::InputError;
+use crate::model::OutletId;
+
+use super::label::{Labels, plural};
+use super::summary::{self, Summary, quote};
 
 /// A zero-width space as an HTML character reference: put inside `@name`,
 /// `https://` or `www.`, it keeps GitHub from turning article text into a
@@ -53,28 +58,115 @@ pub fn escape(text: &str) -> String {
     escaped
 }
 
-/// The comparison report as Markdown.
+/// The comparison report as Markdown: the summary, then the details behind
+/// a `<details>` fold.
 pub fn report(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     writeln!(out, "# storydiff: {}\n", escape(&report.story))?;
+    summary(out, report)?;
+    details(out, report)
+}
+
+/// The summary of one story: coverage, headlines and leads side by side,
+/// figure conflicts, shared facts, distinctive claims, omitted lead facts
+/// and framing differences.
+pub fn summary(out: &mut dyn Write, report: &Report) -> io::Result<()> {
+    let summary = Summary::new(report);
+    let name = |o: OutletId| escape(report.outlet_name(o));
+    writeln!(out, "{}\n", summary.coverage_line())?;
+    let names: Vec<String> = summary.outlets.iter().map(|o| escape(o.name)).collect();
+    writeln!(out, "| | {} |", names.join(" | "))?;
+    writeln!(out, "|---|{}", "---|".repeat(names.len()))?;
+    for (label, pick) in [("headline", true), ("lead", false)] {
+        let cells: Vec<String> = summary
+            .outlets
+            .iter()
+            .map(|o| {
+                let claim = if pick { o.headline } else { o.lead };
+                claim.map_or("—".to_string(), |c| escape(&quote(&c.text)))
+            })
+            .collect();
+        writeln!(out, "| {label} | {} |", cells.join(" | "))?;
+    }
+    if !summary.conflicts.is_empty() {
+        writeln!(out, "\n**Figures that conflict**\n")?;
+        for c in &summary.conflicts {
+            let values: Vec<String> = c
+                .values
+                .iter()
+                .map(|(o, text)| format!("{} “{}”", name(*o), escape(text)))
+                .collect();
+            writeln!(out, "- {}: {}", escape(&c.measure), values.join(", "))?;
+        }
+    }
+    if !summary.shared.is_empty() {
+        let heading = if summary.coverage.all > 0 {
+            "Carried by every outlet"
+        } else {
+            "Carried by most outlets"
+        };
+        writeln!(out, "\n**{heading}**\n")?;
+        for (claim, missing) in &summary.shared {
+            let missing: Vec<String> = missing.iter().map(|&m| name(m)).collect();
+            let not_in = if missing.is_empty() {
+                String::new()
+            } else {
+                format!(" — not in {}", missing.join(", "))
+            };
+            writeln!(out, "- {}{not_in}", escape(&quote(&claim.text)))?;
+        }
+    }
+    if summary.distinctive.iter().any(|d| !d.is_empty()) {
+        writeln!(out, "\n**Only in one outlet**\n")?;
+        for (o, claims) in summary.distinctive.iter().enumerate() {
+            for claim in claims {
+                writeln!(
+                    out,
+                    "- {}: {}",
+                    name(OutletId(o)),
+                    escape(&summary::quote_words(&claim.text, summary::DISTINCTIVE_WORDS))
+                )?;
+            }
+        }
+    }
+    if !summary.omitted.is_empty() {
+        writeln!(out, "\n**Lead facts left out**\n")?;
+        for o in &summary.omitted {
+            let missing: Vec<String> = o.missing.iter().map(|&m| name(m)).collect();
+            let claim = report.claim(o.claim);
+            let what = match summary::shown_as(&summary, claim) {
+                Some(shown) => escape(&shown),
+                None => escape(&quote(&claim.text)),
+            };
+            writeln!(out, "- {what} — not in {}", missing.join(", "))?;
+        }
+    }
+    if !summary.framing.is_empty() {
+        writeln!(out, "\n**Framing of shared claims**\n")?;
+        for f in &summary.framing {
+            writeln!(out, "- {} {}", name(f.outlet), escape(f.text))?;
+        }
+    }
+    writeln!(out)
+}
+
+/// The details of one story behind a fold: the figure table, the findings
+/// by severity, and the clusters that differ or are partial.
+fn details(out: &mut dyn Write, report: &Report) -> io::Result<()> {
+    let labels = Labels::new(report);
+    let shown: Vec<_> = report
+        .clusters
+        .iter()
+        .filter(|c| matches!(c.status, Status::Differ | Status::Partial))
+        .collect();
     writeln!(
         out,
-        "| outlet | claims | shared | unique | attributed | hedged |"
+        "<details><summary>Details: {}, {}, {}</summary>\n",
+        plural(report.figures.len(), "measure", "measures"),
+        plural(report.findings.len(), "finding", "findings"),
+        plural(shown.len(), "cluster that differs or is partial", "clusters that differ or are partial"),
     )?;
-    writeln!(out, "|---|---:|---:|---:|---:|---:|")?;
-    for o in &report.outlets {
-        writeln!(
-            out,
-            "| {} | {} | {} | {} | {:.0}% | {:.0}% |",
-            escape(&o.name),
-            o.claims,
-            o.shared,
-            o.unique_claims,
-            o.framing.attributed_share * 100.0,
-            o.framing.hedged_share * 100.0
-        )?;
-    }
     if !report.figures.is_empty() {
-        writeln!(out, "\n## Figures\n")?;
+        writeln!(out, "#### Figures\n")?;
         let names: Vec<String> = report.outlets.iter().map(|o| escape(&o.name)).collect();
         writeln!(out, "| measure | {} | verdicts |", names.join(" | "))?;
         writeln!(out, "|---|{}---|", "---|".repeat(names.len()))?;
@@ -87,34 +179,44 @@ pub fn report(out: &mut dyn Write, report: &Report) -> io::Result<()> {
             writeln!(
                 out,
                 "| {} | {} | {} |",
-                escape(&row.measure),
+                escape(&labels.measure(&row.measure)),
                 cells.join(" | "),
                 super::verdict_counts(row)
             )?;
         }
+        writeln!(out)?;
     }
-    let shown: Vec<_> = report
-        .clusters
-        .iter()
-        .filter(|c| matches!(c.status, Status::Differ | Status::Partial))
-        .collect();
+    if !report.findings.is_empty() {
+        writeln!(out, "#### Findings\n")?;
+        for f in super::by_severity(&report.findings) {
+            writeln!(
+                out,
+                "- {} `{}` {}: {}",
+                super::name(&f.severity),
+                f.cluster,
+                super::name(&f.kind),
+                escape(&f.message)
+            )?;
+        }
+        writeln!(out)?;
+    }
     if !shown.is_empty() {
-        writeln!(out, "\n## Clusters that differ or are partial\n")?;
+        writeln!(out, "#### Clusters that differ or are partial\n")?;
     }
     for c in shown {
-        writeln!(out, "### {} ({})\n", c.id, super::name(&c.status))?;
+        writeln!(out, "**{}** ({})\n", c.id, super::name(&c.status))?;
         for m in &c.members {
             let claim = report.claim(m.claim);
             writeln!(
                 out,
-                "- **{}** (line {}): {}",
+                "- {} (line {}): {}",
                 escape(report.outlet_name(m.claim.outlet)),
                 claim.at.line,
                 escape(&claim.text)
             )?;
         }
         for o in &c.missing {
-            writeln!(out, "- **{}**: —", escape(report.outlet_name(*o)))?;
+            writeln!(out, "- {}: —", escape(report.outlet_name(*o)))?;
         }
         for f in &c.figures {
             let values: Vec<String> = f
@@ -130,8 +232,8 @@ pub fn report(out: &mut dyn Write, report: &Report) -> io::Result<()> {
                 .collect();
             writeln!(
                 out,
-                "- figure {}: {} — {}",
-                escape(&f.measure),
+                "- figure, {}: {} — {}",
+                escape(&labels.measure(&f.measure)),
                 super::name(&f.verdict),
                 values.join(", ")
             )?;
@@ -139,7 +241,7 @@ pub fn report(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         for d in &c.framing {
             writeln!(
                 out,
-                "- framing ({}): {}: {}",
+                "- framing ({}): {} {}",
                 super::name(&d.kind),
                 escape(report.outlet_name(d.claim.outlet)),
                 escape(&d.text)
@@ -147,20 +249,114 @@ pub fn report(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         }
         writeln!(out)?;
     }
-    if !report.findings.is_empty() {
-        writeln!(out, "\n## Findings\n")?;
-        for f in &report.findings {
-            writeln!(
-                out,
-                "- {} `{}` {}: {}",
-                super::name(&f.severity),
-                f.cluster,
-                super::name(&f.kind),
-                escape(&f.message)
-            )?;
-        }
+    writeln!(out, "</details>")
+}
+
+/// The most characters a corpus report may have: what a GitHub comment
+/// holds (65,536), less room for a line of text a workflow puts above it.
+pub const COMMENT_CHARS: usize = 65_536 - 1_536;
+
+/// A corpus as one Markdown report that fits a pull-request comment: a
+/// table with one row per story first, then each story's summary in a
+/// `<details>` fold while they fit in [`COMMENT_CHARS`]. Stories that could
+/// not be read are rows too. Only these short texts are kept, never the
+/// reports.
+#[derive(Debug, Default)]
+pub struct Document {
+    rows: Vec<String>,
+    sections: Vec<String>,
+    unreadable: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+impl Document {
+    /// Note one compared story, the `number`th (counted from 1).
+    pub fn add(&mut self, report: &Report, number: usize) {
+        let picked = Summary::new(report);
+        let c = picked.coverage;
+        self.errors += c.findings[0];
+        self.warnings += c.findings[1];
+        let conflict = picked.conflicts.first().map_or(String::new(), |conflict| {
+            let values: Vec<String> = conflict
+                .values
+                .iter()
+                .map(|(o, text)| format!("{} “{}”", escape(report.outlet_name(*o)), escape(text)))
+                .collect();
+            escape(&format!("{}: ", conflict.measure)) + &values.join(", ")
+        });
+        self.rows.push(format!(
+            "| {number} | {} | {} | {} | {} | {} | {} |",
+            escape(&summary::quote_words(report.story.as_str(), 12)),
+            c.outlets,
+            c.all,
+            c.findings[0],
+            c.findings[1],
+            conflict
+        ));
+        let mut section = Vec::new();
+        writeln!(
+            section,
+            "<details><summary>{number}. {}</summary>\n",
+            escape(&report.story)
+        )
+        .and_then(|()| summary(&mut section, report))
+        .and_then(|()| writeln!(section, "</details>\n"))
+        .expect("writing to memory cannot fail");
+        self.sections
+            .push(String::from_utf8(section).expect("the renderer writes UTF-8"));
     }
-    Ok(())
+
+    /// Note the `number`th story, which could not be read or compared.
+    pub fn add_error(&mut self, error: &InputError, number: usize) {
+        self.unreadable += 1;
+        self.rows.push(format!(
+            "| {number} | input error: {} | | | | | |",
+            escape(&error.to_string())
+        ));
+    }
+
+    /// Write the report: totals, the table, then the folds that fit.
+    pub fn finish(self, out: &mut dyn Write) -> io::Result<()> {
+        let mut head = Vec::new();
+        writeln!(head, "# storydiff: {}\n", plural(self.rows.len(), "story", "stories"))?;
+        writeln!(
+            head,
+            "{}, {} unreadable; {} and {} in all.\n",
+            plural(self.rows.len(), "story", "stories"),
+            self.unreadable,
+            plural(self.errors, "error", "errors"),
+            plural(self.warnings, "warning", "warnings")
+        )?;
+        writeln!(
+            head,
+            "| # | story | outlets | shared by all | errors | warnings | first figure conflict |"
+        )?;
+        writeln!(head, "|---:|---|---:|---:|---:|---:|---|")?;
+        for row in &self.rows {
+            writeln!(head, "{row}")?;
+        }
+        writeln!(head)?;
+        out.write_all(&head)?;
+        let mut used = String::from_utf8_lossy(&head).chars().count();
+        let left_note = |left: usize| {
+            format!(
+                "{} not shown here, to fit a comment: run `storydiff compare` on a story for its report.\n",
+                plural(left, "story summary", "story summaries")
+            )
+        };
+        let total = self.sections.len();
+        for (shown, section) in self.sections.iter().enumerate() {
+            let size = section.chars().count();
+            let note = left_note(total - shown).chars().count();
+            if used + size + note > COMMENT_CHARS {
+                return out.write_all(left_note(total - shown).as_bytes());
+            }
+            out.write_all(section.as_bytes())?;
+            used += size;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

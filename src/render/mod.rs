@@ -7,7 +7,9 @@
 
 pub mod html;
 pub mod json;
+pub mod label;
 pub mod markdown;
+pub mod summary;
 pub mod table;
 pub mod terminal;
 
@@ -295,6 +297,14 @@ fn per_version(
 pub fn write_json_line(out: &mut dyn Write, value: &impl serde::Serialize) -> io::Result<()> {
     serde_json::to_writer(&mut *out, value)?;
     out.write_all(b"\n")
+}
+
+/// Findings by severity, errors first; within a severity in report order,
+/// which is the order of the clusters' first claims.
+pub fn by_severity(findings: &[crate::compare::Finding]) -> Vec<&crate::compare::Finding> {
+    let mut sorted: Vec<&crate::compare::Finding> = findings.iter().collect();
+    sorted.sort_by(|a, b| b.severity.cmp(&a.severity));
+    sorted
 }
 
 /// The name an enum value has in JSON (`"figure-conflict"`), for text output.
