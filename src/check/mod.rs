@@ -1,6 +1,8 @@
 //! CI runs over a corpus: a policy says which findings fail the run, and a
 //! baseline lists findings already accepted, so that only new ones fail.
 
+pub mod sarif;
+
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -19,7 +21,7 @@ use crate::render::{self, Format};
 /// Findings already accepted, one fingerprint per finding.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Baseline {
-    /// Fingerprints (`story`, `kind` and `message`), sorted.
+    /// Fingerprints (`story`, `kind` and the finding's fingerprint), sorted.
     pub findings: BTreeSet<String>,
 }
 
@@ -61,13 +63,14 @@ impl Baseline {
     }
 }
 
-/// What identifies a finding across runs: its story, kind and message
-/// (cluster ids are left out, since they shift when a claim is added above).
+/// What identifies a finding across runs: its story and fingerprint, which
+/// leaves out cluster ids and line numbers (see [`crate::compare::identity`]),
+/// so that a baseline holds when stories or paragraphs are added above.
 fn fingerprint(story: &str, finding: &Finding) -> String {
     format!(
         "{story}\t{}\t{}",
         render::name(&finding.kind),
-        finding.message
+        finding.fingerprint
     )
 }
 
@@ -130,8 +133,15 @@ pub fn judge(report: &Report, policy: &CheckConfig, baseline: &Baseline) -> Outc
 /// Write one story's `check` outcome: a JSON line, or a line of text with the
 /// failing findings under it.
 pub fn write_outcome(out: &mut dyn Write, outcome: &Outcome, format: Format) -> io::Result<()> {
-    if format == Format::Json {
-        return render::write_json_line(out, &OutcomeView::from(outcome));
+    match format {
+        Format::Json => return render::write_json_line(out, &OutcomeView::from(outcome)),
+        Format::Github => {
+            for f in &outcome.failing {
+                sarif::write_annotation(out, &outcome.story, f)?;
+            }
+            return Ok(());
+        }
+        _ => {}
     }
     let verdict = if outcome.failing.is_empty() {
         "ok"
@@ -140,8 +150,11 @@ pub fn write_outcome(out: &mut dyn Write, outcome: &Outcome, format: Format) -> 
     };
     writeln!(
         out,
-        "{verdict:4} {}: {} error(s), {} warning(s), {} info",
-        outcome.story, outcome.errors, outcome.warnings, outcome.infos
+        "{verdict:4} {}: {}, {}, {} info",
+        render::terminal::one_line(&outcome.story),
+        render::label::plural(outcome.errors, "error", "errors"),
+        render::label::plural(outcome.warnings, "warning", "warnings"),
+        outcome.infos
     )?;
     for f in &outcome.failing {
         writeln!(
@@ -150,7 +163,7 @@ pub fn write_outcome(out: &mut dyn Write, outcome: &Outcome, format: Format) -> 
             render::name(&f.severity),
             f.cluster,
             render::name(&f.kind),
-            f.message
+            render::terminal::one_line(&f.message)
         )?;
     }
     Ok(())
@@ -203,12 +216,14 @@ impl std::fmt::Display for Summary {
     }
 }
 
-/// Compare every story of `corpus`, judge it under the `[check]` policy of
-/// the analyzer's configuration and `baseline`, and write one outcome per
-/// story to `out` in `format` (table or json). Unreadable stories go to
-/// `watch` and the rest still run.
+/// Compare every story of `corpus` (less what `filter` excludes), judge it
+/// under the `[check]` policy of the analyzer's configuration and
+/// `baseline`, and write one outcome per story to `out` in `format` (table,
+/// json or github annotations), or one SARIF log for the run. Unreadable
+/// stories go to `watch` and the rest still run.
 pub fn run(
     corpus: &Path,
+    filter: &crate::load::Filter,
     analyzer: &Analyzer,
     baseline: &Baseline,
     format: Format,
@@ -226,13 +241,27 @@ pub fn run(
         let report = analyzer.analyze(&story?)?;
         Ok(judge(&report, &analyzer.config().check, baseline))
     };
-    corpus::process_ordered(stories(corpus), work, |result| {
+    // SARIF is one log for the run: results gather here and are written last.
+    let mut log = (format == Format::Sarif).then(sarif::Log::default);
+    let with_baseline = !baseline.findings.is_empty();
+    corpus::process_ordered(stories_filtered(corpus, filter), work, |result| {
         watch.done();
         match result {
             Ok(outcome) => {
                 summary.stories += 1;
                 summary.failing += usize::from(!outcome.failing.is_empty());
                 summary.accepted.add(&outcome);
+                if let Some(log) = &mut log {
+                    for f in outcome
+                        .findings
+                        .iter()
+                        .filter(|f| f.severity >= analyzer.config().check.fail_on)
+                    {
+                        let accepted = baseline.contains(&outcome.story, f);
+                        log.add(&outcome.story, f, with_baseline.then_some(accepted));
+                    }
+                    return Ok(());
+                }
                 write_outcome(out, &outcome, format)
             }
             Err(error) => {
@@ -242,19 +271,30 @@ pub fn run(
             }
         }
     })?;
+    if let Some(log) = log {
+        log.write(out)?;
+    }
     Ok(summary)
 }
 
 /// The stories of a corpus: a `.jsonl` file, or a folder whose sub-folders
 /// are stories (a folder of outlet files is a corpus of one story).
 pub fn stories(corpus: &Path) -> Box<dyn Iterator<Item = Result<Story, InputError>>> {
+    stories_filtered(corpus, &crate::load::Filter::default())
+}
+
+/// [`stories`], leaving out the story folders and files `filter` excludes.
+pub fn stories_filtered(
+    corpus: &Path,
+    filter: &crate::load::Filter,
+) -> Box<dyn Iterator<Item = Result<Story, InputError>>> {
     if !corpus.is_dir() {
         return crate::load::open(&[corpus.to_path_buf()]);
     }
     let mut folders: Vec<PathBuf> = match std::fs::read_dir(corpus) {
         Ok(entries) => entries
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_dir())
+            .filter(|p| p.is_dir() && !filter.excludes(p))
             .collect(),
         Err(e) => {
             let error = InputError::file(
@@ -265,13 +305,14 @@ pub fn stories(corpus: &Path) -> Box<dyn Iterator<Item = Result<Story, InputErro
         }
     };
     if folders.is_empty() {
-        return crate::load::open(&[corpus.to_path_buf()]);
+        return crate::load::open_filtered(&[corpus.to_path_buf()], filter);
     }
     folders.sort();
+    let filter = filter.clone();
     Box::new(
         folders
             .into_iter()
-            .flat_map(|folder| crate::load::open(&[folder])),
+            .flat_map(move |folder| crate::load::open_filtered(&[folder], &filter)),
     )
 }
 

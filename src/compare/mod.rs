@@ -4,6 +4,7 @@
 pub mod diff;
 pub mod figures;
 pub mod framing;
+pub mod identity;
 
 use serde::Serialize;
 
@@ -180,6 +181,8 @@ pub fn compare(
                 .iter()
                 .all(|v| crate::extract::dates::is_weekday(&v.figure));
             findings.push(Finding {
+                locations: Vec::new(),
+                fingerprint: String::new(),
                 kind: FindingKind::FigureConflict,
                 cluster: id.clone(),
                 severity: if weekdays_only {
@@ -196,6 +199,8 @@ pub fn compare(
                 .map(|o| story.versions[o.0].outlet.as_str())
                 .collect();
             findings.push(Finding {
+                locations: Vec::new(),
+                fingerprint: String::new(),
                 kind: FindingKind::Omission,
                 cluster: id.clone(),
                 severity: Severity::Warning,
@@ -215,6 +220,8 @@ pub fn compare(
                 .map(|r| story.versions[r.outlet.0].outlet.as_str())
                 .collect();
             findings.push(Finding {
+                locations: Vec::new(),
+                fingerprint: String::new(),
                 kind: FindingKind::Framing,
                 cluster: id.clone(),
                 severity: match difference.strength {
@@ -241,6 +248,8 @@ pub fn compare(
                 )
             };
             findings.push(Finding {
+                locations: Vec::new(),
+                fingerprint: String::new(),
                 kind: FindingKind::QuoteFidelity,
                 cluster: id.clone(),
                 severity: Severity::Warning,
@@ -282,6 +291,7 @@ pub fn compare(
             }
         })
         .collect();
+    identity::settle(&mut findings, &reports, story, &claims);
     let compared: Vec<&figures::FigureComparison> =
         reports.iter().flat_map(|c| &c.figures).collect();
     let figure_table = figures::measure_table(&claims, &compared);

@@ -41,4 +41,24 @@ pub struct Finding {
     pub severity: Severity,
     /// One sentence for a person.
     pub message: String,
+    /// Where the finding's claims are: one location per claim of its
+    /// cluster, in outlet order.
+    pub locations: Vec<Location>,
+    /// What identifies the finding across runs, for baselines and SARIF: a
+    /// hash of its story, kind, outlets, their claims' normalised text and
+    /// its message without line numbers (see `compare::identity`).
+    pub fingerprint: String,
+}
+
+/// Where one claim of a finding is: the outlet, its file, line and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The outlet's name.
+    pub outlet: String,
+    /// The file the outlet's version came from (`<stdin>` for standard input).
+    pub file: String,
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub column: usize,
 }

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 pub use cue::{Cue, CueKind};
 pub use figure::{End, Endpoint, Figure, FigureKind, Interval, Qualifier};
-pub use finding::{Finding, FindingKind, Severity};
+pub use finding::{Finding, FindingKind, Location, Severity};
 
 /// Index of an outlet's version within one [`Story`]; vectors of per-outlet
 /// data are indexed by it.

@@ -6,9 +6,11 @@ use crate::compare::diff::{self, Op};
 use crate::compare::{Report, Severity};
 use crate::error::InputError;
 
+use super::summary::{self, Summary};
+
 /// Styles inlined in every page so that a report is one file with no requests.
 const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222}\
-table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.3rem .6rem;vertical-align:top;text-align:left}\
+table{border-collapse:collapse;margin:1rem 0;max-width:100%}td{overflow-wrap:anywhere}.summary{border-bottom:1px solid #ccc}td,th{border:1px solid #ccc;padding:.3rem .6rem;vertical-align:top;text-align:left}\
 .agree{background:#eef8ee}.differ{background:#fdecec}.partial{background:#fff7e0}.unique{background:#f4f4f4}\
 del{background:#f9c0c0;text-decoration:line-through}ins{background:#c0f0c0;text-decoration:none}\
 .detail td{font-size:.85em;color:#444}.conflict{color:#a00}.compatible{color:#a60}.error{color:#a00}.warning{color:#a60}.info{color:#555}";
@@ -37,6 +39,7 @@ pub fn report(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>storydiff: {story}</title><style>{STYLE}</style></head><body>"
     )?;
     writeln!(out, "<h1>storydiff: {story}</h1>")?;
+    summary(out, report, Place::PAGE)?;
     details(out, report, Place::PAGE)?;
     writeln!(out, "</body></html>")
 }
@@ -57,6 +60,124 @@ impl Place<'_> {
         ids: "",
         heading: 2,
     };
+}
+
+/// The summary of one story, first under its title: coverage, figure
+/// conflicts, headlines and leads side by side, shared and distinctive
+/// claims, omitted lead facts and framing, in a `<div class="summary">`.
+fn summary(out: &mut dyn Write, report: &Report, place: Place) -> io::Result<()> {
+    let h = place.heading;
+    let picked = Summary::new(report);
+    let name = |o: crate::model::OutletId| escape(report.outlet_name(o));
+    writeln!(out, "<div class=\"summary\"><h{h}>Summary</h{h}>")?;
+    writeln!(out, "<p>{}</p>", escape(&picked.coverage_line()))?;
+    if !picked.conflicts.is_empty() {
+        writeln!(out, "<p>Figures that conflict:</p><ul>")?;
+        for c in &picked.conflicts {
+            let values: Vec<String> = c
+                .values
+                .iter()
+                .map(|(o, text)| {
+                    format!(
+                        "{} <span class=\"conflict\">“{}”</span>",
+                        name(*o),
+                        escape(text)
+                    )
+                })
+                .collect();
+            writeln!(
+                out,
+                "<li class=\"error\">{}: {}</li>",
+                escape(&c.measure),
+                values.join(", ")
+            )?;
+        }
+        writeln!(out, "</ul>")?;
+    }
+    write!(out, "<table><tr><th></th>")?;
+    for o in &picked.outlets {
+        write!(out, "<th>{}</th>", escape(o.name))?;
+    }
+    writeln!(out, "</tr>")?;
+    for (label, pick) in [("headline", true), ("lead", false)] {
+        write!(out, "<tr><th>{label}</th>")?;
+        for o in &picked.outlets {
+            let claim = if pick { o.headline } else { o.lead };
+            write!(
+                out,
+                "<td>{}</td>",
+                claim.map_or("—".to_string(), |c| escape(&summary::quote(&c.text)))
+            )?;
+        }
+        writeln!(out, "</tr>")?;
+    }
+    writeln!(out, "</table>")?;
+    let list = |out: &mut dyn Write, title: &str, items: Vec<String>| -> io::Result<()> {
+        if items.is_empty() {
+            return Ok(());
+        }
+        writeln!(out, "<p>{title}:</p><ul>")?;
+        for item in items {
+            writeln!(out, "<li>{item}</li>")?;
+        }
+        writeln!(out, "</ul>")
+    };
+    list(
+        out,
+        if picked.coverage.all > 0 {
+            "Carried by every outlet"
+        } else {
+            "Carried by most outlets"
+        },
+        picked
+            .shared
+            .iter()
+            .map(|(c, _)| escape(&summary::quote(&c.text)))
+            .collect(),
+    )?;
+    list(
+        out,
+        "Only in one outlet",
+        picked
+            .distinctive
+            .iter()
+            .enumerate()
+            .flat_map(|(o, claims)| {
+                claims.iter().map(move |c| {
+                    format!(
+                        "{}: {}",
+                        name(crate::model::OutletId(o)),
+                        escape(&summary::quote_words(&c.text, summary::DISTINCTIVE_WORDS))
+                    )
+                })
+            })
+            .collect(),
+    )?;
+    list(
+        out,
+        "Lead facts left out",
+        picked
+            .omitted
+            .iter()
+            .map(|o| {
+                let claim = report.claim(o.claim);
+                let what = summary::shown_as(&picked, claim)
+                    .unwrap_or_else(|| summary::quote(&claim.text));
+                let missing: Vec<String> = o.missing.iter().map(|&m| name(m)).collect();
+                format!("{} — not in {}", escape(&what), missing.join(", "))
+            })
+            .collect(),
+    )?;
+    list(
+        out,
+        "Framing of shared claims",
+        picked
+            .framing
+            .iter()
+            .map(|f| format!("{} {}", name(f.outlet), escape(f.text)))
+            .collect(),
+    )?;
+    writeln!(out, "</div>")
 }
 
 /// Everything the page of one story shows under its title, up to the last
@@ -96,8 +217,12 @@ fn details(out: &mut dyn Write, report: &Report, place: Place) -> io::Result<()>
         writeln!(out, "</table>")?;
     }
     if !report.findings.is_empty() {
-        writeln!(out, "<h{h}>Findings</h{h}><ul>")?;
-        for f in &report.findings {
+        writeln!(
+            out,
+            "<details><summary>Findings: {}, errors first</summary><ul>",
+            super::label::plural(report.findings.len(), "finding", "findings")
+        )?;
+        for f in super::by_severity(&report.findings) {
             let severity = super::name(&f.severity);
             writeln!(
                 out,
@@ -108,7 +233,7 @@ fn details(out: &mut dyn Write, report: &Report, place: Place) -> io::Result<()>
                 escape(&f.message)
             )?;
         }
-        writeln!(out, "</ul>")?;
+        writeln!(out, "</ul></details>")?;
     }
     writeln!(out, "<h{h}>Clusters</h{h}><table><tr><th>cluster</th>")?;
     for o in &report.outlets {
@@ -259,6 +384,14 @@ pub fn section(out: &mut dyn Write, report: &Report, number: usize) -> io::Resul
     writeln!(out, "<section id=\"{anchor}\">")?;
     writeln!(out, "<h2>{}</h2>", escape(&report.story))?;
     let ids = format!("s{number}-");
+    summary(
+        out,
+        report,
+        Place {
+            ids: &ids,
+            heading: 3,
+        },
+    )?;
     details(
         out,
         report,

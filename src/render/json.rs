@@ -46,6 +46,17 @@ pub struct FindingView<'a> {
     cluster: &'a str,
     severity: Severity,
     message: &'a str,
+    locations: Vec<LocationView<'a>>,
+    fingerprint: &'a str,
+}
+
+/// Where one claim of a finding is.
+#[derive(Serialize)]
+struct LocationView<'a> {
+    outlet: &'a str,
+    file: &'a str,
+    line: usize,
+    column: usize,
 }
 
 impl<'a> From<&'a Finding> for FindingView<'a> {
@@ -55,6 +66,17 @@ impl<'a> From<&'a Finding> for FindingView<'a> {
             cluster: &f.cluster,
             severity: f.severity,
             message: &f.message,
+            locations: f
+                .locations
+                .iter()
+                .map(|l| LocationView {
+                    outlet: &l.outlet,
+                    file: &l.file,
+                    line: l.line,
+                    column: l.column,
+                })
+                .collect(),
+            fingerprint: &f.fingerprint,
         }
     }
 }

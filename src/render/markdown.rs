@@ -123,7 +123,10 @@ pub fn summary(out: &mut dyn Write, report: &Report) -> io::Result<()> {
                     out,
                     "- {}: {}",
                     name(OutletId(o)),
-                    escape(&summary::quote_words(&claim.text, summary::DISTINCTIVE_WORDS))
+                    escape(&summary::quote_words(
+                        &claim.text,
+                        summary::DISTINCTIVE_WORDS
+                    ))
                 )?;
             }
         }
@@ -163,7 +166,11 @@ fn details(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         "<details><summary>Details: {}, {}, {}</summary>\n",
         plural(report.figures.len(), "measure", "measures"),
         plural(report.findings.len(), "finding", "findings"),
-        plural(shown.len(), "cluster that differs or is partial", "clusters that differ or are partial"),
+        plural(
+            shown.len(),
+            "cluster that differs or is partial",
+            "clusters that differ or are partial"
+        ),
     )?;
     if !report.figures.is_empty() {
         writeln!(out, "#### Figures\n")?;
@@ -258,13 +265,15 @@ pub const COMMENT_CHARS: usize = 65_536 - 1_536;
 
 /// A corpus as one Markdown report that fits a pull-request comment: a
 /// table with one row per story first, then each story's summary in a
-/// `<details>` fold while they fit in [`COMMENT_CHARS`]. Stories that could
+/// `<details>` fold while they fit in [`COMMENT_CHARS`], stories with the
+/// most errors and warnings first. Stories that could
 /// not be read are rows too. Only these short texts are kept, never the
 /// reports.
 #[derive(Debug, Default)]
 pub struct Document {
     rows: Vec<String>,
-    sections: Vec<String>,
+    /// Each compared story's fold, with its error and warning counts.
+    sections: Vec<(usize, usize, String)>,
     unreadable: usize,
     errors: usize,
     warnings: usize,
@@ -303,8 +312,8 @@ impl Document {
         .and_then(|()| summary(&mut section, report))
         .and_then(|()| writeln!(section, "</details>\n"))
         .expect("writing to memory cannot fail");
-        self.sections
-            .push(String::from_utf8(section).expect("the renderer writes UTF-8"));
+        let section = String::from_utf8(section).expect("the renderer writes UTF-8");
+        self.sections.push((c.findings[0], c.findings[1], section));
     }
 
     /// Note the `number`th story, which could not be read or compared.
@@ -319,7 +328,11 @@ impl Document {
     /// Write the report: totals, the table, then the folds that fit.
     pub fn finish(self, out: &mut dyn Write) -> io::Result<()> {
         let mut head = Vec::new();
-        writeln!(head, "# storydiff: {}\n", plural(self.rows.len(), "story", "stories"))?;
+        writeln!(
+            head,
+            "# storydiff: {}\n",
+            plural(self.rows.len(), "story", "stories")
+        )?;
         writeln!(
             head,
             "{}, {} unreadable; {} and {} in all.\n",
@@ -345,8 +358,12 @@ impl Document {
                 plural(left, "story summary", "story summaries")
             )
         };
-        let total = self.sections.len();
-        for (shown, section) in self.sections.iter().enumerate() {
+        // Stories with errors first, then by warnings, so that what fits is
+        // what matters; ties in input order (stable sort).
+        let mut sections = self.sections;
+        sections.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
+        let total = sections.len();
+        for (shown, (_, _, section)) in sections.iter().enumerate() {
             let size = section.chars().count();
             let note = left_note(total - shown).chars().count();
             if used + size + note > COMMENT_CHARS {

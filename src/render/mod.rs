@@ -30,6 +30,26 @@ pub enum Format {
     Markdown,
     /// One self-contained HTML page; one document with a section per story for a corpus.
     Html,
+    /// SARIF 2.1.0 (`storydiff check`), for code-scanning tools.
+    Sarif,
+    /// GitHub Actions workflow annotations (`storydiff check`).
+    Github,
+}
+
+impl Format {
+    /// The format a file name's extension names: `.json`/`.jsonl`, `.md`,
+    /// `.html`/`.htm`, `.sarif`, `.txt` (a table); `None` for others.
+    pub fn from_extension(path: &std::path::Path) -> Option<Format> {
+        let extension = path.extension()?.to_string_lossy().to_ascii_lowercase();
+        Some(match extension.as_str() {
+            "json" | "jsonl" | "ndjson" => Format::Json,
+            "md" | "markdown" => Format::Markdown,
+            "html" | "htm" => Format::Html,
+            "sarif" => Format::Sarif,
+            "txt" => Format::Table,
+            _ => return None,
+        })
+    }
 }
 
 /// Options that change how a renderer lays out its output.
@@ -120,14 +140,19 @@ pub trait Renderer {
 
 /// A view in a format that cannot show it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Unsupported(pub View);
+pub struct Unsupported(pub View, pub Format);
 
 impl std::fmt::Display for Unsupported {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let writes = match self.0 {
+            View::Compare => "table, json, markdown or html",
+            View::Claims | View::Figures => "table or json",
+        };
         write!(
             f,
-            "`storydiff {}` writes table or json; markdown and html are for `compare`",
-            self.0.command()
+            "`storydiff {}` writes {writes}, not {}",
+            self.0.command(),
+            format!("{:?}", self.1).to_lowercase()
         )
     }
 }
@@ -145,16 +170,18 @@ pub fn renderer(
     title: &str,
 ) -> Result<Box<dyn Renderer>, Unsupported> {
     Ok(match (view, format) {
+        (_, Format::Sarif | Format::Github) => return Err(Unsupported(view, format)),
         (View::Compare, Format::Html) if corpus => Box::new(HtmlCorpus {
             title: title.to_string(),
             document: None,
         }),
+        (View::Compare, Format::Markdown) if corpus => Box::new(MarkdownCorpus::default()),
         (View::Compare, _) | (_, Format::Table | Format::Json) => Box::new(Each {
             view,
             format,
             layout,
         }),
-        (view, _) => return Err(Unsupported(view)),
+        (view, format) => return Err(Unsupported(view, format)),
     })
 }
 
@@ -221,6 +248,31 @@ impl Renderer for HtmlCorpus {
     }
 }
 
+/// A corpus as one Markdown report that fits a pull-request comment
+/// ([`markdown::Document`]): written whole at the end, from short per-story texts.
+#[derive(Default)]
+struct MarkdownCorpus {
+    document: markdown::Document,
+}
+
+impl Renderer for MarkdownCorpus {
+    fn story(&mut self, _out: &mut dyn Write, item: &Item, number: usize) -> io::Result<()> {
+        if let Item::Report(report) = item {
+            self.document.add(report, number);
+        }
+        Ok(())
+    }
+
+    fn error(&mut self, _out: &mut dyn Write, error: &InputError, number: usize) -> io::Result<()> {
+        self.document.add_error(error, number);
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        std::mem::take(&mut self.document).finish(out)
+    }
+}
+
 /// Write a comparison report.
 pub fn report(
     out: &mut dyn Write,
@@ -233,6 +285,7 @@ pub fn report(
         Format::Table => table::report(out, report, layout),
         Format::Markdown => markdown::report(out, report),
         Format::Html => html::report(out, report),
+        Format::Sarif | Format::Github => Err(io::Error::other(Unsupported(View::Compare, format))),
     }
 }
 

@@ -8,8 +8,8 @@
 //! claims. Each list is capped (see the constants) so that the summary of a
 //! three-outlet story stays near 250 words; the details follow it.
 
-use crate::compare::{Report, Status};
 use crate::compare::{FindingKind, Severity};
+use crate::compare::{Report, Status};
 use crate::extract::framing::CueKind;
 use crate::model::{Claim, ClaimRef, OutletId};
 
@@ -193,7 +193,9 @@ impl<'a> Summary<'a> {
                 outlets[r.outlet.0]
                     .headline
                     .is_some_and(|h| std::ptr::eq(h, claim))
-                    || outlets[r.outlet.0].lead.is_some_and(|l| std::ptr::eq(l, claim))
+                    || outlets[r.outlet.0]
+                        .lead
+                        .is_some_and(|l| std::ptr::eq(l, claim))
             })
             .collect();
         let is_headline_or_lead = |c: &crate::compare::ClusterReport| {
@@ -216,16 +218,16 @@ impl<'a> Summary<'a> {
             .map(|c| (mean_rank(c, &rank), c))
             .collect();
         shared.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let shared: Vec<&crate::compare::ClusterReport> =
-            shared.into_iter().take(SHARED_FACTS).map(|(_, c)| c).collect();
+        let shared: Vec<&crate::compare::ClusterReport> = shared
+            .into_iter()
+            .take(SHARED_FACTS)
+            .map(|(_, c)| c)
+            .collect();
 
         let error_clusters: Vec<&str> = report
             .findings
             .iter()
-            .filter(|f| {
-                f.severity == Severity::Error
-                    && f.kind == FindingKind::FigureConflict
-            })
+            .filter(|f| f.severity == Severity::Error && f.kind == FindingKind::FigureConflict)
             .map(|f| f.cluster.as_str())
             .collect();
         let conflicts = report
@@ -251,7 +253,11 @@ impl<'a> Summary<'a> {
             .collect();
 
         let mut distinctive: Vec<Vec<(f64, &Claim)>> = vec![Vec::new(); n];
-        for c in report.clusters.iter().filter(|c| c.status == Status::Unique) {
+        for c in report
+            .clusters
+            .iter()
+            .filter(|c| c.status == Status::Unique)
+        {
             let r = c.members[0].claim;
             let claim = report.claim(r);
             if claim.headline

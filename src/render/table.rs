@@ -5,9 +5,49 @@ use std::io::{self, Write};
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
 use crate::compare::{Report, Status};
-use crate::model::{Claim, Story};
+use crate::model::{Claim, OutletId, Story};
 
 use super::Layout;
+use super::label::{self, Labels, plural};
+use super::summary::{self, Summary, quote};
+use super::terminal::clean;
+
+/// `text` wrapped at word boundaries to lines of at most `width` characters,
+/// lines after the first starting with `indent`; a word longer than a line
+/// is cut.
+fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let indent_len = indent.chars().count();
+    let width = width.max(indent_len + 10);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let (mut len, mut fresh) = (0, true);
+    for word in text.split_whitespace() {
+        let mut chars: Vec<char> = word.chars().collect();
+        while !chars.is_empty() {
+            let space = usize::from(!fresh);
+            if len + space + chars.len() <= width {
+                if !fresh {
+                    line.push(' ');
+                }
+                line.extend(&chars);
+                len += space + chars.len();
+                fresh = false;
+                break;
+            }
+            if fresh {
+                let rest = chars.split_off(width - len);
+                line.extend(&chars);
+                chars = rest;
+            }
+            lines.push(std::mem::replace(&mut line, indent.to_string()));
+            (len, fresh) = (indent_len, true);
+        }
+    }
+    if !fresh || lines.is_empty() {
+        lines.push(line);
+    }
+    lines.join("\n")
+}
 
 /// A status or verdict's colour: red for contradictions and differences,
 /// yellow for partial coverage, green for agreement.
@@ -23,6 +63,16 @@ fn colored(cell: Cell, name: &str, layout: Layout) -> Cell {
     }
 }
 
+/// The table width: the terminal's when output goes to one and its width is
+/// known, else [`super::DEFAULT_WIDTH`], so that piped output does not depend
+/// on the window it was run from.
+pub fn width(terminal: bool) -> u16 {
+    if !terminal {
+        return super::DEFAULT_WIDTH;
+    }
+    Table::new().width().unwrap_or(super::DEFAULT_WIDTH)
+}
+
 fn new_table(layout: Layout) -> Table {
     let mut table = Table::new();
     if layout.color {
@@ -36,10 +86,126 @@ fn new_table(layout: Layout) -> Table {
     table
 }
 
-/// The comparison report: coverage per outlet, then clusters that differ or
-/// are partial, side by side, then findings.
+/// The comparison report: the summary first (coverage, figure conflicts,
+/// headlines and leads side by side, shared and distinctive claims, omitted
+/// lead facts, framing), the findings by severity, then the details:
+/// coverage per outlet, framing, figures, and the clusters that differ or
+/// are partial, side by side.
 pub fn report(out: &mut dyn Write, report: &Report, layout: Layout) -> io::Result<()> {
-    writeln!(out, "story: {}", report.story)?;
+    let width = usize::from(layout.width);
+    let summary = Summary::new(report);
+    let name = |o: OutletId| clean(report.outlet_name(o)).into_owned();
+    writeln!(
+        out,
+        "{}",
+        wrap(&format!("story: {}", clean(&report.story)), width, "")
+    )?;
+    writeln!(out, "{}", wrap(&summary.coverage_line(), width, ""))?;
+    if !summary.conflicts.is_empty() {
+        writeln!(out, "figures that conflict:")?;
+        for c in &summary.conflicts {
+            let values: Vec<String> = c
+                .values
+                .iter()
+                .map(|(o, text)| format!("{} \"{}\"", name(*o), text))
+                .collect();
+            let line = format!("- {} ({}): {}", c.measure, c.cluster, values.join(", "));
+            writeln!(out, "{}", wrap(&line, width, "  "))?;
+        }
+    }
+    let mut sides = new_table(layout);
+    let mut header = vec![Cell::new("")];
+    header.extend(summary.outlets.iter().map(|o| Cell::new(clean(o.name))));
+    sides.set_header(header);
+    for (label, pick) in [("headline", true), ("lead", false)] {
+        let mut row = vec![Cell::new(label)];
+        row.extend(summary.outlets.iter().map(|o| {
+            let claim = if pick { o.headline } else { o.lead };
+            Cell::new(claim.map_or("—".to_string(), |c| clean(&quote(&c.text)).into_owned()))
+        }));
+        sides.add_row(row);
+    }
+    writeln!(out, "{sides}")?;
+    let mut section = |title: &str, lines: Vec<String>| -> io::Result<()> {
+        if lines.is_empty() {
+            return Ok(());
+        }
+        writeln!(out, "{title}:")?;
+        for line in lines {
+            writeln!(out, "{}", wrap(&format!("- {line}"), width, "  "))?;
+        }
+        Ok(())
+    };
+    section(
+        if summary.coverage.all > 0 {
+            "carried by every outlet"
+        } else {
+            "carried by most outlets"
+        },
+        summary
+            .shared
+            .iter()
+            .map(|(claim, _)| clean(&quote(&claim.text)).into_owned())
+            .collect(),
+    )?;
+    section(
+        "only in one outlet",
+        summary
+            .distinctive
+            .iter()
+            .enumerate()
+            .flat_map(|(o, claims)| {
+                claims.iter().map(move |c| {
+                    format!(
+                        "{}: {}",
+                        name(OutletId(o)),
+                        clean(&summary::quote_words(&c.text, summary::DISTINCTIVE_WORDS))
+                    )
+                })
+            })
+            .collect(),
+    )?;
+    section(
+        "lead facts left out",
+        summary
+            .omitted
+            .iter()
+            .map(|o| {
+                let claim = report.claim(o.claim);
+                let what = summary::shown_as(&summary, claim).unwrap_or_else(|| quote(&claim.text));
+                let missing: Vec<String> = o.missing.iter().map(|&m| name(m)).collect();
+                format!("{} — not in {}", clean(&what), missing.join(", "))
+            })
+            .collect(),
+    )?;
+    section(
+        "framing of shared claims",
+        summary
+            .framing
+            .iter()
+            .map(|f| format!("{} {}", name(f.outlet), clean(f.text)))
+            .collect(),
+    )?;
+    if !report.findings.is_empty() {
+        writeln!(out, "findings, errors first:")?;
+        for f in super::by_severity(&report.findings) {
+            let line = format!(
+                "{:7} {:4} {}: {}",
+                super::name(&f.severity),
+                f.cluster,
+                super::name(&f.kind),
+                clean(&f.message)
+            );
+            writeln!(out, "{}", wrap(&line, width, "             "))?;
+        }
+    }
+    writeln!(out, "\ndetails:")?;
+    details(out, report, layout)
+}
+
+/// The tables under the summary.
+fn details(out: &mut dyn Write, report: &Report, layout: Layout) -> io::Result<()> {
+    let labels = Labels::new(report);
     let mut coverage = new_table(layout);
     coverage.set_header(vec![
         "outlet",
@@ -51,7 +217,7 @@ pub fn report(out: &mut dyn Write, report: &Report, layout: Layout) -> io::Resul
     ]);
     for o in &report.outlets {
         coverage.add_row(vec![
-            Cell::new(&o.name),
+            Cell::new(clean(&o.name)),
             Cell::new(o.claims),
             Cell::new(o.shared),
             Cell::new(o.unique_claims),
@@ -73,7 +239,7 @@ pub fn report(out: &mut dyn Write, report: &Report, layout: Layout) -> io::Resul
     if !shown.is_empty() {
         let mut clusters = new_table(layout);
         let mut header = vec!["cluster".to_string()];
-        header.extend(report.outlets.iter().map(|o| o.name.clone()));
+        header.extend(report.outlets.iter().map(|o| clean(&o.name).into_owned()));
         clusters.set_header(header);
         for c in shown {
             let status = super::name(&c.status);
@@ -87,7 +253,7 @@ pub fn report(out: &mut dyn Write, report: &Report, layout: Layout) -> io::Resul
                     .members
                     .iter()
                     .find(|m| m.claim.outlet.0 == o)
-                    .map(|m| report.claim(m.claim).text.clone())
+                    .map(|m| clean(&report.claim(m.claim).text).into_owned())
                     .unwrap_or_else(|| "—".to_string());
                 row.push(Cell::new(text));
             }
@@ -98,16 +264,16 @@ pub fn report(out: &mut dyn Write, report: &Report, layout: Layout) -> io::Resul
             for f in &c.figures {
                 let verdict = super::name(&f.verdict);
                 let mut row = vec![colored(
-                    Cell::new(format!("  {} {verdict}", f.measure)),
+                    Cell::new(format!("  {} {verdict}", labels.measure(&f.measure))),
                     &verdict,
                     layout,
                 )];
                 row.extend((0..outlets).map(|o| {
-                    let texts: Vec<&str> = f
+                    let texts: Vec<String> = f
                         .values
                         .iter()
                         .filter(|v| v.claim.outlet.0 == o)
-                        .map(|v| v.figure.text.as_str())
+                        .map(|v| clean(&v.figure.text).into_owned())
                         .collect();
                     Cell::new(texts.join(", "))
                 }));
@@ -117,9 +283,9 @@ pub fn report(out: &mut dyn Write, report: &Report, layout: Layout) -> io::Resul
                 let mut row = vec![Cell::new(format!("  {}", super::name(&d.kind)))];
                 row.extend((0..outlets).map(|o| {
                     Cell::new(if d.claim.outlet.0 == o {
-                        d.text.as_str()
+                        clean(&d.text).into_owned()
                     } else {
-                        ""
+                        String::new()
                     })
                 }));
                 clusters.add_row(row);
@@ -139,21 +305,10 @@ pub fn report(out: &mut dyn Write, report: &Report, layout: Layout) -> io::Resul
         .count();
     writeln!(
         out,
-        "{agree} cluster(s) agree, {unique} claim(s) carried by one outlet only"
+        "{} agree, {} carried by one outlet only",
+        plural(agree, "cluster", "clusters"),
+        plural(unique, "claim", "claims")
     )?;
-    if !report.findings.is_empty() {
-        writeln!(out, "findings:")?;
-        for f in &report.findings {
-            writeln!(
-                out,
-                "  {:7} {:4} {}: {}",
-                super::name(&f.severity),
-                f.cluster,
-                super::name(&f.kind),
-                f.message
-            )?;
-        }
-    }
     Ok(())
 }
 
@@ -188,7 +343,7 @@ fn framing_table(report: &Report, layout: Layout) -> Table {
     for o in &report.outlets {
         let f = &o.framing;
         table.add_row(vec![
-            Cell::new(&o.name),
+            Cell::new(clean(&o.name)),
             Cell::new(f.named_sources),
             Cell::new(f.unnamed_sources),
             Cell::new(f.quotes),
@@ -212,8 +367,8 @@ pub fn claims(
         writeln!(
             out,
             "{} — {} ({} claims)",
-            story.id,
-            version.outlet,
+            clean(&story.id),
+            clean(&version.outlet),
             list.len()
         )?;
         let mut table = new_table(layout);
@@ -221,7 +376,7 @@ pub fn claims(
         for c in list {
             table.add_row(vec![
                 Cell::new(format!("{}:{}", c.at.line, c.at.column)),
-                Cell::new(&c.text),
+                Cell::new(clean(&c.text)),
             ]);
         }
         writeln!(out, "{table}")?;
@@ -238,20 +393,20 @@ pub fn figures(
 ) -> io::Result<()> {
     for (o, list) in claims.iter().enumerate() {
         let version = &story.versions[o];
-        writeln!(out, "{} — {}", story.id, version.outlet)?;
+        writeln!(out, "{} — {}", clean(&story.id), clean(&version.outlet))?;
         let mut table = new_table(layout);
         table.set_header(vec!["line", "figure", "kind", "interval", "measure"]);
         for c in list {
             for f in &c.figures {
                 table.add_row(vec![
                     Cell::new(c.at.line),
-                    Cell::new(&f.text),
+                    Cell::new(clean(&f.text)),
                     Cell::new(
                         serde_json::to_string(&f.kind)
                             .unwrap_or_default()
                             .trim_matches('"'),
                     ),
-                    Cell::new(f.interval()),
+                    Cell::new(label::interval(f)),
                     Cell::new(f.measure.as_deref().unwrap_or("")),
                 ]);
             }
@@ -264,13 +419,14 @@ pub fn figures(
 /// The story-level figure table: one row per measure, one column per outlet,
 /// and how the aligned claims' figures of that measure compare.
 fn figure_table(report: &Report, layout: Layout) -> Table {
+    let labels = Labels::new(report);
     let mut table = new_table(layout);
     let mut header = vec!["measure".to_string()];
-    header.extend(report.outlets.iter().map(|o| o.name.clone()));
+    header.extend(report.outlets.iter().map(|o| clean(&o.name).into_owned()));
     header.push("verdicts".to_string());
     table.set_header(header);
     for row in &report.figures {
-        let mut cells = vec![Cell::new(&row.measure)];
+        let mut cells = vec![Cell::new(labels.measure(&row.measure))];
         cells.extend(row.by_outlet.iter().map(|texts| {
             Cell::new(if texts.is_empty() {
                 "—".to_string()
@@ -282,4 +438,26 @@ fn figure_table(report: &Report, layout: Layout) -> Table {
         table.add_row(cells);
     }
     table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_lines_keep_to_the_width() {
+        let text = "one two three four five six seven eight nine ten eleven twelve";
+        let wrapped = wrap(text, 20, "  ");
+        assert!(
+            wrapped.lines().all(|l| l.chars().count() <= 20),
+            "{wrapped}"
+        );
+        assert_eq!(
+            wrapped.split_whitespace().collect::<Vec<_>>().join(" "),
+            text
+        );
+        let long = "x".repeat(50);
+        assert!(wrap(&long, 20, "").lines().all(|l| l.chars().count() <= 20));
+        assert_eq!(wrap("", 20, ""), "");
+    }
 }

@@ -1,7 +1,6 @@
 //! Command-line arguments, declared with clap's derive API. The library
 //! knows nothing of clap: the value enums here map onto its types.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -23,11 +22,11 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Align the claims of a story's versions and report what agrees, differs or is missing.
-    Compare(Common),
+    Compare(CompareArgs),
     /// Print each version's claims with their positions and features.
-    Claims(Common),
+    Claims(ListArgs),
     /// Print each version's figures.
-    Figures(Common),
+    Figures(ListArgs),
     /// For CI: compare every story of a corpus; exit 1 when findings exceed the policy.
     Check(CheckArgs),
     /// Print the effective configuration (defaults merged with storydiff.toml) as TOML.
@@ -42,20 +41,48 @@ pub struct ConfigArgs {
     pub config: Option<PathBuf>,
 }
 
-/// Options shared by every subcommand.
+/// Options of `storydiff compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Output format (default: from the extension of --output, else table).
+    #[arg(long, value_enum, help_heading = "Output")]
+    pub format: Option<FormatArg>,
+
+    /// The options every story subcommand shares.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// Options of `storydiff claims` and `storydiff figures`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Output format (default: from the extension of --output, else table).
+    #[arg(long, value_enum, help_heading = "Output")]
+    pub format: Option<ListFormatArg>,
+
+    /// The options every story subcommand shares.
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// Options shared by `compare`, `claims` and `figures`.
 #[derive(Debug, Args)]
 pub struct Common {
     /// Files of one story, a folder of outlet files, a .json story, a .jsonl corpus, or - for JSON Lines on stdin.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
 
-    /// Output format (table on a terminal, json otherwise).
-    #[arg(long, value_enum, help_heading = "Output")]
-    pub format: Option<FormatArg>,
-
     /// Write the output to FILE instead of stdout.
     #[arg(long, value_name = "FILE", help_heading = "Output")]
     pub output: Option<PathBuf>,
+
+    /// Table width in columns (default: the terminal's, else 100).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..), help_heading = "Output")]
+    pub width: Option<u16>,
+
+    /// Leave out files of input folders that match GLOB (by name or path); repeatable.
+    #[arg(long, value_name = "GLOB", help_heading = "Input")]
+    pub exclude: Vec<String>,
 
     /// Configuration file (default: storydiff.toml in the working directory or above).
     #[arg(long, value_name = "FILE", help_heading = "Matching")]
@@ -84,9 +111,13 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE", help_heading = "Policy")]
     pub write_baseline: Option<PathBuf>,
 
-    /// Output format (table on a terminal, json otherwise): one line per story.
+    /// Output format (default: table): one line per story, SARIF 2.1.0, or GitHub workflow annotations.
     #[arg(long, value_enum, help_heading = "Output")]
-    pub format: Option<FormatArg>,
+    pub format: Option<CheckFormatArg>,
+
+    /// Leave out story folders and files that match GLOB (by name or path); repeatable.
+    #[arg(long, value_name = "GLOB", help_heading = "Input")]
+    pub exclude: Vec<String>,
 
     /// Configuration file (default: storydiff.toml in the working directory or above).
     #[arg(long, value_name = "FILE", help_heading = "Matching")]
@@ -124,13 +155,35 @@ pub fn config(explicit: Option<&Path>, threshold: Option<f64>) -> anyhow::Result
     Ok(config)
 }
 
-/// The format asked for, else a table on a terminal and JSON otherwise.
-pub fn format(asked: Option<FormatArg>) -> Format {
-    match asked {
-        Some(format) => format.into(),
-        None if std::io::stdout().is_terminal() => Format::Table,
-        None => Format::Json,
-    }
+/// The formats of `claims` and `figures` ([`Format`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormatArg {
+    /// A terminal table.
+    Table,
+    /// JSON, one object per version.
+    Json,
+}
+
+/// The formats of `check` ([`Format`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormatArg {
+    /// One line per story, with its failing findings.
+    Table,
+    /// One JSON object per story.
+    Json,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    /// GitHub Actions workflow annotations (`::error file=…`).
+    Github,
+}
+
+/// The format asked for; else the one `output`'s extension names (`.json`,
+/// `.md`, `.html`, `.sarif`), else a table, whether or not stdout is a
+/// terminal (as ripgrep does: a pipe gets what a terminal gets).
+pub fn format(asked: Option<Format>, output: Option<&Path>) -> Format {
+    asked
+        .or_else(|| output.and_then(Format::from_extension))
+        .unwrap_or(Format::Table)
 }
 
 impl From<FormatArg> for Format {
@@ -140,6 +193,26 @@ impl From<FormatArg> for Format {
             FormatArg::Json => Format::Json,
             FormatArg::Markdown => Format::Markdown,
             FormatArg::Html => Format::Html,
+        }
+    }
+}
+
+impl From<ListFormatArg> for Format {
+    fn from(format: ListFormatArg) -> Format {
+        match format {
+            ListFormatArg::Table => Format::Table,
+            ListFormatArg::Json => Format::Json,
+        }
+    }
+}
+
+impl From<CheckFormatArg> for Format {
+    fn from(format: CheckFormatArg) -> Format {
+        match format {
+            CheckFormatArg::Table => Format::Table,
+            CheckFormatArg::Json => Format::Json,
+            CheckFormatArg::Sarif => Format::Sarif,
+            CheckFormatArg::Github => Format::Github,
         }
     }
 }
@@ -174,5 +247,31 @@ mod tests {
     #[test]
     fn arguments_are_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn help_lists_only_the_formats_each_subcommand_writes() {
+        let mut cli = Cli::command();
+        let formats = |cli: &mut clap::Command, name: &str| -> Vec<String> {
+            let sub = cli.find_subcommand_mut(name).unwrap();
+            let arg = sub
+                .get_arguments()
+                .find(|a| a.get_id() == "format")
+                .unwrap();
+            arg.get_possible_values()
+                .iter()
+                .map(|v| v.get_name().to_string())
+                .collect()
+        };
+        assert_eq!(
+            formats(&mut cli, "compare"),
+            ["table", "json", "markdown", "html"]
+        );
+        assert_eq!(formats(&mut cli, "claims"), ["table", "json"]);
+        assert_eq!(formats(&mut cli, "figures"), ["table", "json"]);
+        assert_eq!(
+            formats(&mut cli, "check"),
+            ["table", "json", "sarif", "github"]
+        );
     }
 }

@@ -22,9 +22,9 @@ use storydiff::render::{self, Format, Layout, View};
 
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
-        Command::Compare(common) => run(View::Compare, common),
-        Command::Claims(common) => run(View::Claims, common),
-        Command::Figures(common) => run(View::Figures, common),
+        Command::Compare(args) => run(View::Compare, args.format.map(Format::from), args.common),
+        Command::Claims(args) => run(View::Claims, args.format.map(Format::from), args.common),
+        Command::Figures(args) => run(View::Figures, args.format.map(Format::from), args.common),
         Command::Check(args) => run_check(args),
         Command::Config(args) => args::config(args.config.as_deref(), None).and_then(|config| {
             io::stdout()
@@ -37,23 +37,32 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("storydiff: {error:#}");
+            let message = format!("{error:#}");
+            eprintln!("storydiff: {}", render::terminal::clean(&message));
             ExitCode::from(EXIT_BAD_INPUT)
         }
     }
 }
 
-fn run(view: View, common: Common) -> anyhow::Result<u8> {
+fn run(view: View, format: Option<Format>, common: Common) -> anyhow::Result<u8> {
     let config = args::config(common.config.as_deref(), common.threshold)?;
-    let format = args::format(common.format);
+    let format = args::format(format, common.output.as_deref());
+    let filter = storydiff::load::Filter::new(&common.exclude)?;
+    notify_skipped(&common.inputs, &filter);
     let mut out = Output::open(common.output.as_deref(), &common.inputs)?;
-    let layout = Layout::colored(common.output.is_none() && io::stdout().is_terminal());
+    let terminal = common.output.is_none() && io::stdout().is_terminal();
+    let layout = Layout {
+        width: common
+            .width
+            .unwrap_or_else(|| render::table::width(terminal)),
+        ..Layout::colored(terminal)
+    };
     let is_corpus = storydiff::load::is_corpus(&common.inputs);
     let title = corpus::title(&common.inputs);
     let mut renderer = render::renderer(view, format, layout, is_corpus, &title)?;
     let analyzer = Analyzer::new(&config)?;
     let work = |story| corpus::item(view, story, &analyzer);
-    let stories = storydiff::load::open(&common.inputs);
+    let stories = storydiff::load::open_filtered(&common.inputs, &filter);
     let mut progress = Progress::new(is_corpus);
     let tally = corpus::render(stories, work, &mut *renderer, &mut out, &mut progress)?;
     progress.finish();
@@ -81,15 +90,13 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
         Some(path) => Baseline::from_file(path)?,
         None => Baseline::default(),
     };
-    let format = args::format(args.format);
-    anyhow::ensure!(
-        matches!(format, Format::Table | Format::Json),
-        "`storydiff check` writes table or json"
-    );
+    let format = args::format(args.format.map(Format::from), None);
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut progress = Progress::new(true);
+    let filter = storydiff::load::Filter::new(&args.exclude)?;
     let summary = check::run(
         &args.corpus,
+        &filter,
         &Analyzer::new(&config)?,
         &baseline,
         format,
@@ -103,6 +110,18 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
     }
     eprintln!("{summary}");
     Ok(summary.exit_code())
+}
+
+/// Say on stderr which files of the input folders are not read as outlets, and why.
+fn notify_skipped(inputs: &[std::path::PathBuf], filter: &storydiff::load::Filter) {
+    for skipped in storydiff::load::skipped(inputs, filter) {
+        let path = skipped.path.display().to_string();
+        eprintln!(
+            "storydiff: skipping {}: {}",
+            render::terminal::one_line(&path),
+            skipped.reason
+        );
+    }
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {

@@ -37,9 +37,12 @@ impl Watch for Progress {
     }
 
     fn unreadable(&mut self, error: &InputError) {
+        // Story ids, outlet names and file names come from the input: no
+        // control sequence of theirs reaches the terminal.
+        let message = storydiff::render::terminal::clean(&error.to_string()).into_owned();
         match &self.0 {
-            Some(bar) => bar.suspend(|| eprintln!("storydiff: {error}")),
-            None => eprintln!("storydiff: {error}"),
+            Some(bar) => bar.suspend(|| eprintln!("storydiff: {message}")),
+            None => eprintln!("storydiff: {message}"),
         }
     }
 }

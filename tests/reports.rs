@@ -1,0 +1,320 @@
+//! Reports people read first and CI that holds: formats, widths, folder
+//! layouts, baselines, SARIF and annotations, output safety.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn storydiff() -> Command {
+    Command::cargo_bin("storydiff").unwrap()
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    fs::write(dir.join(name), text).unwrap();
+}
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
+}
+
+fn stdout(args: &[&str], input: &Path) -> String {
+    let output = storydiff().args(args).arg(input).output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn a_pipe_gets_a_table_by_default() {
+    let out = stdout(&["compare"], &fixture("venezuela"));
+    assert!(out.starts_with("story: venezuela\n"), "{out}");
+}
+
+#[test]
+fn output_infers_the_format_from_its_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, start) in [
+        ("r.html", "<!DOCTYPE html>"),
+        ("r.md", "# storydiff: venezuela"),
+        ("r.json", "{\"schema\""),
+    ] {
+        let path = dir.path().join(name);
+        storydiff()
+            .arg("compare")
+            .arg(fixture("venezuela"))
+            .arg("--output")
+            .arg(&path)
+            .assert()
+            .code(0);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.starts_with(start), "{name}: {}", &text[..80]);
+    }
+}
+
+#[test]
+fn at_width_80_no_table_line_is_longer_than_80_columns() {
+    for story in ["venezuela", "wildfire", "port-strike", "ceasefire.json"] {
+        let out = stdout(&["compare", "--width", "80"], &fixture(story));
+        let longest = out.lines().map(|l| l.chars().count()).max().unwrap();
+        assert!(longest <= 80, "{story}: a line of {longest} columns");
+    }
+}
+
+#[test]
+fn the_first_screen_of_the_venezuela_table_shows_both_figure_conflicts() {
+    let out = stdout(&["compare", "--width", "120"], &fixture("venezuela"));
+    let screen: Vec<&str> = out.lines().take(40).collect();
+    let screen = screen.join("\n");
+    assert!(screen.contains("troop (c"), "{screen}");
+    assert!(screen.contains("\"12,000\""), "{screen}");
+    assert!(screen.contains("\"November 20\""), "{screen}");
+}
+
+#[test]
+fn the_html_report_opens_with_the_summary_and_folds_the_findings() {
+    let html = stdout(&["compare", "--format", "html"], &fixture("venezuela"));
+    let summary = html.find("class=\"summary\"").unwrap();
+    let first_warning = html.find("class=\"warning\"").unwrap();
+    let fold = html.find("<details>").unwrap();
+    assert!(
+        summary < fold && fold < first_warning,
+        "summary, then the folded findings"
+    );
+}
+
+#[test]
+fn a_basil_event_folder_compares_with_exit_0_and_a_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "The Senate passed the budget bill on Friday by a vote of 60 to 40. \
+                The bill funds the government through September.\n";
+    write(
+        dir.path(),
+        "fox.txt",
+        &format!("Senate passes budget\n\n{body}"),
+    );
+    write(
+        dir.path(),
+        "nyt.txt",
+        &format!("Budget bill passes\n\n{body}"),
+    );
+    write(
+        dir.path(),
+        "hpo.txt",
+        &format!("Budget passes Senate\n\n{body}"),
+    );
+    write(
+        dir.path(),
+        "annotations.json",
+        r#"{"fox": [{"bias": "lex"}]}"#,
+    );
+    write(
+        dir.path(),
+        "README.md",
+        "# Event 12\n\nAnnotated by two readers.\n",
+    );
+    storydiff()
+        .args(["compare", "--format", "json"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stderr(
+            predicate::str::contains("skipping")
+                .and(predicate::str::contains("annotations.json"))
+                .and(predicate::str::contains("README.md")),
+        )
+        .stdout(predicate::str::contains("\"name\":\"README\"").not());
+}
+
+#[test]
+fn exclude_leaves_out_matching_files() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "The bridge reopened on Monday.\n");
+    write(dir.path(), "b.txt", "The bridge reopened on Monday.\n");
+    write(
+        dir.path(),
+        "c-draft.txt",
+        "The bridge reopened on Sunday.\n",
+    );
+    let out = stdout(
+        &["compare", "--format", "json", "--exclude", "*-draft.txt"],
+        dir.path(),
+    );
+    assert!(!out.contains("c-draft"), "{out}");
+}
+
+/// A JSON Lines corpus with one story whose outlets disagree on a figure.
+const CONFLICT: &str = concat!(
+    r#"{"story": "troops", "outlet": "a", "text": "The US has stationed 15,000 troops in the Caribbean. Talks failed."}"#,
+    "\n",
+    r#"{"story": "troops", "outlet": "b", "text": "The US has stationed 12,000 troops in the Caribbean. Talks failed."}"#,
+    "\n",
+);
+
+#[test]
+fn a_baseline_holds_after_a_story_is_inserted_at_the_top_of_the_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    let baseline = dir.path().join("baseline.json");
+    fs::write(&corpus, CONFLICT).unwrap();
+    storydiff()
+        .arg("check")
+        .arg("--write-baseline")
+        .arg(&baseline)
+        .arg(&corpus)
+        .assert()
+        .code(1);
+    let inserted = concat!(
+        r#"{"story": "bridge", "outlet": "a", "text": "The bridge reopened on Monday."}"#,
+        "\n",
+        r#"{"story": "bridge", "outlet": "b", "text": "The bridge reopened on Monday."}"#,
+        "\n",
+    );
+    fs::write(&corpus, format!("{inserted}{CONFLICT}")).unwrap();
+    storydiff()
+        .arg("check")
+        .arg("--baseline")
+        .arg(&baseline)
+        .arg(&corpus)
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn check_writes_sarif_with_locations_and_fingerprints() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    fs::write(&corpus, CONFLICT).unwrap();
+    let output = storydiff()
+        .args(["check", "--format", "sarif"])
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let log: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_sarif_shape(&log);
+    let result = &log["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "figure-conflict");
+    let region = &result["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["startLine"], 1);
+    assert!(result["partialFingerprints"]["storydiff/v1"].is_string());
+}
+
+/// The properties SARIF 2.1.0 requires of what storydiff writes, with their
+/// types and allowed values (from the OASIS schema): `version` "2.1.0",
+/// `runs` with `tool.driver.name`, results with `message.text`, a `level`
+/// of none/note/warning/error, `ruleIndex` into the rules, physical
+/// locations with a URI and a region starting at line 1 or later.
+fn assert_sarif_shape(log: &serde_json::Value) {
+    assert_eq!(log["version"], "2.1.0");
+    assert!(log["$schema"].as_str().unwrap().contains("sarif-2.1.0"));
+    for run in log["runs"].as_array().unwrap() {
+        let driver = &run["tool"]["driver"];
+        assert!(driver["name"].is_string());
+        let rules = driver["rules"].as_array().unwrap();
+        for rule in rules {
+            assert!(rule["id"].is_string());
+        }
+        for result in run["results"].as_array().unwrap() {
+            assert!(result["message"]["text"].is_string());
+            assert!(
+                ["none", "note", "warning", "error"].contains(&result["level"].as_str().unwrap())
+            );
+            let index = result["ruleIndex"].as_u64().unwrap() as usize;
+            assert_eq!(rules[index]["id"], result["ruleId"]);
+            for location in result["locations"].as_array().unwrap() {
+                let physical = &location["physicalLocation"];
+                let uri = physical["artifactLocation"]["uri"].as_str().unwrap();
+                assert!(!uri.contains(' '), "{uri}");
+                assert!(physical["region"]["startLine"].as_u64().unwrap() >= 1);
+                assert!(physical["region"]["startColumn"].as_u64().unwrap() >= 1);
+            }
+            if let Some(state) = result.get("baselineState") {
+                assert!(
+                    ["new", "unchanged", "updated", "absent"].contains(&state.as_str().unwrap())
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn check_writes_github_annotations_for_failing_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    fs::write(&corpus, CONFLICT).unwrap();
+    storydiff()
+        .args(["check", "--format", "github"])
+        .arg(&corpus)
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::starts_with("::error file=").and(predicate::str::contains(
+                "line=1,col=1,title=storydiff figure-conflict::troops: troop",
+            )),
+        );
+}
+
+#[test]
+fn control_characters_do_not_reach_the_table_or_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    let evil = "\u{1b}]0;pwned\u{7}\u{1b}[2J";
+    let lines = [
+        format!(
+            r#"{{"story": "s{evil}", "outlet": "a{evil}", "text": "The bridge reopened{evil} on Monday."}}"#
+        ),
+        format!(
+            r#"{{"story": "s{evil}", "outlet": "b", "text": "The bridge reopened on Monday."}}"#
+        ),
+        format!(r#"{{"story": "bad{evil}", "outlet": "a", "text": "One."}}"#),
+        format!(r#"{{"story": "bad{evil}", "outlet": "a", "text": "Two."}}"#),
+    ];
+    let text: String = lines
+        .iter()
+        .map(|l| l.replace('\u{1b}', "\\u001b").replace('\u{7}', "\\u0007") + "\n")
+        .collect();
+    fs::write(&corpus, text).unwrap();
+    let output = storydiff().arg("compare").arg(&corpus).output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "the outlet twice is bad input"
+    );
+    for stream in [&output.stdout, &output.stderr] {
+        assert!(
+            !stream.contains(&0x1b) && !stream.contains(&0x07),
+            "{}",
+            String::from_utf8_lossy(stream)
+        );
+    }
+    assert!(String::from_utf8_lossy(&output.stderr).contains("bad"));
+}
+
+#[test]
+fn a_markdown_corpus_report_fits_a_comment_and_lists_failed_stories() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    let mut text = String::new();
+    for n in 0..60 {
+        text.push_str(&CONFLICT.replace("\"troops\"", &format!("\"troops-{n}\"")));
+    }
+    text.push_str("{\"story\": \"broken\", \"outlet\": \"a\", \"text\": \"One.\"}\n");
+    text.push_str("{\"story\": \"broken\", \"outlet\": \"a\", \"text\": \"Two.\"}\n");
+    fs::write(&corpus, text).unwrap();
+    let output = storydiff()
+        .args(["compare", "--format", "markdown"])
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    let md = String::from_utf8(output.stdout).unwrap();
+    assert!(md.chars().count() <= 65_536);
+    assert!(md.contains("| 61 | input error:"), "{}", &md[..400]);
+    assert!(md.contains("61 stories, 1 unreadable"));
+}
