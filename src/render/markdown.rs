@@ -361,7 +361,7 @@ impl Document {
         // Stories with errors first, then by warnings, so that what fits is
         // what matters; ties in input order (stable sort).
         let mut sections = self.sections;
-        sections.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
+        sections.sort_by_key(|s| std::cmp::Reverse((s.0, s.1)));
         let total = sections.len();
         for (shown, (_, _, section)) in sections.iter().enumerate() {
             let size = section.chars().count();

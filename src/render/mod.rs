@@ -356,7 +356,7 @@ pub fn write_json_line(out: &mut dyn Write, value: &impl serde::Serialize) -> io
 /// which is the order of the clusters' first claims.
 pub fn by_severity(findings: &[crate::compare::Finding]) -> Vec<&crate::compare::Finding> {
     let mut sorted: Vec<&crate::compare::Finding> = findings.iter().collect();
-    sorted.sort_by(|a, b| b.severity.cmp(&a.severity));
+    sorted.sort_by_key(|f| std::cmp::Reverse(f.severity));
     sorted
 }
 
