@@ -137,9 +137,8 @@ pub fn compare(
             .collect();
         let mut figure_comparisons = figures::compare_cluster(&members);
         for value in figure_comparisons.iter_mut().flat_map(|c| &mut c.values) {
-            let claim = &claims[value.claim.outlet.0][value.claim.index];
-            value.at = story.versions[value.claim.outlet.0]
-                .position_in_claim(claim, value.figure.span.start);
+            value.at =
+                claims[value.claim.outlet.0][value.claim.index].position_of_figure(&value.figure);
         }
         let framing_differences = framing::compare_cluster(&members);
         let conflict = figure_comparisons

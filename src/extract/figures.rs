@@ -1397,10 +1397,7 @@ fn synonyms() -> &'static std::collections::HashMap<String, String> {
 
 /// The groups of `lexicons/measures.txt`: canonical word and its synonyms.
 pub fn measure_groups() -> Vec<(String, Vec<String>)> {
-    MEASURES
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    crate::text::lexicon::entries(MEASURES)
         .filter_map(|l| {
             let (head, rest) = l.split_once(':')?;
             let words = rest

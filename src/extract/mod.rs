@@ -13,6 +13,11 @@ pub fn extract(version: &Version, claims: &mut [Claim], lexicon: &framing::Lexic
     let context = figures::Context::for_version(version);
     for claim in claims.iter_mut() {
         claim.figures = figures::find_figures(&claim.text, &context);
+        claim.figure_at = claim
+            .figures
+            .iter()
+            .map(|f| version.position_in_claim(claim, f.span.start))
+            .collect();
         claim.cues = framing::find_cues(&claim.text, lexicon);
     }
     framing::carry_speakers(&version.body, claims);

@@ -226,6 +226,9 @@ pub struct Claim {
     pub headline: bool,
     /// Figures found in the claim (filled by the extract stage).
     pub figures: Vec<Figure>,
+    /// Where each of `figures` starts in the source, in the same order
+    /// (filled by the extract stage with the figures).
+    pub figure_at: Vec<Position>,
     /// Framing cues found in the claim (filled by the extract stage).
     pub cues: Vec<Cue>,
 }
@@ -240,8 +243,19 @@ impl Claim {
             headline: span.is_none(),
             span,
             figures: Vec::new(),
+            figure_at: Vec::new(),
             cues: Vec::new(),
         }
+    }
+
+    /// Where `figure`, one of this claim's figures, starts in the source;
+    /// the claim's own start when it is not one of them.
+    pub fn position_of_figure(&self, figure: &Figure) -> Position {
+        self.figures
+            .iter()
+            .position(|f| f.span == figure.span)
+            .and_then(|i| self.figure_at.get(i).copied())
+            .unwrap_or(self.at)
     }
 }
 

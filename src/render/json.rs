@@ -446,10 +446,9 @@ impl<'a> FiguresView<'a> {
                 .iter()
                 .flat_map(|c| {
                     c.figures.iter().map(move |figure| {
-                        let version = &story.versions[outlet];
-                        let at = version.position_in_claim(c, figure.span.start);
+                        let at = c.position_of_figure(figure);
                         ValueView {
-                            outlet: &version.outlet,
+                            outlet: &story.versions[outlet].outlet,
                             line: at.line,
                             column: at.column,
                             figure: FigureView::from(figure),
