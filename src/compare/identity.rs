@@ -40,7 +40,7 @@ pub fn settle(
                 }
             })
             .collect();
-        let mut key = format!("{}\u{1f}{}", story.id, crate::render::name(&finding.kind));
+        let mut key = format!("{}\u{1f}{}", story.id, crate::model::name(&finding.kind));
         for claim in &members {
             key.push('\u{1f}');
             key.push_str(&story.versions[claim.outlet.0].outlet);

@@ -12,6 +12,15 @@ pub use cue::{Cue, CueKind};
 pub use figure::{End, Endpoint, Figure, FigureKind, Interval, Qualifier};
 pub use finding::{Finding, FindingKind, Location, Severity};
 
+/// The name an enum value has in JSON (`"figure-conflict"`), for text output
+/// and for identities that must match the JSON.
+pub fn name<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(name)) => name,
+        _ => String::new(),
+    }
+}
+
 /// Index of an outlet's version within one [`Story`]; vectors of per-outlet
 /// data are indexed by it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

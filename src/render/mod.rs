@@ -360,13 +360,7 @@ pub fn by_severity(findings: &[crate::compare::Finding]) -> Vec<&crate::compare:
     sorted
 }
 
-/// The name an enum value has in JSON (`"figure-conflict"`), for text output.
-pub fn name<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(name)) => name,
-        _ => String::new(),
-    }
-}
+pub use crate::model::name;
 
 /// The verdict counts of a figure-table row as text: "1 agree, 1 conflict".
 pub fn verdict_counts(row: &crate::compare::figures::MeasureRow) -> String {
