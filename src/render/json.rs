@@ -33,10 +33,149 @@ fn round(score: f64) -> f64 {
 pub struct ReportView<'a> {
     schema: &'static str,
     story: &'a str,
+    summary: SummaryView<'a>,
     outlets: Vec<OutletView<'a>>,
     figures: Vec<MeasureView<'a>>,
     clusters: Vec<ClusterView<'a>>,
     findings: Vec<FindingView<'a>>,
+}
+
+/// The summary a report opens with ([`super::summary::Summary`]), with
+/// whole claim texts.
+#[derive(Serialize)]
+struct SummaryView<'a> {
+    coverage: CoverageView,
+    outlets: Vec<SummaryOutletView<'a>>,
+    conflicts: Vec<ConflictView<'a>>,
+    shared: Vec<SharedView<'a>>,
+    omitted: Vec<OmittedView<'a>>,
+    framing: Vec<SummaryFramingView<'a>>,
+}
+
+#[derive(Serialize)]
+struct CoverageView {
+    outlets: usize,
+    shared_by_all: usize,
+    shared_by_some: usize,
+    in_one: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+#[derive(Serialize)]
+struct SummaryOutletView<'a> {
+    name: &'a str,
+    headline: Option<&'a str>,
+    lead: Option<&'a str>,
+    distinctive: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ConflictView<'a> {
+    measure: String,
+    cluster: &'a str,
+    values: Vec<SummaryValueView<'a>>,
+}
+
+#[derive(Serialize)]
+struct SummaryValueView<'a> {
+    outlet: &'a str,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct SharedView<'a> {
+    text: &'a str,
+    missing: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct OmittedView<'a> {
+    text: &'a str,
+    carried_by: Vec<&'a str>,
+    missing: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SummaryFramingView<'a> {
+    outlet: &'a str,
+    kind: crate::model::CueKind,
+    text: &'a str,
+    cluster: &'a str,
+}
+
+impl<'a> SummaryView<'a> {
+    fn new(report: &'a Report) -> SummaryView<'a> {
+        let s = super::summary::Summary::new(report);
+        let name = |o: crate::model::OutletId| report.outlet_name(o);
+        let names = |list: &[crate::model::OutletId]| list.iter().map(|&o| name(o)).collect();
+        SummaryView {
+            coverage: CoverageView {
+                outlets: s.coverage.outlets,
+                shared_by_all: s.coverage.all,
+                shared_by_some: s.coverage.some,
+                in_one: s.coverage.one,
+                errors: s.coverage.findings[0],
+                warnings: s.coverage.findings[1],
+                infos: s.coverage.findings[2],
+            },
+            outlets: s
+                .outlets
+                .iter()
+                .zip(&s.distinctive)
+                .map(|(o, distinctive)| SummaryOutletView {
+                    name: o.name,
+                    headline: o.headline.map(|c| c.text.as_str()),
+                    lead: o.lead.map(|c| c.text.as_str()),
+                    distinctive: distinctive.iter().map(|c| c.text.as_str()).collect(),
+                })
+                .collect(),
+            conflicts: s
+                .conflicts
+                .into_iter()
+                .map(|c| ConflictView {
+                    measure: c.measure,
+                    cluster: c.cluster,
+                    values: c
+                        .values
+                        .into_iter()
+                        .map(|(o, text)| SummaryValueView {
+                            outlet: name(o),
+                            text,
+                        })
+                        .collect(),
+                })
+                .collect(),
+            shared: s
+                .shared
+                .iter()
+                .map(|(claim, missing)| SharedView {
+                    text: &claim.text,
+                    missing: names(missing),
+                })
+                .collect(),
+            omitted: s
+                .omitted
+                .iter()
+                .map(|o| OmittedView {
+                    text: &report.claim(o.claim).text,
+                    carried_by: names(&o.carried_by),
+                    missing: names(&o.missing),
+                })
+                .collect(),
+            framing: s
+                .framing
+                .iter()
+                .map(|f| SummaryFramingView {
+                    outlet: name(f.outlet),
+                    kind: f.kind,
+                    text: f.text,
+                    cluster: f.cluster,
+                })
+                .collect(),
+        }
+    }
 }
 
 /// A finding.
@@ -286,6 +425,7 @@ impl<'a> From<&'a Report> for ReportView<'a> {
         ReportView {
             schema: SCHEMA,
             story: &report.story,
+            summary: SummaryView::new(report),
             outlets: report
                 .outlets
                 .iter()
