@@ -1,0 +1,257 @@
+//! Figure verdicts: figures of one measure within a cluster compared as intervals.
+//!
+//! Within one cluster, figures of the same kind and measure (and, for money,
+//! currency) are grouped across outlets, one figure per outlet per group,
+//! and only when they speak of the same subject, period, part and whole. Each group gets the worst
+//! verdict over its pairs of figures: `agree`, `compatible` or `conflict`.
+//! The rules and their reasons are in `docs/figures.md`.
+
+mod identity;
+mod scope;
+mod verdict;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::extract::figures::{Figure, FigureKind};
+use crate::model::{Claim, ClaimRef, Position};
+
+pub use identity::{
+    ANCHOR_WORDS, GENERIC_CONTEXT_MIN, GENERIC_MEASURES, MAGNITUDE_GAP, PART_MARKERS,
+};
+use identity::{Entry, comparable, entry, group_key, overlap, view};
+pub use scope::{CALENDAR_PHRASES, PART_PHRASES, PERIOD_PHRASES};
+pub use verdict::{compare, percent_tolerance, rounding_tolerance};
+
+/// How the figures of one measure relate across outlets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// The same value within rounding.
+    Agree,
+    /// Different statements whose intervals overlap: "more than 20" and "21".
+    Compatible,
+    /// Disjoint intervals: "12,000" and "15,000".
+    Conflict,
+}
+
+/// One outlet's figure for a measure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureValue {
+    /// Which claim the figure is in.
+    pub claim: ClaimRef,
+    /// Where the figure is in the source. `compare_cluster` sees claims
+    /// only and sets the claim's position; the compare stage, which has the
+    /// versions, narrows it to the figure's own line and column.
+    pub at: Position,
+    /// The figure.
+    pub figure: Figure,
+}
+
+/// The figures of one measure in one cluster, and the verdict on them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureComparison {
+    /// The thing counted.
+    pub measure: String,
+    /// How the values relate.
+    pub verdict: Verdict,
+    /// One value per outlet that states one, in outlet order.
+    pub values: Vec<FigureValue>,
+}
+
+/// Numbers at or above this, written with trailing zeros, are taken as
+/// rounded: "15,000" may stand for anything that rounds to it. Below it
+/// counts are usually exact ("21 killed" and "20 killed" disagree).
+pub const ROUNDING_MIN: f64 = 1000.0;
+
+/// The rounding band of a round number never exceeds this share of it:
+/// "20,000" is read as 19,000–21,000, not as everything that rounds to one
+/// significant digit (15,000–25,000), which would hide real disagreements.
+pub const ROUNDING_MAX_SHARE: f64 = 0.05;
+
+/// Two figures whose subjects differ ("the US" and "Venezuela") are still
+/// compared when at least this share of the content words around them is
+/// shared: outlets name one subject differently ("the US", "Washington").
+pub const SUBJECT_OVERRIDE_OVERLAP: f64 = 0.34;
+
+/// The group a figure fits best: among the groups without its outlet whose
+/// figures it may be compared with (see [`comparable`]) and whose first
+/// figure it relates to no worse than `worst`, the one it agrees with best,
+/// then the one whose words it shares most, then the first ("to 5.2% from
+/// 4.8%" and "from 4.8% to 5.2%" pair 5.2 with 5.2).
+fn best_group(groups: &[Vec<Entry>], e: &Entry, worst: Verdict) -> Option<usize> {
+    groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.iter().all(|m| m.claim.outlet != e.claim.outlet))
+        .filter(|(_, g)| g.iter().all(|m| comparable(m, e)))
+        .map(|(n, g)| {
+            let verdict = compare(g[0].figure, e.figure);
+            (n, verdict, overlap(&g[0].context, &e.context))
+        })
+        .filter(|&(_, verdict, _)| verdict <= worst)
+        .fold(
+            None,
+            |best: Option<(usize, Verdict, f64)>, (n, v, score)| match best {
+                Some((_, bv, bs)) if (bv, -bs) <= (v, -score) => best,
+                _ => Some((n, v, score)),
+            },
+        )
+        .map(|(n, _, _)| n)
+}
+
+/// Move each figure that stands alone in its group into the group it fits
+/// best, relating to its first figure no worse than `worst`.
+fn place_singletons(groups: &mut Vec<Vec<Entry>>, worst: Verdict) {
+    let mut n = 0;
+    while n < groups.len() {
+        if groups[n].len() != 1 {
+            n += 1;
+            continue;
+        }
+        let e = groups.remove(n).pop().expect("a group of one");
+        match best_group(groups, &e, worst) {
+            Some(m) => {
+                groups[m].push(e);
+                groups[m].sort_by_key(|e| (e.claim, e.figure.span.start));
+            }
+            None => {
+                groups.insert(n, vec![e]);
+                n += 1;
+            }
+        }
+    }
+}
+
+/// The measure a group of figures is reported under: the first that says
+/// what is counted (see [`GENERIC_MEASURES`]), else the first.
+fn measure_of(group: &[Entry]) -> String {
+    let measures = || group.iter().filter_map(|e| e.figure.measure.as_deref());
+    measures()
+        .find(|m| !GENERIC_MEASURES.contains(m))
+        .or_else(|| measures().next())
+        .map_or_else(|| kind_name(group[0].figure.kind), str::to_string)
+}
+
+/// A kind's name as in the JSON output: what a figure without a measure
+/// is reported under.
+fn kind_name(kind: FigureKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// Compare the figures of the members of one cluster, measure by measure.
+pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FigureComparison> {
+    let mut by_key: BTreeMap<(FigureKind, String), Vec<Entry>> = BTreeMap::new();
+    let mut ordered: Vec<&(ClaimRef, &Claim)> = members.iter().collect();
+    ordered.sort_by_key(|(r, _)| *r);
+    for (claim_ref, claim) in ordered {
+        let view = view(claim);
+        for (n, figure) in claim.figures.iter().enumerate() {
+            if let Some(k) = group_key(figure) {
+                by_key
+                    .entry(k)
+                    .or_default()
+                    .push(entry(*claim_ref, &view, n));
+            }
+        }
+    }
+    let mut comparisons = Vec::new();
+    for entries in by_key.into_values() {
+        // First every figure joins a group it agrees with, or starts one;
+        // then each figure left alone joins a group it is compatible with;
+        // then one it conflicts with. Pairing agreement first keeps a second
+        // value of one outlet from being set against a value another outlet
+        // also gives ("$974 billion over five years or $1.2 trillion over
+        // eight years" against "$1.2 trillion over eight years").
+        let mut groups: Vec<Vec<Entry>> = Vec::new();
+        for e in entries {
+            match best_group(&groups, &e, Verdict::Agree) {
+                Some(n) => groups[n].push(e),
+                None => groups.push(vec![e]),
+            }
+        }
+        place_singletons(&mut groups, Verdict::Compatible);
+        place_singletons(&mut groups, Verdict::Conflict);
+        for group in groups.into_iter().filter(|g| g.len() >= 2) {
+            let mut verdict = Verdict::Agree;
+            for (n, a) in group.iter().enumerate() {
+                for b in &group[n + 1..] {
+                    verdict = verdict.max(compare(a.figure, b.figure));
+                }
+            }
+            comparisons.push(FigureComparison {
+                measure: measure_of(&group),
+                verdict,
+                values: group
+                    .into_iter()
+                    .map(|e| FigureValue {
+                        claim: e.claim,
+                        at: e.at,
+                        figure: e.figure.clone(),
+                    })
+                    .collect(),
+            });
+        }
+    }
+    comparisons.sort_by(|a, b| {
+        let first = |c: &FigureComparison| c.values.first().map(|v| (v.claim, v.figure.span.start));
+        a.measure.cmp(&b.measure).then(first(a).cmp(&first(b)))
+    });
+    comparisons
+}
+
+/// One row of the story-level figure table: what each outlet says about one
+/// measure anywhere in its version.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeasureRow {
+    /// The thing counted.
+    pub measure: String,
+    /// Per outlet (indexed by `OutletId`), the figures as written, in
+    /// order of appearance, each once.
+    pub by_outlet: Vec<Vec<String>>,
+    /// How many cluster comparisons of this measure agree, are compatible,
+    /// or conflict.
+    pub verdicts: [usize; 3],
+}
+
+/// The story-level figure table: every measure that two or more outlets give
+/// a figure for, sorted by measure. Dates and durations are rows too, under
+/// their measure.
+pub fn measure_table(claims: &[Vec<Claim>], comparisons: &[&FigureComparison]) -> Vec<MeasureRow> {
+    let mut rows: std::collections::BTreeMap<&str, Vec<Vec<String>>> =
+        std::collections::BTreeMap::new();
+    for (outlet, list) in claims.iter().enumerate() {
+        for figure in list.iter().flat_map(|c| &c.figures) {
+            let Some(measure) = figure.measure.as_deref() else {
+                continue;
+            };
+            let row = rows
+                .entry(measure)
+                .or_insert_with(|| vec![Vec::new(); claims.len()]);
+            if !row[outlet].contains(&figure.text) {
+                row[outlet].push(figure.text.clone());
+            }
+        }
+    }
+    rows.into_iter()
+        .filter(|(_, by_outlet)| by_outlet.iter().filter(|v| !v.is_empty()).count() >= 2)
+        .map(|(measure, by_outlet)| {
+            let mut verdicts = [0; 3];
+            for c in comparisons.iter().filter(|c| c.measure == measure) {
+                verdicts[c.verdict as usize] += 1;
+            }
+            MeasureRow {
+                measure: measure.to_string(),
+                by_outlet,
+                verdicts,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

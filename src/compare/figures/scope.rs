@@ -1,0 +1,255 @@
+//! What a figure is measured over: periods, parts of a span, calendar periods.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::identity::key;
+use crate::extract::figures::stem;
+use crate::model::Claim;
+
+/// Phrases that name the period a rate or change is measured over. Two
+/// figures measured over different periods are different quantities: prices
+/// that "rose 0.6% from the month before" and "5% on a year-over-year
+/// basis" are both true. Each phrase maps to its period.
+pub const PERIOD_PHRASES: &[(&str, &str)] = &[
+    ("a month earlier", "month"),
+    ("a quarter earlier", "quarter"),
+    ("a year ago", "year"),
+    ("a year before", "year"),
+    ("a year earlier", "year"),
+    ("a year prior", "year"),
+    ("annual", "year"),
+    ("annually", "year"),
+    ("from the month before", "month"),
+    ("from the year before", "year"),
+    ("in the month", "month"),
+    ("month-on-month", "month"),
+    ("month-over-month", "month"),
+    ("month-to-month", "month"),
+    ("monthly", "month"),
+    ("over the past year", "year"),
+    ("over the year", "year"),
+    ("per month", "month"),
+    ("per year", "year"),
+    ("quarter-on-quarter", "quarter"),
+    ("quarter-over-quarter", "quarter"),
+    ("quarterly", "quarter"),
+    ("the month before", "month"),
+    ("the previous month", "month"),
+    ("the previous year", "year"),
+    ("the prior month", "month"),
+    ("the prior year", "year"),
+    ("week-over-week", "week"),
+    ("weekly", "week"),
+    ("year-on-year", "year"),
+    ("year-over-year", "year"),
+    ("yearly", "year"),
+];
+
+/// Phrases that name an ordinal part of a longer span: "8 percent in the
+/// first year" is not the offer of "12 percent" over three years. A figure
+/// with such a phrase is compared only with one naming the same part; one
+/// without it may be about the whole. Each phrase maps to the part it names.
+pub const PART_PHRASES: &[(&str, &str)] = &[
+    ("first half", "first half"),
+    ("first month", "first month"),
+    ("first quarter", "first quarter"),
+    ("first week", "first week"),
+    ("first year", "first year"),
+    ("fourth quarter", "fourth quarter"),
+    ("second half", "second half"),
+    ("second quarter", "second quarter"),
+    ("second year", "second year"),
+    ("third quarter", "third quarter"),
+    ("third year", "third year"),
+];
+
+/// Phrases that place a figure in a calendar period. They usually say when,
+/// not which part: "$26 billion in sales this year" and "about $26 billion
+/// in sales" are one forecast. So two figures in different calendar periods
+/// are not compared, but one without a period is compared with one in a
+/// period, unless the claim of the latter splits the quantity by period
+/// ("200 million doses this year and 300 million doses in the first half of
+/// 2022" against "500 million doses"). Each phrase maps to its period.
+pub const CALENDAR_PHRASES: &[(&str, &str)] = &[
+    ("last month", "last month"),
+    ("last week", "last week"),
+    ("last year", "last year"),
+    ("next month", "next month"),
+    ("next week", "next week"),
+    ("next year", "next year"),
+    ("this month", "this month"),
+    ("this week", "this week"),
+    ("this year", "this year"),
+];
+
+/// What a figure is measured over: the periods, parts and calendar periods
+/// named around it.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Scope {
+    pub(super) periods: BTreeSet<&'static str>,
+    pub(super) parts: BTreeSet<&'static str>,
+    pub(super) calendar: BTreeSet<&'static str>,
+    /// The stemmed words of the phrases found: they are left out of the
+    /// figure's context, since the scope rule has weighed them already
+    /// ("year-over-year" and "a year earlier" name one period).
+    pub(super) words: BTreeSet<String>,
+    /// Whether the claim gives another figure of the same kind and measure
+    /// for another part or calendar period: the quantity is split.
+    pub(super) split: bool,
+}
+
+impl Scope {
+    fn is_empty(&self) -> bool {
+        self.periods.is_empty() && self.parts.is_empty() && self.calendar.is_empty()
+    }
+}
+
+/// Which list a scope phrase comes from.
+#[derive(Debug, Clone, Copy)]
+enum List {
+    Period,
+    Part,
+    Calendar,
+}
+
+/// One automaton over the phrases of [`PERIOD_PHRASES`], [`PART_PHRASES`]
+/// and [`CALENDAR_PHRASES`], with each pattern's list, tag and stemmed
+/// words. Built once: a claim is scanned once, whatever its figure count.
+struct Phrases {
+    matcher: AhoCorasick,
+    patterns: Vec<(List, &'static str, Vec<String>)>,
+}
+
+fn phrases() -> &'static Phrases {
+    static PHRASES: OnceLock<Phrases> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        let lists = [
+            (List::Period, PERIOD_PHRASES),
+            (List::Part, PART_PHRASES),
+            (List::Calendar, CALENDAR_PHRASES),
+        ];
+        let mut texts = Vec::new();
+        let mut patterns = Vec::new();
+        for (list, phrases) in lists {
+            for &(phrase, tag) in phrases {
+                texts.push(phrase);
+                patterns.push((list, tag, phrase.split(' ').map(stem).collect()));
+            }
+        }
+        let matcher = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&texts)
+            .expect("scope phrases build an automaton");
+        Phrases { matcher, patterns }
+    })
+}
+
+/// A scope phrase found in a claim: its byte range and pattern.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    start: usize,
+    end: usize,
+    pattern: usize,
+}
+
+/// Every scope phrase in `text` as whole words, in order; overlapping
+/// phrases ("a year earlier", "year earlier") are all kept.
+fn phrases_in(text: &str) -> Vec<Found> {
+    let word = |c: char| c.is_alphanumeric() || c == '-';
+    phrases()
+        .matcher
+        .find_overlapping_iter(text)
+        .filter(|m| {
+            !text[..m.start()].chars().next_back().is_some_and(word)
+                && !text[m.end()..].chars().next().is_some_and(word)
+        })
+        .map(|m| Found {
+            start: m.start(),
+            end: m.end(),
+            pattern: m.pattern().as_usize(),
+        })
+        .collect()
+}
+
+/// The scope made of the phrases of `found` that lie within `start..end`.
+fn scope_in(found: &[Found], start: usize, end: usize) -> Scope {
+    let table = phrases();
+    let first = found.partition_point(|f| f.start < start);
+    let mut scope = Scope::default();
+    for f in found[first..].iter().take_while(|f| f.start < end) {
+        if f.end > end {
+            continue;
+        }
+        let (list, tag, words) = &table.patterns[f.pattern];
+        match list {
+            List::Period => scope.periods.insert(tag),
+            List::Part => scope.parts.insert(tag),
+            List::Calendar => scope.calendar.insert(tag),
+        };
+        scope.words.extend(words.iter().cloned());
+    }
+    scope
+}
+
+/// The scope of every figure of a claim, in the order of `claim.figures`,
+/// given each figure's clause. A figure's scope is the phrases in its own
+/// clause, or, when there are none, those of an opening clause without
+/// figures that sets the frame for the whole claim ("In the month of May,
+/// prices rose 0.6%"). Its `split` says whether another figure of the same
+/// kind and measure is given for another part or calendar period. The claim
+/// is scanned once, and the split found per measure, so the cost is near
+/// linear in the claim's length and figure count.
+pub(super) fn scopes(claim: &Claim, clauses: &[(usize, usize)]) -> Vec<Scope> {
+    let text = &claim.text;
+    let found = phrases_in(text);
+    let boundary = |c: char| matches!(c, ',' | ';' | ':' | '—' | '–');
+    let opening = text
+        .find(boundary)
+        .filter(|&o| !claim.figures.iter().any(|f| f.span.start < o));
+    let mut scopes: Vec<Scope> = claim
+        .figures
+        .iter()
+        .zip(clauses)
+        .map(|(figure, &(start, end))| {
+            let own = scope_in(&found, start, end);
+            match opening {
+                Some(o) if own.is_empty() && o < figure.span.start => scope_in(&found, 0, o),
+                _ => own,
+            }
+        })
+        .collect();
+    // the parts and calendar periods each measure is given for
+    type When = (BTreeSet<&'static str>, BTreeSet<&'static str>);
+    let when = |s: &Scope| -> When { (s.parts.clone(), s.calendar.clone()) };
+    let mut given: BTreeMap<_, BTreeSet<When>> = BTreeMap::new();
+    for (figure, scope) in claim.figures.iter().zip(&scopes) {
+        if !scope.parts.is_empty() || !scope.calendar.is_empty() {
+            given.entry(key(figure)).or_default().insert(when(scope));
+        }
+    }
+    for (figure, scope) in claim.figures.iter().zip(scopes.iter_mut()) {
+        let mine = when(scope);
+        scope.split = given
+            .get(&key(figure))
+            .is_some_and(|whens| whens.iter().any(|w| *w != mine));
+    }
+    scopes
+}
+
+/// Whether two scopes allow their figures to be the same quantity: not
+/// when both name a period and the periods differ (monthly against
+/// year-over-year), when they name different parts of a span, one of them
+/// possibly none ("in the first year" against the whole offer), nor when
+/// they name different calendar periods, or one names one and the other
+/// none while the quantity is split.
+pub(super) fn same_scope(a: &Scope, b: &Scope) -> bool {
+    let differ =
+        |x: &BTreeSet<&str>, y: &BTreeSet<&str>| !x.is_empty() && !y.is_empty() && x.is_disjoint(y);
+    let calendar_apart = differ(&a.calendar, &b.calendar)
+        || a.calendar.is_empty() != b.calendar.is_empty() && (a.split || b.split);
+    !differ(&a.periods, &b.periods) && a.parts == b.parts && !calendar_apart
+}
