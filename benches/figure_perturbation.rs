@@ -38,27 +38,30 @@ const SMALL: f64 = 10.0;
 struct Tally {
     planted: usize,
     caught: usize,
+    caught_error: usize,
     rewrites: usize,
     false_alarms: usize,
+    false_errors: usize,
 }
 
 impl Tally {
     fn add(&mut self, other: &Tally) {
         self.planted += other.planted;
         self.caught += other.caught;
+        self.caught_error += other.caught_error;
         self.rewrites += other.rewrites;
         self.false_alarms += other.false_alarms;
+        self.false_errors += other.false_errors;
     }
 
     fn line(&self, name: &str) -> String {
+        let share = |n: usize, of: usize| format!("{:.3} ({n}/{of})", n as f64 / of.max(1) as f64);
         format!(
-            "{name:<22} recall {:.3} ({}/{})   false alarms {:.3} ({}/{})",
-            self.caught as f64 / self.planted.max(1) as f64,
-            self.caught,
-            self.planted,
-            self.false_alarms as f64 / self.rewrites.max(1) as f64,
-            self.false_alarms,
-            self.rewrites
+            "{name:<15} recall {} as error {}   false alarms {} as error {}",
+            share(self.caught, self.planted),
+            share(self.caught_error, self.planted),
+            share(self.false_alarms, self.rewrites),
+            share(self.false_errors, self.rewrites),
         )
     }
 }
@@ -137,7 +140,11 @@ fn words(n: u64) -> Option<String> {
     match n {
         0..=19 => Some(ONES[n as usize].to_string()),
         20..=99 if n % 10 == 0 => Some(TENS[n as usize / 10].to_string()),
-        20..=99 => Some(format!("{}-{}", TENS[n as usize / 10], ONES[n as usize % 10])),
+        20..=99 => Some(format!(
+            "{}-{}",
+            TENS[n as usize / 10],
+            ONES[n as usize % 10]
+        )),
         _ => None,
     }
 }
@@ -205,10 +212,12 @@ fn same_number(a: &Figure, b: &Figure) -> bool {
         && a.value == b.value
 }
 
-fn conflict(members: &[(ClaimRef, &Claim)]) -> bool {
-    compare_cluster(members)
-        .iter()
-        .any(|c| c.verdict == Verdict::Conflict)
+/// Whether the cluster has a figure conflict, and whether one is confident
+/// (an error, not a warning).
+fn conflict(members: &[(ClaimRef, &Claim)]) -> (bool, bool) {
+    let comparisons = compare_cluster(members);
+    let conflicts = || comparisons.iter().filter(|c| c.verdict == Verdict::Conflict);
+    (conflicts().next().is_some(), conflicts().any(|c| c.confident))
 }
 
 /// A stable half for a story id: FNV-1a of its bytes.
@@ -232,7 +241,7 @@ fn story_tally(story: &Story, config: &storydiff::Config, verbose: bool) -> Tall
             .iter()
             .map(|m| (m.claim, report.claim(m.claim)))
             .collect();
-        if members.len() < 2 || conflict(&members) {
+        if members.len() < 2 || conflict(&members).0 {
             continue;
         }
         let mut edited = std::collections::BTreeSet::new();
@@ -255,8 +264,12 @@ fn story_tally(story: &Story, config: &storydiff::Config, verbose: bool) -> Tall
                     let mut edited_members = members.clone();
                     edited_members[i].1 = &claim;
                     let raised = conflict(&edited_members);
-                    if verbose && raised != expect_conflict {
-                        let what = if expect_conflict { "missed" } else { "false alarm" };
+                    if verbose && raised.0 != expect_conflict {
+                        let what = if expect_conflict {
+                            "missed"
+                        } else {
+                            "false alarm"
+                        };
                         println!("  {what} [{}]: {:?}", fb.text, claim.text);
                         for (r, other) in &members {
                             if r.outlet != rb.outlet {
@@ -267,12 +280,16 @@ fn story_tally(story: &Story, config: &storydiff::Config, verbose: bool) -> Tall
                     raised
                 };
                 if let Some(text) = planted(&b.text, &range, fb.kind) {
+                    let (any, error) = run(text, true);
                     tally.planted += 1;
-                    tally.caught += usize::from(run(text, true));
+                    tally.caught += usize::from(any);
+                    tally.caught_error += usize::from(error);
                 }
                 if let Some(text) = equivalent(&b.text, &range, fb) {
+                    let (any, error) = run(text, false);
                     tally.rewrites += 1;
-                    tally.false_alarms += usize::from(run(text, false));
+                    tally.false_alarms += usize::from(any);
+                    tally.false_errors += usize::from(error);
                 }
             }
         }

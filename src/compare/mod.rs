@@ -174,7 +174,8 @@ pub fn compare(
                 .collect();
             // Outlets that publish on different days name different
             // weekdays for one statement ("said Monday", "said Tuesday"), so a
-            // weekday conflict is worth a look, not a contradiction.
+            // weekday conflict is worth a look, not a contradiction; so is a
+            // conflict between figures not surely of one quantity.
             let weekdays_only = comparison
                 .values
                 .iter()
@@ -184,7 +185,7 @@ pub fn compare(
                 fingerprint: String::new(),
                 kind: FindingKind::FigureConflict,
                 cluster: id.clone(),
-                severity: if weekdays_only {
+                severity: if weekdays_only || !comparison.confident {
                     Severity::Warning
                 } else {
                     Severity::Error

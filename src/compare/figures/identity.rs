@@ -6,7 +6,7 @@ use super::scope::{Scope, same_scope, scopes};
 use super::verdict::{compare, interval};
 use crate::model::figure::Interval;
 use super::{SUBJECT_OVERRIDE_OVERLAP, Verdict};
-use crate::extract::figures::{Figure, FigureKind, stem};
+use crate::extract::figures::{Figure, FigureKind, Qualifier, stem};
 use crate::model::{Claim, ClaimRef, Position};
 
 /// Capitalized words that open clauses without naming a subject.
@@ -321,7 +321,9 @@ fn whole(claim: &Claim, figure: &Figure) -> Option<String> {
 /// and `peopl` ("people", "persons", with no casualty verb): they say what
 /// kind of number a figure is, not what it is about ("600 people" in a
 /// shelter and "2,000 people" without power).
-pub const GENERIC_MEASURES: &[&str] = &["date", "duration", "money", "peopl", "percent", "year"];
+pub const GENERIC_MEASURES: &[&str] = &[
+    "date", "day", "duration", "money", "month", "peopl", "percent", "week", "year",
+];
 
 /// Two figures without a telling measure (see [`GENERIC_MEASURES`]), and any
 /// two percentages (whose noun, "37.3% of adults", names the population, not
@@ -414,13 +416,37 @@ pub(super) fn comparable(a: &Entry, b: &Entry) -> bool {
         anchor > Anchor::None || containment(&a.context, &b.context) >= GENERIC_CONTEXT_MIN;
     (a.figure.measure == b.figure.measure || anchor > Anchor::None)
         && (anchor == Anchor::Words || same_subject(a, b))
-        && same_magnitude(a.figure, b.figure)
-        && same_kind_of_date(a.figure, b.figure)
-        && same_scope(&a.scope, &b.scope)
-        && a.whole == b.whole
+        && not_different(a, b)
         && (!(generic(a.figure) || generic(b.figure))
             || evidence
             || compare(a.figure, b.figure) != Verdict::Conflict)
+}
+
+/// Whether two compared figures state the same quantity with confidence,
+/// so that a conflict between them is an error, not a warning: they share
+/// a measure that says what is counted (see [`GENERIC_MEASURES`]) and the
+/// words around them line up (see [`anchored`]), or their clauses share
+/// most of their words (see [`GENERIC_CONTEXT_MIN`]); and neither is a
+/// vague amount ("thousands of migrants" against "10,503 migrants" is a
+/// loose description, not a contradiction).
+pub(super) fn confident(a: &Entry, b: &Entry) -> bool {
+    let vague = |e: &Entry| e.figure.qualifier == Qualifier::Vague;
+    let measured = !generic(a.figure) && a.figure.measure == b.figure.measure;
+    !vague(a)
+        && !vague(b)
+        && (measured && anchored(a, b) > Anchor::None
+            || containment(&a.context, &b.context) >= GENERIC_CONTEXT_MIN)
+}
+
+/// Whether nothing says two figures of one key are different quantities:
+/// sizes within [`MAGNITUDE_GAP`], no weekday against a date, the same
+/// scope and whole. What [`comparable`] asks besides evidence that they are
+/// the same quantity.
+pub(super) fn not_different(a: &Entry, b: &Entry) -> bool {
+    same_magnitude(a.figure, b.figure)
+        && same_kind_of_date(a.figure, b.figure)
+        && same_scope(&a.scope, &b.scope)
+        && a.whole == b.whole
 }
 
 /// Two figures of one measure in an aligned claim more than this many times

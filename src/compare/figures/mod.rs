@@ -7,6 +7,7 @@
 //! The rules and their reasons are in `docs/figures.md`.
 
 mod identity;
+mod position;
 mod scope;
 mod verdict;
 
@@ -56,6 +57,11 @@ pub struct FigureComparison {
     pub measure: String,
     /// How the values relate.
     pub verdict: Verdict,
+    /// Whether the figures state the same quantity with confidence: the
+    /// same telling measure with the words around them lined up, or clauses
+    /// that share most words, and no vague amount. A conflict is an error
+    /// only when confident, a warning otherwise.
+    pub confident: bool,
     /// One value per outlet that states one, in outlet order.
     pub values: Vec<FigureValue>,
 }
@@ -159,33 +165,44 @@ pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FigureComparison> 
             }
         }
     }
-    let mut comparisons = Vec::new();
-    for entries in by_key.into_values() {
-        // First every figure joins a group it agrees with, or starts one;
-        // then each figure left alone joins a group it is compatible with;
-        // then one it conflicts with. Pairing agreement first keeps a second
-        // value of one outlet from being set against a value another outlet
-        // also gives ("$974 billion over five years or $1.2 trillion over
-        // eight years" against "$1.2 trillion over eight years").
-        let mut groups: Vec<Vec<Entry>> = Vec::new();
-        for e in entries {
-            match best_group(&groups, &e, Verdict::Agree) {
-                Some(n) => groups[n].push(e),
-                None => groups.push(vec![e]),
+    // First every figure joins a group it agrees with, or starts one; then
+    // figures left alone are paired by where they stand between agreed
+    // figures; then each figure still alone joins a group it is compatible
+    // with; then one it conflicts with. Pairing agreement first keeps a
+    // second value of one outlet from being set against a value another
+    // outlet also gives ("$974 billion over five years or $1.2 trillion over
+    // eight years" against "$1.2 trillion over eight years").
+    let mut keyed: Vec<Vec<Vec<Entry>>> = by_key
+        .into_values()
+        .map(|entries| {
+            let mut groups: Vec<Vec<Entry>> = Vec::new();
+            for e in entries {
+                match best_group(&groups, &e, Verdict::Agree) {
+                    Some(n) => groups[n].push(e),
+                    None => groups.push(vec![e]),
+                }
             }
-        }
+            groups
+        })
+        .collect();
+    position::pair_by_position(&mut keyed);
+    let mut comparisons = Vec::new();
+    for mut groups in keyed {
         place_singletons(&mut groups, Verdict::Compatible);
         place_singletons(&mut groups, Verdict::Conflict);
         for group in groups.into_iter().filter(|g| g.len() >= 2) {
             let mut verdict = Verdict::Agree;
+            let mut confident = true;
             for (n, a) in group.iter().enumerate() {
                 for b in &group[n + 1..] {
                     verdict = verdict.max(compare(a.figure, b.figure));
+                    confident &= identity::confident(a, b);
                 }
             }
             comparisons.push(FigureComparison {
                 measure: measure_of(&group),
                 verdict,
+                confident,
                 values: group
                     .into_iter()
                     .map(|e| FigureValue {
