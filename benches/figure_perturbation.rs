@@ -16,8 +16,11 @@
 //!
 //! Stories are split into two halves by a hash of their id: rules are
 //! developed looking at the misses of the `dev` half only, `held` is the
-//! check. Run with `cargo bench --bench figure_perturbation`; set
-//! `FIGURE_MISSES=1` to list the misses and false alarms of the dev half.
+//! check. It also counts the figure-conflict errors and warnings on the
+//! unedited corpora. Run with `cargo bench --bench figure_perturbation`; set
+//! `FIGURE_MISSES=1` to list the misses and false alarms of the dev half,
+//! `FIGURE_ERRORS=1` to list every figure-conflict error with its claims
+//! (both halves: they are read by hand in docs/figures.md).
 //! Without the data it says so and exits 0.
 #![allow(clippy::print_stdout, missing_docs)]
 
@@ -25,7 +28,7 @@ use std::path::Path;
 
 use storydiff::compare::figures::{Verdict, compare_cluster};
 use storydiff::extract::figures::{Context, Figure, FigureKind, Qualifier, find_figures};
-use storydiff::model::{Claim, ClaimRef, Story};
+use storydiff::model::{Claim, ClaimRef, FindingKind, Severity, Story};
 
 const DATA: &str = "../shared/eval-dev";
 const CORPORA: [&str; 2] = ["allsides-corpus.jsonl", "basil-corpus.jsonl"];
@@ -42,6 +45,9 @@ struct Tally {
     rewrites: usize,
     false_alarms: usize,
     false_errors: usize,
+    /// Figure-conflict errors and warnings on the unedited corpus.
+    errors: usize,
+    warnings: usize,
 }
 
 impl Tally {
@@ -52,16 +58,21 @@ impl Tally {
         self.rewrites += other.rewrites;
         self.false_alarms += other.false_alarms;
         self.false_errors += other.false_errors;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
     }
 
     fn line(&self, name: &str) -> String {
         let share = |n: usize, of: usize| format!("{:.3} ({n}/{of})", n as f64 / of.max(1) as f64);
         format!(
-            "{name:<15} recall {} as error {}   false alarms {} as error {}",
+            "{name:<15} recall {} as error {}   false alarms {} as error {}   \
+             unedited: {} errors, {} warnings",
             share(self.caught, self.planted),
             share(self.caught_error, self.planted),
             share(self.false_alarms, self.rewrites),
             share(self.false_errors, self.rewrites),
+            self.errors,
+            self.warnings,
         )
     }
 }
@@ -234,6 +245,20 @@ fn story_tally(story: &Story, config: &storydiff::Config, verbose: bool) -> Tall
     let Ok(report) = storydiff::analyze(story, config) else {
         return tally;
     };
+    for finding in report.findings.iter().filter(|f| f.kind == FindingKind::FigureConflict) {
+        if finding.severity == Severity::Error {
+            tally.errors += 1;
+            if std::env::var_os("FIGURE_ERRORS").is_some() {
+                let cluster = report.clusters.iter().find(|c| c.id == finding.cluster);
+                println!("  error {} {}: {}", story.id, finding.cluster, finding.message);
+                for m in cluster.into_iter().flat_map(|c| &c.members) {
+                    println!("      {:?}", report.claim(m.claim).text);
+                }
+            }
+        } else {
+            tally.warnings += 1;
+        }
+    }
     let contexts: Vec<Context> = story.versions.iter().map(Context::for_version).collect();
     for cluster in &report.clusters {
         let members: Vec<(ClaimRef, &Claim)> = cluster

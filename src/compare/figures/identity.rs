@@ -1,6 +1,6 @@
 //! Figure identity: whether two figures of aligned claims state the same quantity.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::scope::{Scope, same_scope, scopes};
 use super::verdict::{compare, interval};
@@ -84,6 +84,8 @@ pub(super) struct Entry<'a> {
     /// The nearest [`ANCHOR_WORDS`] content words after it.
     pub(super) right: Vec<String>,
     pub(super) scope: Scope,
+    /// Whether it is the only figure of its kind and measure in its claim.
+    pub(super) alone: bool,
     /// For a part of a larger figure ("including nine children"), the
     /// measure of that larger figure; `None` otherwise (see [`whole`]).
     pub(super) whole: Option<String>,
@@ -107,6 +109,9 @@ pub(super) struct ClaimView<'a> {
     words: Vec<Word>,
     clauses: Vec<(usize, usize)>,
     scopes: Vec<Scope>,
+    /// Per figure, whether it is the only one of its kind and measure in
+    /// the claim.
+    alone: Vec<bool>,
 }
 
 /// The words of a claim.
@@ -161,11 +166,18 @@ pub(super) fn view(claim: &Claim) -> ClaimView<'_> {
         })
         .collect();
     let scopes = scopes(claim, &clauses);
+    let keys: Vec<_> = claim.figures.iter().map(key).collect();
+    let mut counts: BTreeMap<_, usize> = BTreeMap::new();
+    for k in &keys {
+        *counts.entry(k).or_default() += 1;
+    }
+    let alone = keys.iter().map(|k| counts[k] == 1).collect();
     ClaimView {
         claim,
         words,
         clauses,
         scopes,
+        alone,
     }
 }
 
@@ -265,6 +277,7 @@ pub(super) fn entry<'a>(claim_ref: ClaimRef, view: &ClaimView<'a>, n: usize) -> 
         left,
         right,
         scope,
+        alone: view.alone[n],
         whole: whole(claim, figure),
     }
 }
@@ -424,17 +437,19 @@ pub(super) fn comparable(a: &Entry, b: &Entry) -> bool {
 
 /// Whether two compared figures state the same quantity with confidence,
 /// so that a conflict between them is an error, not a warning: they share
-/// a measure that says what is counted (see [`GENERIC_MEASURES`]) and the
-/// words around them line up (see [`anchored`]), or their clauses share
-/// most of their words (see [`GENERIC_CONTEXT_MIN`]); and neither is a
-/// vague amount ("thousands of migrants" against "10,503 migrants" is a
-/// loose description, not a contradiction).
+/// a measure that says what is counted (see [`GENERIC_MEASURES`]) and
+/// either the words around them line up (see [`anchored`]) or each is its
+/// claim's only figure of that measure ("as 12,000 U.S. troops" against
+/// "has stationed 15,000 troops"); or their clauses share most of their
+/// words (see [`GENERIC_CONTEXT_MIN`]). And neither is a vague amount
+/// ("thousands of migrants" against "10,503 migrants" is a loose
+/// description, not a contradiction).
 pub(super) fn confident(a: &Entry, b: &Entry) -> bool {
     let vague = |e: &Entry| e.figure.qualifier == Qualifier::Vague;
     let measured = !generic(a.figure) && a.figure.measure == b.figure.measure;
     !vague(a)
         && !vague(b)
-        && (measured && anchored(a, b) > Anchor::None
+        && (measured && (a.alone && b.alone || anchored(a, b) > Anchor::None)
             || containment(&a.context, &b.context) >= GENERIC_CONTEXT_MIN)
 }
 

@@ -57,10 +57,11 @@ pub struct FigureComparison {
     pub measure: String,
     /// How the values relate.
     pub verdict: Verdict,
-    /// Whether the figures state the same quantity with confidence: the
-    /// same telling measure with the words around them lined up, or clauses
-    /// that share most words, and no vague amount. A conflict is an error
-    /// only when confident, a warning otherwise.
+    /// Whether two of the figures that give the verdict state the same
+    /// quantity with confidence: the same telling measure with the words
+    /// around them lined up or no other figure of it in their claims, or
+    /// clauses that share most words, and no vague amount. A conflict is an
+    /// error only when confident, a warning otherwise.
     pub confident: bool,
     /// One value per outlet that states one, in outlet order.
     pub values: Vec<FigureValue>,
@@ -191,12 +192,18 @@ pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FigureComparison> 
         place_singletons(&mut groups, Verdict::Compatible);
         place_singletons(&mut groups, Verdict::Conflict);
         for group in groups.into_iter().filter(|g| g.len() >= 2) {
+            // confident when some pair with the group's verdict is
             let mut verdict = Verdict::Agree;
-            let mut confident = true;
+            let mut confident = false;
             for (n, a) in group.iter().enumerate() {
                 for b in &group[n + 1..] {
-                    verdict = verdict.max(compare(a.figure, b.figure));
-                    confident &= identity::confident(a, b);
+                    let pair = compare(a.figure, b.figure);
+                    let sure = identity::confident(a, b);
+                    if pair > verdict {
+                        (verdict, confident) = (pair, sure);
+                    } else if pair == verdict {
+                        confident |= sure;
+                    }
                 }
             }
             comparisons.push(FigureComparison {
