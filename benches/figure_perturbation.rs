@@ -227,8 +227,15 @@ fn same_number(a: &Figure, b: &Figure) -> bool {
 /// (an error, not a warning).
 fn conflict(members: &[(ClaimRef, &Claim)]) -> (bool, bool) {
     let comparisons = compare_cluster(members);
-    let conflicts = || comparisons.iter().filter(|c| c.verdict == Verdict::Conflict);
-    (conflicts().next().is_some(), conflicts().any(|c| c.confident))
+    let conflicts = || {
+        comparisons
+            .iter()
+            .filter(|c| c.verdict == Verdict::Conflict)
+    };
+    (
+        conflicts().next().is_some(),
+        conflicts().any(|c| c.confident),
+    )
 }
 
 /// A stable half for a story id: FNV-1a of its bytes.
@@ -245,12 +252,19 @@ fn story_tally(story: &Story, config: &storydiff::Config, verbose: bool) -> Tall
     let Ok(report) = storydiff::analyze(story, config) else {
         return tally;
     };
-    for finding in report.findings.iter().filter(|f| f.kind == FindingKind::FigureConflict) {
+    for finding in report
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::FigureConflict)
+    {
         if finding.severity == Severity::Error {
             tally.errors += 1;
             if std::env::var_os("FIGURE_ERRORS").is_some() {
                 let cluster = report.clusters.iter().find(|c| c.id == finding.cluster);
-                println!("  error {} {}: {}", story.id, finding.cluster, finding.message);
+                println!(
+                    "  error {} {}: {}",
+                    story.id, finding.cluster, finding.message
+                );
                 for m in cluster.into_iter().flat_map(|c| &c.members) {
                     println!("      {:?}", report.claim(m.claim).text);
                 }

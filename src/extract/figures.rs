@@ -957,6 +957,17 @@ const BEFORE_PHRASES: &[(&str, Before)] = &[
     ("between", Before::Between),
     ("estimated", Before::Approx),
     ("exceeding", Before::Above),
+    ("exceed", Before::Above),
+    ("exceeded", Before::Above),
+    ("exceeds", Before::Above),
+    ("passes", Before::Above),
+    ("surpass", Before::Above),
+    ("surpassed", Before::Above),
+    ("surpasses", Before::Above),
+    ("surpassing", Before::Above),
+    ("topped", Before::Above),
+    ("topping", Before::Above),
+    ("tops", Before::Above),
     ("from", Before::From),
     ("nearly", Before::Nearly),
     ("over", Before::Above),
@@ -1239,6 +1250,7 @@ const OR_MORE: &[&str] = &[
     "and above",
     "and higher",
     "and more",
+    "and older",
     "and over",
     "and up",
     "or above",
@@ -1247,6 +1259,7 @@ const OR_MORE: &[&str] = &[
     "or higher",
     "or larger",
     "or more",
+    "or older",
     "or over",
     "plus",
 ];
@@ -1956,6 +1969,19 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)
     {
         return None;
     }
+    // "G7", "J6", "COVID19": digits against the letters of a name
+    if j >= 1
+        && tokens[j - 1].kind == TokenKind::Word
+        && tokens
+            .get(j)
+            .is_some_and(|t| t.kind == TokenKind::Num && t.attached())
+    {
+        return None;
+    }
+    // "1 a.m.", "12:00 p.m.", "9pm": the time of day, not a count
+    if tokens.get(j).is_some_and(|t| t.kind == TokenKind::Num) && clock_after(tokens, j + 1) {
+        return None;
+    }
     // "Covid-19", "F-16": a number that ends a name
     if j >= 2
         && tokens[j - 1].is("-")
@@ -2167,6 +2193,7 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)
     let kind = classify(tokens, &amount, qualifier, start, end);
     let measure = match kind {
         FigureKind::Year => Some("year".to_string()),
+        FigureKind::Count if is_an_age(tokens, start, end) => Some(AGE_MEASURE.to_string()),
         FigureKind::Duration if states_an_age(tokens, end) => Some(AGE_MEASURE.to_string()),
         FigureKind::Duration => Some("duration".to_string()),
         FigureKind::Percent | FigureKind::PercentagePoints => {
@@ -2197,6 +2224,52 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)
 /// years old" are how old someone is, not how long something lasted, and
 /// are compared only with ages.
 pub const AGE_MEASURE: &str = "age";
+
+/// Whether the tokens from `k` on say the time of day: "a.m.", "p.m.",
+/// "am"/"pm" against the number.
+fn clock_after(tokens: &[Token], k: usize) -> bool {
+    let Some(t) = tokens.get(k) else {
+        return false;
+    };
+    let dotted = (t.is("a") || t.is("p"))
+        && tokens.get(k + 1).is_some_and(|d| d.is(".") && d.attached())
+        && tokens.get(k + 2).is_some_and(|m| m.is("m") && m.attached());
+    dotted || (t.is("am") || t.is("pm")) && t.attached()
+}
+
+/// Words after a number that make it an age: "14-year-old", "14 years
+/// old", "six-month-old".
+const AGE_AFTER: &[&str] = &[
+    "day-old",
+    "month-old",
+    "months-old",
+    "week-old",
+    "weeks-old",
+    "year-old",
+    "years-old",
+];
+
+/// Whether the number before token `end` states an age: "a 14-year-old
+/// girl", "aged 38", "at the age of 84", "age 84". An age is measured as
+/// [`AGE_MEASURE`], so that it is never set against a count of the people
+/// it describes ("a 14-year-old girl" against "four teenage girls").
+fn is_an_age(tokens: &[Token], start: usize, end: usize) -> bool {
+    let mut k = end;
+    if tokens.get(k).is_some_and(|t| t.is("-") && t.attached()) {
+        k += 1;
+    }
+    let after = tokens.get(k).is_some_and(|t| {
+        AGE_AFTER.contains(&t.lower.as_str())
+            || time_unit(&t.lower).is_some() && tokens.get(k + 1).is_some_and(|o| o.is("old"))
+    });
+    let before = start
+        .checked_sub(1)
+        .and_then(|b| tokens.get(b))
+        .is_some_and(|t| {
+            t.is("aged") || t.is("age") || t.is("of") && start >= 2 && tokens[start - 2].is("age")
+        });
+    after || before
+}
 
 /// Whether the words at token `j`, after a duration, make it an age: "old",
 /// "older", "of age".
@@ -2373,7 +2446,70 @@ pub fn find_figures(text: &str, context: &Context) -> Vec<Figure> {
         }
     }
     join_bounds(&mut figures, text);
+    drop_names(&mut figures, &tokens, text);
     figures
+}
+
+/// Names that contain a number word or a date, in any case: their number
+/// counts nothing ("Reid Breaks With Obama Over Proposed Ground Zero
+/// Mosque" against "Two mosques").
+const NAMES_WITH_NUMBERS: &[&str] = &[
+    "9/11",
+    "air force one",
+    "big ten",
+    "final four",
+    "formula one",
+    "fox news sunday",
+    "ground zero",
+    "super tuesday",
+];
+
+/// The share of capitalized words above which a text is in title case: in
+/// a headline every word is capitalized, so a capital says nothing of a
+/// name.
+const TITLE_CASE_SHARE: f64 = 0.6;
+
+/// Drop the figures that are part of a name: those inside a phrase of
+/// [`NAMES_WITH_NUMBERS`], and, outside title case, a capitalized number
+/// word or weekday right after a capitalized word that does not start a
+/// sentence ("the Ground Zero mosque", "aboard Air Force One").
+fn drop_names(figures: &mut Vec<Figure>, tokens: &[Token], text: &str) {
+    if figures.is_empty() {
+        return;
+    }
+    let lower = text.to_lowercase();
+    let mut names: Vec<std::ops::Range<usize>> = Vec::new();
+    if lower.len() == text.len() {
+        for name in NAMES_WITH_NUMBERS {
+            names.extend(lower.match_indices(name).map(|(at, n)| at..at + n.len()));
+        }
+    }
+    let words: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .collect();
+    let long = words.iter().filter(|t| t.lower.chars().count() > 3);
+    let (capitals, all) = long.fold((0, 0), |(c, n), t| (c + usize::from(t.upper), n + 1));
+    let title = all > 0 && capitals as f64 / all as f64 > TITLE_CASE_SHARE;
+    let in_name = |f: &Figure| {
+        if names
+            .iter()
+            .any(|n| n.start <= f.span.start && f.span.end <= n.end)
+        {
+            return true;
+        }
+        let capitalized_word = f.text.chars().next().is_some_and(char::is_uppercase)
+            && f.text.chars().all(|c| c.is_alphabetic() || c == '-');
+        if title || !capitalized_word {
+            return false;
+        }
+        let at = tokens.partition_point(|t| t.start < f.span.start);
+        at >= 2 && tokens[at - 1].kind == TokenKind::Word && tokens[at - 1].upper && {
+            let p = &tokens[at - 2];
+            !(p.kind == TokenKind::Sym && matches!(p.lower.as_str(), "." | "!" | "?" | ":"))
+        }
+    };
+    figures.retain(|f| !in_name(f));
 }
 
 #[cfg(test)]

@@ -4,9 +4,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::scope::{Scope, same_scope, scopes};
 use super::verdict::{compare, interval};
-use crate::model::figure::Interval;
 use super::{SUBJECT_OVERRIDE_OVERLAP, Verdict};
 use crate::extract::figures::{Figure, FigureKind, Qualifier, stem};
+use crate::model::figure::Interval;
 use crate::model::{Claim, ClaimRef, Position};
 
 /// Capitalized words that open clauses without naming a subject.
@@ -213,10 +213,22 @@ pub(super) fn entry<'a>(claim_ref: ClaimRef, view: &ClaimView<'a>, n: usize) -> 
     let mut context = BTreeSet::new();
     let mut left = Vec::new();
     let mut right = Vec::new();
+    // names between the number and its noun say whose it is ("12,000 U.S.
+    // troops"), before any name earlier in the clause ("The Maduro regime
+    // faces pressure as 12,000 U.S. troops ...")
+    let mut holder: Option<(usize, usize)> = None;
+    let mut before_noun = figure.measure.is_some();
     for w in in_clause {
         if w.capitalized && w.end <= figure.span.start && !NOT_SUBJECTS.contains(&w.lower.as_str())
         {
             named.push(&claim.text[w.start..w.end]);
+        }
+        if w.start >= figure.span.end && before_noun {
+            if measure_words.contains(w.stem.as_str()) {
+                before_noun = false;
+            } else if w.capitalized {
+                holder = Some((holder.map_or(w.start, |h| h.0), w.end));
+            }
         }
         if content(w) && !measure_words.contains(w.stem.as_str()) {
             context.insert(w.stem.clone());
@@ -261,7 +273,11 @@ pub(super) fn entry<'a>(claim_ref: ClaimRef, view: &ClaimView<'a>, n: usize) -> 
     }
     // Names compared as the align stage compares words, so that "the US",
     // "the U.S." and "the United States" name one subject.
-    let subject: BTreeSet<String> = crate::align::tokens::normalize_text(&named.join(" "), &[])
+    let names = match holder {
+        Some((from, to)) if !before_noun => claim.text[from..to].to_string(),
+        _ => named.join(" "),
+    };
+    let subject: BTreeSet<String> = crate::align::tokens::normalize_text(&names, &[])
         .tokens
         .into_iter()
         .map(|t| t.key)

@@ -80,8 +80,14 @@ fn positional_pairs(
         if in_b.0 > in_b.1 {
             continue; // the anchors cross: no order to go by
         }
-        let mine: Vec<&At> = lone_a.iter().filter(|x| x.0 == k && within(x.2, in_a)).collect();
-        let theirs: Vec<&At> = lone_b.iter().filter(|x| x.0 == k && within(x.2, in_b)).collect();
+        let mine: Vec<&At> = lone_a
+            .iter()
+            .filter(|x| x.0 == k && within(x.2, in_a))
+            .collect();
+        let theirs: Vec<&At> = lone_b
+            .iter()
+            .filter(|x| x.0 == k && within(x.2, in_b))
+            .collect();
         if let ([_], [other]) = (mine.as_slice(), theirs.as_slice()) {
             let (kb, gb, _) = **other;
             if not_different(&keyed[k][g][0], &keyed[kb][gb][0]) {

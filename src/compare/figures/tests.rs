@@ -447,3 +447,71 @@ fn order_is_by_measure_then_outlet() {
     assert_eq!(measures, vec!["boat", "date", "troop"]);
     assert!(c.iter().all(|c| c.verdict == Verdict::Agree));
 }
+
+#[test]
+fn figures_that_stand_in_the_same_place_are_compared() {
+    // the words around them line up, whatever noun was taken for the measure
+    assert!(conflicts(&[
+        "Manchin sets $1.5 trillion limit on spending package",
+        "Manchin says $4.5 trillion is his limit on Biden agenda",
+    ]));
+    assert!(conflicts(&[
+        "Biden pledges 750m more vaccine doses to the world",
+        "Biden will donate 500M more COVID-19 vaccine doses for the world",
+    ]));
+    // between agreed figures: 45 stands where 30 stands
+    assert!(conflicts(&[
+        "The final vote was 69 to 45, with 19 Republicans joining all 50 Democrats.",
+        "It got through in a 69-30 vote, as 19 Republicans joined all 50 Democrats.",
+    ]));
+    assert!(!conflicts(&[
+        "The final vote was 69 to 30, with 19 Republicans joining all 50 Democrats.",
+        "It got through in a 69-30 vote, as 19 Republicans joined all 50 Democrats.",
+    ]));
+}
+
+#[test]
+fn years_and_unrounded_numbers_are_exact() {
+    assert_eq!(verdict("since 2002", "since 2003"), Verdict::Conflict);
+    assert_eq!(verdict("in 2000", "in 2003"), Verdict::Conflict);
+    assert_eq!(verdict("1,234 people", "1,235 people"), Verdict::Conflict);
+    assert_eq!(
+        verdict("15,000 people", "15,200 people"),
+        Verdict::Compatible
+    );
+}
+
+#[test]
+fn a_conflict_is_confident_only_with_a_sure_identity() {
+    let sure = |texts: &[&str]| {
+        cluster(texts)
+            .iter()
+            .filter(|c| c.verdict == Verdict::Conflict)
+            .map(|c| c.confident)
+            .collect::<Vec<_>>()
+    };
+    // one telling measure, the only one in each claim
+    assert_eq!(
+        sure(&[
+            "The Maduro regime faces pressure as 12,000 U.S. troops gather.",
+            "The US has stationed 15,000 troops in the region.",
+        ]),
+        vec![true]
+    );
+    // a vague amount describes loosely
+    assert_eq!(
+        sure(&[
+            "Maduro told thousands of supporters to stay.",
+            "Maduro told about 15,000 supporters to stay.",
+        ]),
+        vec![false]
+    );
+    // paired by position only
+    assert_eq!(
+        sure(&[
+            "The final vote was 69 to 45, with 19 Republicans joining all 50 Democrats.",
+            "It got through in a 69-30 vote, as 19 Republicans joined all 50 Democrats.",
+        ]),
+        vec![false]
+    );
+}

@@ -862,3 +862,49 @@ fn a_duration_that_states_an_age_has_measure_age() {
         Some("duration")
     );
 }
+
+#[test]
+fn numbers_in_names_times_and_ages_count_nothing() {
+    for text in [
+        "Reid breaks with Obama over the Ground Zero mosque.",
+        "Reid Breaks With Obama Over Proposed Ground Zero Mosque",
+        "He flew aboard Air Force One.",
+        "G7 leaders met.",
+        "The Justice for J6 rally drew a crowd.",
+        "the 9/11 hijackers",
+        "He voted at 1 a.m. and left at 9pm.",
+    ] {
+        assert!(figs(text).is_empty(), "{text:?} gave {:#?}", figs(text));
+    }
+    assert_eq!(one("Two mosques are nearby.").value, Some(2.0));
+    assert_eq!(
+        one("Biden Vetoes Two Republican Appointees").value,
+        Some(2.0)
+    );
+    for text in [
+        "a 14-year-old girl",
+        "Hodgkins, aged 38, spoke.",
+        "died at the age of 84",
+    ] {
+        assert_eq!(one(text).measure.as_deref(), Some(AGE_MEASURE), "{text}");
+    }
+}
+
+#[test]
+fn verbs_of_passing_a_number_make_a_lower_bound() {
+    for text in [
+        "Death toll passes 165",
+        "Death toll tops 165",
+        "claims exceeded 165",
+    ] {
+        let f = one(text);
+        assert_eq!(f.qualifier, Qualifier::LowerBound, "{text}");
+        assert_eq!(n(&f.low), Some(165.0));
+        assert!(f.low_exclusive, "{text}");
+    }
+    let f = one("people 65 and older");
+    assert_eq!(
+        (f.qualifier, n(&f.low), f.low_exclusive),
+        (Qualifier::LowerBound, Some(65.0), false)
+    );
+}
