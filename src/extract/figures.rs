@@ -960,7 +960,6 @@ const BEFORE_PHRASES: &[(&str, Before)] = &[
     ("exceed", Before::Above),
     ("exceeded", Before::Above),
     ("exceeds", Before::Above),
-    ("passes", Before::Above),
     ("surpass", Before::Above),
     ("surpassed", Before::Above),
     ("surpasses", Before::Above),

@@ -452,21 +452,23 @@ pub(super) fn comparable(a: &Entry, b: &Entry) -> bool {
 }
 
 /// Whether two compared figures state the same quantity with confidence,
-/// so that a conflict between them is an error, not a warning: they share
-/// a measure that says what is counted (see [`GENERIC_MEASURES`]) and
-/// either the words around them line up (see [`anchored`]) or each is its
+/// so that a conflict between them is an error, not a warning. They must
+/// share a measure, neither may be a vague amount ("thousands of migrants"
+/// against "10,503 migrants" is a loose description, not a contradiction),
+/// and either the measure says what is counted (see [`GENERIC_MEASURES`])
+/// and the words around them line up (see [`anchored`]) or each is its
 /// claim's only figure of that measure ("as 12,000 U.S. troops" against
 /// "has stationed 15,000 troops"); or their clauses share most of their
-/// words (see [`GENERIC_CONTEXT_MIN`]). And neither is a vague amount
-/// ("thousands of migrants" against "10,503 migrants" is a loose
-/// description, not a contradiction).
+/// words (see [`GENERIC_CONTEXT_MIN`]: "Trump and Maduro spoke by phone on
+/// November 21", "... on November 20").
 pub(super) fn confident(a: &Entry, b: &Entry) -> bool {
     let vague = |e: &Entry| e.figure.qualifier == Qualifier::Vague;
-    let measured = !generic(a.figure) && a.figure.measure == b.figure.measure;
+    let same = a.figure.measure.is_some() && a.figure.measure == b.figure.measure;
+    let telling = !generic(a.figure) && (a.alone && b.alone || anchored(a, b) > Anchor::None);
     !vague(a)
         && !vague(b)
-        && (measured && (a.alone && b.alone || anchored(a, b) > Anchor::None)
-            || containment(&a.context, &b.context) >= GENERIC_CONTEXT_MIN)
+        && same
+        && (telling || containment(&a.context, &b.context) >= GENERIC_CONTEXT_MIN)
 }
 
 /// Whether nothing says two figures of one key are different quantities:

@@ -893,7 +893,7 @@ fn numbers_in_names_times_and_ages_count_nothing() {
 #[test]
 fn verbs_of_passing_a_number_make_a_lower_bound() {
     for text in [
-        "Death toll passes 165",
+        "it surpassed 165",
         "Death toll tops 165",
         "claims exceeded 165",
     ] {
@@ -902,6 +902,11 @@ fn verbs_of_passing_a_number_make_a_lower_bound() {
         assert_eq!(n(&f.low), Some(165.0));
         assert!(f.low_exclusive, "{text}");
     }
+    // a bill passes; its amount is no bound
+    assert_eq!(
+        one("Senate passes $1 trillion bill").qualifier,
+        Qualifier::Exact
+    );
     let f = one("people 65 and older");
     assert_eq!(
         (f.qualifier, n(&f.low), f.low_exclusive),
