@@ -102,7 +102,7 @@ fn grouped(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -150,7 +150,7 @@ fn words(n: u64) -> Option<String> {
     ];
     match n {
         0..=19 => Some(ONES[n as usize].to_string()),
-        20..=99 if n % 10 == 0 => Some(TENS[n as usize / 10].to_string()),
+        20..=99 if n.is_multiple_of(10) => Some(TENS[n as usize / 10].to_string()),
         20..=99 => Some(format!(
             "{}-{}",
             TENS[n as usize / 10],
@@ -201,10 +201,12 @@ fn equivalent(text: &str, range: &std::ops::Range<usize>, figure: &Figure) -> Op
         return Some(format!("{before}{}{after}", grouped(n as u64)));
     }
     let attached = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || "$£€¥".contains(c));
-    if integer && !attached(before.chars().next_back()) && !attached(after.chars().next()) {
-        if let Some(w) = words(n as u64) {
-            return Some(format!("{before}{w}{after}"));
-        }
+    if integer
+        && !attached(before.chars().next_back())
+        && !attached(after.chars().next())
+        && let Some(w) = words(n as u64)
+    {
+        return Some(format!("{before}{w}{after}"));
     }
     if figure.qualifier == Qualifier::Exact {
         let at = figure.span.start;

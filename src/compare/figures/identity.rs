@@ -208,7 +208,7 @@ pub(super) fn entry<'a>(claim_ref: ClaimRef, view: &ClaimView<'a>, n: usize) -> 
     let in_clause = view.words[first..]
         .iter()
         .take_while(|w| w.end <= end)
-        .filter(|w| !(w.start >= figure.span.start && w.end <= figure.span.end) && !w.has_digit);
+        .filter(|w| !(w.has_digit || w.start >= figure.span.start && w.end <= figure.span.end));
     let mut named: Vec<&str> = Vec::new();
     let mut context = BTreeSet::new();
     let mut left = Vec::new();
