@@ -97,9 +97,8 @@ impl Analyzer {
             .iter()
             .enumerate()
             .map(|(o, version)| {
-                let mut claims = segment::segment(version, OutletId(o));
-                extract::extract(version, &mut claims, &self.lexicon);
-                claims
+                let segments = segment::segment(version, OutletId(o));
+                extract::extract(version, segments, &self.lexicon)
             })
             .collect()
     }

@@ -4,13 +4,19 @@ pub mod dates;
 pub mod figures;
 pub mod framing;
 
-use crate::model::{Claim, Version};
+use crate::model::{Claim, Segment, Version};
 
-/// Fill in the features of every claim of one version. `lexicon` is built
+/// The claims of one version's segments, with their features: figures,
+/// where each starts in the source, and framing cues. `lexicon` is built
 /// once and shared ([`framing::Lexicon::shared`]), since building its
 /// matchers costs more than using them.
-pub fn extract(version: &Version, claims: &mut [Claim], lexicon: &framing::Lexicon) {
+pub fn extract(
+    version: &Version,
+    segments: Vec<Segment>,
+    lexicon: &framing::Lexicon,
+) -> Vec<Claim> {
     let context = figures::Context::for_version(version);
+    let mut claims: Vec<Claim> = segments.into_iter().map(Claim::from).collect();
     for claim in claims.iter_mut() {
         claim.figures = figures::find_figures(&claim.text, &context);
         claim.figure_at = claim
@@ -20,5 +26,6 @@ pub fn extract(version: &Version, claims: &mut [Claim], lexicon: &framing::Lexic
             .collect();
         claim.cues = framing::find_cues(&claim.text, lexicon);
     }
-    framing::carry_speakers(&version.body, claims);
+    framing::carry_speakers(&version.body, &mut claims);
+    claims
 }

@@ -220,7 +220,59 @@ fn floor_char_boundary(text: &str, offset: usize) -> usize {
     offset
 }
 
-/// One sentence or headline of one outlet's version: the unit that is aligned.
+/// One sentence or headline of one outlet's version as the segment stage
+/// cuts it: a claim before the extract stage has found its features.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    /// Whose version it comes from.
+    pub outlet: OutletId,
+    /// Its text, whitespace collapsed.
+    pub text: String,
+    /// Where it starts in the source.
+    pub at: Position,
+    /// Byte range in the version's body; `None` for the headline.
+    pub span: Option<Range<usize>>,
+    /// True for the headline.
+    pub headline: bool,
+}
+
+impl Segment {
+    /// A segment of `outlet`'s version; it is the headline when it has no
+    /// span in the body.
+    pub fn new(
+        outlet: OutletId,
+        text: String,
+        at: Position,
+        span: Option<Range<usize>>,
+    ) -> Segment {
+        Segment {
+            outlet,
+            text,
+            at,
+            headline: span.is_none(),
+            span,
+        }
+    }
+}
+
+impl From<Segment> for Claim {
+    /// The claim of a segment, with no features yet.
+    fn from(segment: Segment) -> Claim {
+        Claim {
+            outlet: segment.outlet,
+            text: segment.text,
+            at: segment.at,
+            span: segment.span,
+            headline: segment.headline,
+            figures: Vec::new(),
+            figure_at: Vec::new(),
+            cues: Vec::new(),
+        }
+    }
+}
+
+/// One sentence or headline of one outlet's version with its features: the
+/// unit that is aligned.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
     /// Whose version the claim comes from.
@@ -243,18 +295,9 @@ pub struct Claim {
 }
 
 impl Claim {
-    /// A claim with no features yet.
+    /// A claim with no features yet (the extract stage finds them).
     pub fn new(outlet: OutletId, text: String, at: Position, span: Option<Range<usize>>) -> Claim {
-        Claim {
-            outlet,
-            text,
-            at,
-            headline: span.is_none(),
-            span,
-            figures: Vec::new(),
-            figure_at: Vec::new(),
-            cues: Vec::new(),
-        }
+        Claim::from(Segment::new(outlet, text, at, span))
     }
 
     /// Where `figure`, one of this claim's figures, starts in the source;

@@ -25,7 +25,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::model::{Claim, OutletId, Version};
+use crate::model::{OutletId, Segment, Version};
 use crate::text::lexicon;
 
 mod blocks;
@@ -52,14 +52,14 @@ pub fn boilerplate() -> &'static [&'static str] {
     )
 }
 
-/// The headline and the sentences of `version`, as claims of `outlet`.
+/// The headline and the sentences of `version`, as segments of `outlet`.
 /// Page boilerplate ([`boilerplate`]) is left out.
-pub fn segment(version: &Version, outlet: OutletId) -> Vec<Claim> {
+pub fn segment(version: &Version, outlet: OutletId) -> Vec<Segment> {
     let mut claims = Vec::new();
     if let Some(title) = &version.title {
         let text = collapse_whitespace(title);
         if !text.is_empty() {
-            claims.push(Claim::new(outlet, text, version.title_at, None));
+            claims.push(Segment::new(outlet, text, version.title_at, None));
         }
     }
     let positions = version.positions();
@@ -69,7 +69,7 @@ pub fn segment(version: &Version, outlet: OutletId) -> Vec<Claim> {
             continue;
         }
         let at = positions.of(range.start);
-        claims.push(Claim::new(outlet, text, at, Some(range)));
+        claims.push(Segment::new(outlet, text, at, Some(range)));
     }
     claims
 }
