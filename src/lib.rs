@@ -4,12 +4,16 @@
 //! claims, aligns the claims across outlets by fuzzy matching, and reports
 //! which facts, figures and framings agree, differ, or are missing where.
 //!
-//! The pipeline is a chain of pure stages, one module each:
+//! The pipeline is a chain of pure stages, one module each, with the types
+//! they pass in [`model`] and the text primitives they share in [`text`]:
 //!
 //! ```text
 //! load ──► segment ──► extract ──► align ──► compare ──► render
-//! Story    Claims      Features    Clusters  Report      table | json
+//! Story    Segments    Claims      Clusters  Report      table | json | markdown | html
 //! ```
+//!
+//! [`Analyzer`] runs segment to compare for one configuration; [`check::run`]
+//! is `storydiff check` over a corpus.
 //!
 //! ```
 //! use storydiff::model::{Layout, Position, Story, Version};
