@@ -318,3 +318,21 @@ fn a_markdown_corpus_report_fits_a_comment_and_lists_failed_stories() {
     assert!(md.contains("| 61 | input error:"), "{}", &md[..400]);
     assert!(md.contains("61 stories, 1 unreadable"));
 }
+
+#[test]
+fn html_marks_the_figures_of_paraphrases_by_verdict() {
+    let html = stdout(&["compare", "--format", "html"], &fixture("venezuela"));
+    assert!(
+        html.contains("<mark class=\"conflict\">12,000</mark>"),
+        "the conflicting figure"
+    );
+    assert!(html.contains("<mark class=\"cue\">"), "framing cues");
+}
+
+#[test]
+fn color_always_colours_a_piped_table_and_never_does_not() {
+    let always = stdout(&["compare", "--color", "always"], &fixture("venezuela"));
+    assert!(always.contains('\u{1b}'), "colour codes");
+    let never = stdout(&["compare", "--color", "never"], &fixture("venezuela"));
+    assert!(!never.contains('\u{1b}'));
+}

@@ -3,8 +3,9 @@
 use std::io::{self, Write};
 
 use crate::compare::diff::{self, Op};
-use crate::compare::{Report, Severity};
+use crate::compare::{ClusterReport, Report, Severity};
 use crate::error::InputError;
+use crate::model::ClaimRef;
 
 use super::summary::{self, Summary};
 
@@ -12,7 +13,7 @@ use super::summary::{self, Summary};
 const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222}\
 table{border-collapse:collapse;margin:1rem 0;max-width:100%}td{overflow-wrap:anywhere}.summary{border-bottom:1px solid #ccc}td,th{border:1px solid #ccc;padding:.3rem .6rem;vertical-align:top;text-align:left}\
 .agree{background:#eef8ee}.differ{background:#fdecec}.partial{background:#fff7e0}.unique{background:#f4f4f4}\
-del{background:#f9c0c0;text-decoration:line-through}ins{background:#c0f0c0;text-decoration:none}\
+del{background:#f9c0c0;text-decoration:line-through}mark{background:none;border-bottom:2px solid #999}mark.conflict{background:#f9c0c0}mark.compatible{background:#ffe8b0}mark.agree{background:#d8f0d8}mark.cue{border-bottom:2px dotted #66a}ins{background:#c0f0c0;text-decoration:none}\
 .detail td{font-size:.85em;color:#444}.conflict{color:#a00}.compatible{color:#a60}.error{color:#a00}.warning{color:#a60}.info{color:#555}";
 
 /// Escape text for HTML element content and attribute values.
@@ -253,7 +254,7 @@ fn details(out: &mut dyn Write, report: &Report, place: Place) -> io::Result<()>
             match member {
                 None => write!(out, "<td>—</td>")?,
                 Some(m) if m.claim == c.members[0].claim => {
-                    write!(out, "<td>{}</td>", escape(&report.claim(m.claim).text))?
+                    write!(out, "<td>{}</td>", highlighted(report, c, m.claim))?
                 }
                 Some(m) => {
                     let changes = c
@@ -276,7 +277,7 @@ fn details(out: &mut dyn Write, report: &Report, place: Place) -> io::Result<()>
                                 }
                             }
                         }
-                        None => write!(out, "{}", escape(&report.claim(m.claim).text))?,
+                        None => write!(out, "{}", highlighted(report, c, m.claim))?,
                     }
                     write!(out, "</td>")?;
                 }
@@ -320,6 +321,50 @@ fn details(out: &mut dyn Write, report: &Report, place: Place) -> io::Result<()>
         }
     }
     write!(out, "</table>")
+}
+
+/// A claim's text, escaped, with its figures marked by their verdict in the
+/// cluster (`conflict`, `compatible`, `agree`; plain `figure` when not
+/// compared) and its framing cues marked `cue`: what a reader compares when
+/// claims are paraphrases and a word diff would strike through everything.
+fn highlighted(report: &Report, cluster: &ClusterReport, r: ClaimRef) -> String {
+    let claim = report.claim(r);
+    let mut marks: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    for figure in &claim.figures {
+        let verdict = cluster
+            .figures
+            .iter()
+            .find(|f| {
+                f.values
+                    .iter()
+                    .any(|v| v.claim == r && v.figure.span == figure.span)
+            })
+            .map_or("figure".to_string(), |f| super::name(&f.verdict));
+        marks.push((figure.span.clone(), verdict));
+    }
+    for cue in &claim.cues {
+        marks.push((cue.span.clone(), "cue".to_string()));
+    }
+    marks.sort_by_key(|(range, _)| (range.start, std::cmp::Reverse(range.end)));
+    let mut out = String::new();
+    let mut at = 0;
+    for (range, class) in marks {
+        let valid = range.start >= at
+            && range.end <= claim.text.len()
+            && claim.text.is_char_boundary(range.start)
+            && claim.text.is_char_boundary(range.end);
+        if !valid || range.is_empty() {
+            continue;
+        }
+        out.push_str(&escape(&claim.text[at..range.start]));
+        out.push_str(&format!(
+            "<mark class=\"{class}\">{}</mark>",
+            escape(&claim.text[range.clone()])
+        ));
+        at = range.end;
+    }
+    out.push_str(&escape(&claim.text[at..]));
+    out
 }
 
 /// Styles a corpus document adds to [`STYLE`]: a rule between stories.

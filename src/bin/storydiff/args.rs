@@ -80,6 +80,16 @@ pub struct Common {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..), help_heading = "Output")]
     pub width: Option<u16>,
 
+    /// Colour the table: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "WHEN",
+        default_value = "auto",
+        help_heading = "Output"
+    )]
+    pub color: ColorArg,
+
     /// Leave out files of input folders that match GLOB (by name or path); repeatable.
     #[arg(long, value_name = "GLOB", help_heading = "Input")]
     pub exclude: Vec<String>,
@@ -91,6 +101,28 @@ pub struct Common {
     /// Similarity (0 to 1) at or above which two claims are the same claim.
     #[arg(long, value_name = "X", help_heading = "Matching")]
     pub threshold: Option<f64>,
+}
+
+/// When to colour the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// On a terminal, unless `NO_COLOR` is set.
+    Auto,
+    /// Always, also through a pipe or into a file.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorArg {
+    /// Whether to colour, output going to a terminal or not.
+    pub fn colored(self, terminal: bool) -> bool {
+        match self {
+            ColorArg::Auto => terminal && std::env::var_os("NO_COLOR").is_none(),
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+        }
+    }
 }
 
 /// Options of `storydiff check`.

@@ -55,7 +55,7 @@ fn run(view: View, format: Option<Format>, common: Common) -> anyhow::Result<u8>
         width: common
             .width
             .unwrap_or_else(|| render::table::width(terminal)),
-        ..Layout::colored(terminal)
+        color: common.color.colored(terminal),
     };
     let is_corpus = storydiff::load::is_corpus(&common.inputs);
     let title = corpus::title(&common.inputs);
