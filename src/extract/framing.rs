@@ -921,22 +921,140 @@ fn is_full_sentence(text: &str, quoted: &Quoted) -> bool {
     capital && terminal && introduced
 }
 
+/// Words written in lower case inside a title: "Face the Nation", "Smiles
+/// for Life".
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "amid", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or",
+    "over", "than", "the", "to", "via", "with",
+];
+
+/// A short quotation in Title Case is the name of a show, a book, a bill or
+/// a campaign ("Meet the Press", "Smiles for Life"), not a scare quote: every
+/// word capitalized but the small ones, and a capital after the first word
+/// (a lone capitalized word may only open a sentence).
+fn is_title(inner: &str) -> bool {
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let capitalized = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    words.len() >= 2
+        && words.len() <= SCARE_QUOTE_MAX_WORDS + 2
+        && words[1..].iter().any(|w| capitalized(w))
+        && words
+            .iter()
+            .all(|w| capitalized(w) || TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Words before a quoted rating: `rated the ad "false"`, `gave it a
+/// "Pants on Fire"`.
+const RATING_WORDS: &[&str] = &["rated", "rates", "rating", "ranked"];
+
+/// A quotation this many words after a rating word is the rating.
+const RATING_REACH: usize = 6;
+
+/// A quoted rating ("rated the Obama ad as “false”") is the rater's verdict,
+/// named as such, not a term the outlet keeps at a distance.
+fn is_rating(text: &str, quoted: &Quoted) -> bool {
+    text[..quoted.span.start]
+        .split_whitespace()
+        .rev()
+        .take(RATING_REACH)
+        .any(|w| RATING_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// The first part of a quotation split around its speaker: `“Is it true,”
+/// Roberts asked`, `“Never,” she said, “...”`: the quoted words end in a
+/// comma, a question or an exclamation mark and a verb of speech follows
+/// within a few words.
+fn is_split_quote(text: &str, quoted: &Quoted) -> bool {
+    let inner = text[quoted.inner.clone()].trim_end();
+    if !inner.ends_with([',', '?', '!']) {
+        return false;
+    }
+    text[quoted.span.end..]
+        .split_whitespace()
+        .take(SPLIT_QUOTE_REACH)
+        .any(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            SPLIT_QUOTE_VERBS.contains(&w.as_str())
+        })
+}
+
+/// A speech verb at most this many words after a quotation splits it.
+const SPLIT_QUOTE_REACH: usize = 4;
+
+/// Verbs of speech that split a quotation around its speaker.
+const SPLIT_QUOTE_VERBS: &[&str] = &[
+    "added",
+    "asked",
+    "continued",
+    "declared",
+    "explained",
+    "replied",
+    "said",
+    "says",
+    "told",
+    "wrote",
+];
+
+/// Words of more than this many letters show whether a claim is written in
+/// headline case.
+const HEADLINE_WORD_CHARS: usize = 3;
+
+/// A claim in headline case ("Maduro Rejects ‘Slave’s Peace’"): every
+/// longer word outside its quotations is capitalized, so a quotation in
+/// Title Case says nothing about being a name.
+fn in_headline_case(text: &str, quoted: &[Quoted]) -> bool {
+    let mut outside = String::with_capacity(text.len());
+    let mut at = 0;
+    for q in quoted {
+        if q.span.start >= at {
+            outside.push_str(&text[at..q.span.start]);
+            outside.push(' ');
+            at = q.span.end;
+        }
+    }
+    outside.push_str(&text[at.min(text.len())..]);
+    let long: Vec<&str> = outside
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| {
+            w.chars().count() > HEADLINE_WORD_CHARS
+                && !TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str())
+        })
+        .collect();
+    !long.is_empty()
+        && long.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+}
+
 fn quote_cues(text: &str) -> Vec<Cue> {
-    quotations(text)
+    let quoted = quotations(text);
+    let headline = in_headline_case(text, &quoted);
+    quoted
         .into_iter()
-        .map(|q| {
+        .filter_map(|q| {
             let inner = text[q.inner.clone()]
                 .trim()
                 .trim_end_matches([',', '.', ';', ':'])
                 .trim_end();
             let words = inner.split_whitespace().count();
-            let kind =
-                if words <= SCARE_QUOTE_MAX_WORDS && !q.open_ended && !is_full_sentence(text, &q) {
-                    CueKind::ScareQuote
-                } else {
-                    CueKind::Quote
-                };
-            Cue::new(kind, inner, q.span)
+            if (is_title(inner) && !headline) || is_rating(text, &q) {
+                return None;
+            }
+            let kind = if words <= SCARE_QUOTE_MAX_WORDS
+                && !q.open_ended
+                && !is_full_sentence(text, &q)
+                && !is_split_quote(text, &q)
+            {
+                CueKind::ScareQuote
+            } else {
+                CueKind::Quote
+            };
+            Some(Cue::new(kind, inner, q.span))
         })
         .collect()
 }
@@ -1495,6 +1613,48 @@ mod tests {
         );
         assert_eq!(
             of_kind("He called it \"Unacceptable.\"", CueKind::ScareQuote).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn titles_ratings_and_split_quotes_are_not_scare_quotes() {
+        assert!(
+            of_kind(
+                "He said on “Face the Nation” that he would stay.",
+                CueKind::ScareQuote
+            )
+            .is_empty()
+        );
+        assert!(
+            of_kind(
+                "Bills were billed to “Smiles for Life.”",
+                CueKind::ScareQuote
+            )
+            .is_empty()
+        );
+        assert!(
+            of_kind(
+                "FactCheck.org rated the ad as “false,” noting its errors.",
+                CueKind::ScareQuote
+            )
+            .is_empty()
+        );
+        let split = cues("“Is it true,” Roberts asked, “that the law says so?”");
+        assert!(
+            split.iter().all(|c| c.kind != CueKind::ScareQuote),
+            "{split:?}"
+        );
+        assert_eq!(
+            of_kind(
+                "Officials called the group a “terrorist” organization.",
+                CueKind::ScareQuote
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            of_kind("He called it “Unacceptable.”", CueKind::ScareQuote).len(),
             1
         );
     }
