@@ -1,0 +1,463 @@
+//! Framing differences between the members of a cluster, quote fidelity
+//! across outlets, and outlet profiles.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use serde::Serialize;
+use similar::{ChangeTag, TextDiff};
+
+use crate::extract::framing::{Cue, CueKind, contains_word};
+use crate::model::{Claim, ClaimRef, OutletId};
+
+mod quotes;
+#[cfg(test)]
+mod tests;
+
+pub use quotes::{QUOTE_MIN_WORDS, QUOTE_SIMILARITY, QuoteMismatch, char_diff, quote_fidelity};
+
+/// Verbs that attribute without colouring: a claim "said" by a source is
+/// framed no differently from one it "told" or that is "according to" it.
+pub const NEUTRAL_VERBS: &[&str] = &[
+    "according to",
+    "add",
+    "announce",
+    "ask",
+    "confirm",
+    "continue",
+    "describe",
+    "explain",
+    "note",
+    "post",
+    "read",
+    "recall",
+    "reply",
+    "report",
+    "respond",
+    "say",
+    "state",
+    "tell",
+    "testify",
+    "tweet",
+    "write",
+];
+
+/// Verbs that pin a label on its source rather than the claim ("an offer it
+/// called “generous”"): the claim itself is still stated as fact.
+const LABEL_VERBS: &[&str] = &["call", "describe"];
+
+/// A quotation longer than this many characters is cut in a message.
+const QUOTE_SHOWN_CHARS: usize = 80;
+
+/// Shares are rounded to this many decimals so that JSON output reads well
+/// and stays byte-identical across platforms.
+const SHARE_DECIMALS: i32 = 3;
+
+/// One outlet's framing of a claim where another outlet frames it otherwise.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FramingDifference {
+    /// The kind of cue that differs.
+    pub kind: CueKind,
+    /// Which claim carries the cue.
+    #[serde(skip)]
+    pub claim: ClaimRef,
+    /// The cue's words and what the others do instead.
+    pub text: String,
+    /// The members of the cluster that frame the claim otherwise.
+    #[serde(skip)]
+    pub others: Vec<ClaimRef>,
+    /// How much the difference changes what a reader takes away.
+    #[serde(skip)]
+    pub strength: Strength,
+}
+
+/// How strongly a framing difference changes the claim for a reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Strength {
+    /// A word of style: "said" against "stated", a hedge, a quotation
+    /// against its paraphrase, a loaded word the others simply leave out. At
+    /// most an info finding.
+    Weak,
+    /// A change of stance: a loaded word against its neutral counterpart or
+    /// against scare quotes, a claim pinned on a source against one stated
+    /// as fact, unnamed against named sources. A finding of the configured
+    /// framing severity.
+    Strong,
+}
+
+fn of_kind(claim: &Claim, kind: CueKind) -> impl Iterator<Item = &Cue> {
+    claim.cues.iter().filter(move |c| c.kind == kind)
+}
+
+fn has(claim: &Claim, kind: CueKind) -> bool {
+    of_kind(claim, kind).next().is_some()
+}
+
+/// The other members meant, with a verb that agrees: "the other outlet
+/// states", "the others state", "1 of the 2 others states".
+fn others(matching: usize, total: usize, singular: &str, plural: &str) -> String {
+    let verb = if matching == 1 { singular } else { plural };
+    if matching == total {
+        if total == 1 {
+            format!("the other outlet {verb}")
+        } else {
+            format!("the others {verb}")
+        }
+    } else {
+        format!("{matching} of the {total} others {verb}")
+    }
+}
+
+fn quoted_list<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
+    let mut seen = BTreeSet::new();
+    words
+        .into_iter()
+        .filter(|w| seen.insert(w.to_lowercase()))
+        .map(|w| format!("\"{w}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn shorten(text: &str) -> String {
+    if text.chars().count() <= QUOTE_SHOWN_CHARS {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(QUOTE_SHOWN_CHARS).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// A quoted term folded for comparison: lower case, straight apostrophes,
+/// single spaces, "so-called" dropped, outer punctuation trimmed.
+fn fold_term(text: &str) -> String {
+    let lower = text.to_lowercase().replace(['’', '‘'], "'");
+    let lower = lower
+        .strip_prefix("so-called ")
+        .or_else(|| lower.strip_prefix("so called "))
+        .unwrap_or(&lower);
+    lower
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string()
+}
+
+/// The framing differences among the members of one cluster, member by
+/// member in the order given, and kind by kind within a member.
+pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FramingDifference> {
+    let mut differences = Vec::new();
+    if members.len() < 2 {
+        return differences;
+    }
+    for (n, &(claim, this)) in members.iter().enumerate() {
+        let rest: Vec<(ClaimRef, &Claim)> = members
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| k != n)
+            .map(|(_, &m)| m)
+            .collect();
+        let mut push = |kind: CueKind, strength: Strength, text: String, others: Vec<ClaimRef>| {
+            differences.push(FramingDifference {
+                kind,
+                claim,
+                text,
+                others,
+                strength,
+            });
+        };
+        if let Some((text, others)) = attribution_difference(this, &rest) {
+            push(CueKind::Attribution, Strength::Strong, text, others);
+        }
+        if let Some((text, others)) = verb_difference(this, &rest) {
+            push(CueKind::Attribution, Strength::Weak, text, others);
+        }
+        if has(this, CueKind::Hedge) {
+            let plain = refs(&rest, |o| !has(o, CueKind::Hedge));
+            if !plain.is_empty() {
+                let words = quoted_list(of_kind(this, CueKind::Hedge).map(|c| c.text.as_str()));
+                let text = format!(
+                    "hedges with {words}; {} not",
+                    others(plain.len(), rest.len(), "does", "do")
+                );
+                push(CueKind::Hedge, Strength::Weak, text, plain);
+            }
+        }
+        if has(this, CueKind::Quote) {
+            let paraphrase = refs(&rest, |o| !has(o, CueKind::Quote));
+            if !paraphrase.is_empty() {
+                let quote = of_kind(this, CueKind::Quote).next().expect("has a quote");
+                let who = quote
+                    .speaker
+                    .as_deref()
+                    .map_or(String::new(), |s| format!("{s} "));
+                let text = format!(
+                    "quotes {who}directly (\"{}\"); {}",
+                    shorten(&quote.text),
+                    others(paraphrase.len(), rest.len(), "paraphrases", "paraphrase")
+                );
+                push(CueKind::Quote, Strength::Weak, text, paraphrase);
+            }
+        }
+        for cue in of_kind(this, CueKind::ScareQuote) {
+            let term = fold_term(&cue.text);
+            let without: Vec<(ClaimRef, &Claim)> = rest
+                .iter()
+                .filter(|(_, o)| {
+                    !of_kind(o, CueKind::ScareQuote).any(|c| fold_term(&c.text) == term)
+                })
+                .copied()
+                .collect();
+            if without.is_empty() {
+                continue;
+            }
+            let plainly = without
+                .iter()
+                .filter(|(_, o)| contains_word(&o.text, &term))
+                .count();
+            let what = if cue.text.to_lowercase().starts_with("so") {
+                format!("writes \"{}\"", cue.text)
+            } else {
+                format!("puts \"{}\" in scare quotes", cue.text)
+            };
+            let text = if plainly == without.len() {
+                format!(
+                    "{what}; {} \"{term}\" plainly",
+                    others(without.len(), rest.len(), "writes", "write")
+                )
+            } else {
+                format!(
+                    "{what}; {} not",
+                    others(without.len(), rest.len(), "does", "do")
+                )
+            };
+            push(
+                CueKind::ScareQuote,
+                Strength::Strong,
+                text,
+                without.iter().map(|(r, _)| *r).collect(),
+            );
+        }
+        for cue in of_kind(this, CueKind::LoadedTerm) {
+            let loaded = cue.text.to_lowercase();
+            let without: Vec<(ClaimRef, &Claim)> = rest
+                .iter()
+                .filter(|(_, o)| {
+                    !of_kind(o, CueKind::LoadedTerm).any(|c| c.text.to_lowercase() == loaded)
+                })
+                .copied()
+                .collect();
+            if without.is_empty() {
+                continue;
+            }
+            let neutral_users = match &cue.neutral {
+                Some(neutral) => without
+                    .iter()
+                    .filter(|(_, o)| contains_word(&o.text, neutral))
+                    .count(),
+                None => 0,
+            };
+            let distanced = without
+                .iter()
+                .filter(|(_, o)| {
+                    of_kind(o, CueKind::ScareQuote).any(|c| fold_term(&c.text) == loaded)
+                })
+                .count();
+            let strength = if distanced == without.len() || neutral_users > 0 {
+                Strength::Strong
+            } else {
+                Strength::Weak
+            };
+            let text = match &cue.neutral {
+                _ if distanced == without.len() => format!(
+                    "writes \"{}\" plainly where {} it at a distance (scare quotes, \"so-called\")",
+                    cue.text,
+                    others(distanced, rest.len(), "keeps", "keep")
+                ),
+                Some(neutral) if neutral_users > 0 => format!(
+                    "writes \"{}\" where {} \"{neutral}\"",
+                    cue.text,
+                    others(neutral_users, rest.len(), "writes", "write")
+                ),
+                _ => format!(
+                    "writes \"{}\"; {} not",
+                    cue.text,
+                    others(without.len(), rest.len(), "does", "do")
+                ),
+            };
+            push(
+                CueKind::LoadedTerm,
+                strength,
+                text,
+                without.iter().map(|(r, _)| *r).collect(),
+            );
+        }
+    }
+    differences
+}
+
+fn refs(members: &[(ClaimRef, &Claim)], keep: impl Fn(&Claim) -> bool) -> Vec<ClaimRef> {
+    members
+        .iter()
+        .filter(|(_, c)| keep(c))
+        .map(|(r, _)| *r)
+        .collect()
+}
+
+fn describe_source(cue: &Cue) -> String {
+    let source = cue.source.as_deref().unwrap_or("");
+    let named = if cue.named == Some(false) {
+        "unnamed"
+    } else {
+        "named"
+    };
+    let verb = cue.verb.as_deref().unwrap_or("");
+    format!("\"{source}\" ({named}, {verb})")
+}
+
+/// "attributes it to X; others state it as fact", or "pins it on unnamed
+/// sources; others name theirs".
+fn attribution_difference(
+    this: &Claim,
+    rest: &[(ClaimRef, &Claim)],
+) -> Option<(String, Vec<ClaimRef>)> {
+    let cues: Vec<&Cue> = of_kind(this, CueKind::Attribution)
+        .filter(|c| !c.verb.as_deref().is_some_and(|v| LABEL_VERBS.contains(&v)))
+        .collect();
+    if cues.is_empty() {
+        return None;
+    }
+    let sources: Vec<String> = cues.iter().map(|c| describe_source(c)).collect();
+    // A quotation is someone's words even where its speaker is named in
+    // another sentence: never a statement of fact.
+    let as_fact = refs(rest, |o| {
+        !has(o, CueKind::Attribution) && !has(o, CueKind::Quote)
+    });
+    if !as_fact.is_empty() {
+        let text = format!(
+            "attributes it to {}; {} it as fact",
+            sources.join(" and "),
+            others(as_fact.len(), rest.len(), "states", "state")
+        );
+        return Some((text, as_fact));
+    }
+    let all_unnamed = cues.iter().all(|c| c.named == Some(false));
+    let naming = refs(rest, |o| {
+        of_kind(o, CueKind::Attribution).any(|c| c.named == Some(true))
+    });
+    if all_unnamed && !naming.is_empty() {
+        let text = format!(
+            "pins it on unnamed sources ({}); {} a source",
+            quoted_list(cues.iter().filter_map(|c| c.source.as_deref())),
+            others(naming.len(), rest.len(), "names", "name")
+        );
+        return Some((text, naming));
+    }
+    None
+}
+
+/// "says "claim" where others use "say"": a colouring attribution verb
+/// where the others use other verbs.
+fn verb_difference(this: &Claim, rest: &[(ClaimRef, &Claim)]) -> Option<(String, Vec<ClaimRef>)> {
+    let verbs = |c: &Claim| -> BTreeSet<String> {
+        of_kind(c, CueKind::Attribution)
+            .filter_map(|c| c.verb.clone())
+            .collect()
+    };
+    let mine: BTreeSet<String> = verbs(this)
+        .into_iter()
+        .filter(|v| !NEUTRAL_VERBS.contains(&v.as_str()))
+        .collect();
+    if mine.is_empty() {
+        return None;
+    }
+    let differing: Vec<(ClaimRef, BTreeSet<String>)> = rest
+        .iter()
+        .map(|(r, c)| (*r, verbs(c)))
+        .filter(|(_, v)| !v.is_empty() && v.is_disjoint(&mine))
+        .collect();
+    if differing.is_empty() {
+        return None;
+    }
+    let theirs: BTreeSet<&str> = differing
+        .iter()
+        .flat_map(|(_, v)| v.iter().map(String::as_str))
+        .collect();
+    let text = format!(
+        "attributes with {} where {} {}",
+        quoted_list(mine.iter().map(String::as_str)),
+        others(differing.len(), rest.len(), "uses", "use"),
+        quoted_list(theirs)
+    );
+    Some((text, differing.into_iter().map(|(r, _)| r).collect()))
+}
+
+/// How one outlet frames its claims, over the whole story.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Profile {
+    /// Share of claims pinned on a source.
+    pub attributed_share: f64,
+    /// Share of claims hedged.
+    pub hedged_share: f64,
+    /// Attributions to a named source ("Reuters", "Maduro").
+    pub named_sources: usize,
+    /// Attributions to an unnamed one ("officials", "sources").
+    pub unnamed_sources: usize,
+    /// Direct quotations.
+    pub quotes: usize,
+    /// Scare quotes and "so-called".
+    pub scare_quotes: usize,
+    /// Loaded terms used, case-folded, with how often.
+    pub loaded_terms: BTreeMap<String, usize>,
+    /// Attribution verbs used (lemmas, and "according to"), with how often.
+    pub attribution_verbs: BTreeMap<String, usize>,
+}
+
+fn share(count: usize, total: usize) -> f64 {
+    if total == 0 {
+        return 0.0;
+    }
+    let scale = 10f64.powi(SHARE_DECIMALS);
+    (count as f64 / total as f64 * scale).round() / scale
+}
+
+/// The framing profile of one outlet's claims.
+pub fn profile(claims: &[Claim]) -> Profile {
+    let mut profile = Profile {
+        attributed_share: share(
+            claims
+                .iter()
+                .filter(|c| has(c, CueKind::Attribution))
+                .count(),
+            claims.len(),
+        ),
+        hedged_share: share(
+            claims.iter().filter(|c| has(c, CueKind::Hedge)).count(),
+            claims.len(),
+        ),
+        ..Profile::default()
+    };
+    for cue in claims.iter().flat_map(|c| &c.cues) {
+        match cue.kind {
+            CueKind::Attribution => {
+                if cue.named == Some(false) {
+                    profile.unnamed_sources += 1;
+                } else {
+                    profile.named_sources += 1;
+                }
+                if let Some(verb) = &cue.verb {
+                    *profile.attribution_verbs.entry(verb.clone()).or_default() += 1;
+                }
+            }
+            CueKind::Quote => profile.quotes += 1,
+            CueKind::ScareQuote => profile.scare_quotes += 1,
+            CueKind::LoadedTerm => {
+                *profile
+                    .loaded_terms
+                    .entry(cue.text.to_lowercase())
+                    .or_default() += 1;
+            }
+            CueKind::Hedge => {}
+        }
+    }
+    profile
+}

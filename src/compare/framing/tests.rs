@@ -1,0 +1,370 @@
+//! Unit tests of framing differences, quote fidelity and profiles.
+
+use super::*;
+use crate::extract::framing::{Lexicon, find_cues};
+use crate::model::Position;
+
+fn claim(outlet: usize, text: &str) -> Claim {
+    let mut claim = Claim::new(
+        OutletId(outlet),
+        text.to_string(),
+        Position::START,
+        Some(0..1),
+    );
+    claim.cues = find_cues(text, &Lexicon::default());
+    claim
+}
+
+fn cluster(texts: &[&str]) -> Vec<FramingDifference> {
+    let claims: Vec<Claim> = texts.iter().enumerate().map(|(o, t)| claim(o, t)).collect();
+    compare_cluster(&crate::compare::one_claim_per_outlet(&claims))
+}
+
+fn texts(differences: &[FramingDifference]) -> Vec<(usize, CueKind, &str)> {
+    differences
+        .iter()
+        .map(|d| (d.claim.outlet.0, d.kind, d.text.as_str()))
+        .collect()
+}
+
+#[test]
+fn attributed_against_stated_as_fact() {
+    let d = cluster(&[
+        "According to unnamed sources, Trump offered Maduro safe passage.",
+        "Trump offered Maduro safe passage out of Venezuela.",
+    ]);
+    assert_eq!(
+        texts(&d),
+        vec![(
+            0,
+            CueKind::Attribution,
+            "attributes it to \"unnamed sources\" (unnamed, according to); the other outlet states it as fact"
+        )]
+    );
+    assert_eq!(d[0].others[0].outlet, OutletId(1));
+}
+
+#[test]
+fn a_swap_of_stance_is_strong_and_a_word_of_style_weak() {
+    let strength = |a: &str, b: &str| -> Vec<(CueKind, Strength)> {
+        cluster(&[a, b])
+            .iter()
+            .map(|d| (d.kind, d.strength))
+            .collect()
+    };
+    assert_eq!(
+        strength(
+            "The buildup is meant to remove Maduro’s government.",
+            "The buildup is meant to topple the Maduro regime."
+        ),
+        vec![(CueKind::LoadedTerm, Strength::Strong)]
+    );
+    assert_eq!(
+        strength(
+            "Maduro stated the buildup is a threat.",
+            "Maduro insisted the buildup is a threat."
+        )
+        .iter()
+        .find(|(kind, _)| *kind == CueKind::Attribution),
+        Some(&(CueKind::Attribution, Strength::Weak))
+    );
+    assert_eq!(
+        strength(
+            "Officials said the call lasted minutes.",
+            "The call lasted minutes."
+        ),
+        vec![(CueKind::Attribution, Strength::Strong)]
+    );
+}
+
+#[test]
+fn a_quotation_is_never_stated_as_fact() {
+    let d = cluster(&[
+        "Officials said the indictments are further proof of interference.",
+        "“These indictments are further proof of interference in our elections.”",
+    ]);
+    assert!(d.iter().all(|d| d.kind != CueKind::Attribution), "{d:?}");
+}
+
+#[test]
+fn unnamed_against_named_sources() {
+    let d = cluster(&[
+        "Trump and Maduro spoke by phone, officials said.",
+        "Trump and Maduro spoke by phone, Reuters said.",
+    ]);
+    assert_eq!(
+        texts(&d),
+        vec![(
+            0,
+            CueKind::Attribution,
+            "pins it on unnamed sources (\"officials\"); the other outlet names a source"
+        )]
+    );
+}
+
+#[test]
+fn a_colouring_verb_against_a_plain_one() {
+    let d = cluster(&[
+        "Maduro claimed the buildup is a threat.",
+        "Maduro said the buildup is a threat.",
+    ]);
+    let t = texts(&d);
+    assert!(t.contains(&(
+        0,
+        CueKind::Attribution,
+        "attributes with \"claim\" where the other outlet uses \"say\""
+    )));
+    assert!(t.contains(&(
+        0,
+        CueKind::LoadedTerm,
+        "writes \"claimed\" where the other outlet writes \"said\""
+    )));
+}
+
+#[test]
+fn hedged_against_plain() {
+    let d = cluster(&[
+        "Trump reportedly gave Maduro one week to leave.",
+        "Trump gave Maduro one week to leave.",
+        "Trump allegedly gave Maduro a week to leave.",
+    ]);
+    assert_eq!(
+        texts(&d),
+        vec![
+            (
+                0,
+                CueKind::Hedge,
+                "hedges with \"reportedly\"; 1 of the 2 others does not"
+            ),
+            (
+                2,
+                CueKind::Hedge,
+                "hedges with \"allegedly\"; 1 of the 2 others does not"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn quoted_against_paraphrased() {
+    let d = cluster(&[
+        "“We will not accept a peace of slaves,” Maduro told the rally.",
+        "Maduro told the rally he would not accept a peace of slaves.",
+    ]);
+    assert_eq!(
+        texts(&d),
+        vec![(
+            0,
+            CueKind::Quote,
+            "quotes Maduro directly (\"We will not accept a peace of slaves\"); the other outlet paraphrases"
+        )]
+    );
+}
+
+#[test]
+fn scare_quoted_against_plain() {
+    let d = cluster(&[
+        "US officials labeled the cartel a “terrorist” organization.",
+        "US officials labeled the cartel a terrorist organization.",
+    ]);
+    let t = texts(&d);
+    assert!(t.contains(&(
+        0,
+        CueKind::ScareQuote,
+        "puts \"terrorist\" in scare quotes; the other outlet writes \"terrorist\" plainly"
+    )));
+    // The plain "terrorist" is a loaded term the scare-quoting outlet keeps at a distance.
+    assert!(t.contains(&(
+        1,
+        CueKind::LoadedTerm,
+        "writes \"terrorist\" plainly where the other outlet keeps it at a distance (scare quotes, \"so-called\")"
+    )));
+}
+
+#[test]
+fn loaded_against_neutral() {
+    let d = cluster(&[
+        "The buildup is intended to remove Maduro’s government.",
+        "The buildup is intended to topple the Maduro regime.",
+    ]);
+    assert_eq!(
+        texts(&d),
+        vec![(
+            1,
+            CueKind::LoadedTerm,
+            "writes \"regime\" where the other outlet writes \"government\""
+        )]
+    );
+}
+
+#[test]
+fn same_framing_is_no_difference() {
+    assert!(
+        cluster(&[
+            "Officials said the call happened.",
+            "Officials said the call took place."
+        ])
+        .is_empty()
+    );
+    assert!(cluster(&["The call happened."]).is_empty());
+}
+
+#[test]
+fn char_diff_marks_deletions_and_insertions() {
+    assert_eq!(
+        char_diff("a slave's peace", "slave's peace"),
+        "[-a -]slave's peace"
+    );
+    assert_eq!(
+        char_diff("peace now", "peace today"),
+        "peace [-n-]{+t+}o[-w-]{+day+}"
+    );
+}
+
+#[test]
+fn same_quotation_worded_differently_is_found() {
+    let claims = vec![
+        vec![claim(0, "Maduro Rejects “Slave’s Peace” as Pressure Rises")],
+        vec![
+            claim(1, "Maduro rejected what he described as “a slave’s peace.”"),
+            claim(1, "He spoke of “psychological terrorism.”"),
+        ],
+        vec![claim(2, "He would not accept \"a slave peace,\" he said.")],
+    ];
+    let found = quote_fidelity(&claims);
+    let pairs: Vec<(usize, usize, &str)> = found
+        .iter()
+        .map(|m| (m.first.outlet.0, m.second.outlet.0, m.diff.as_str()))
+        .collect();
+    assert_eq!(pairs, vec![(1, 2, "a slave[-'s-] peace")]);
+}
+
+#[test]
+fn an_excerpt_of_a_longer_quotation_is_faithful() {
+    let claims = vec![
+        vec![claim(0, "He called it “a slave’s peace.”")],
+        vec![claim(1, "Maduro Rejects ‘Slave’s Peace’")],
+        vec![claim(
+            2,
+            "“It is uncertain whether we could continue to meet all the nation’s commitments,” she wrote.",
+        )],
+        vec![claim(
+            3,
+            "She said it was “uncertain whether we could continue to meet” them.",
+        )],
+    ];
+    assert!(quote_fidelity(&claims).is_empty());
+}
+
+#[test]
+fn a_changed_word_inside_an_excerpt_is_found() {
+    let claims = vec![
+        vec![claim(
+            0,
+            "“The vaccine is safe, effective, & our best defense, but should always remain voluntary,” he wrote.",
+        )],
+        vec![claim(
+            1,
+            "“The vaccine is safe, effective, and our best defense, but should remain voluntary,” he wrote.",
+        )],
+    ];
+    let found = quote_fidelity(&claims);
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].diff,
+        "the vaccine is safe effective and our best defense but should [-always -]remain voluntary"
+    );
+}
+
+#[test]
+fn spelling_contractions_and_transliterations_are_not_misquoting() {
+    let pair = |a: &str, b: &str| quote_fidelity(&[vec![claim(0, a)], vec![claim(1, b)]]);
+    assert!(
+        pair(
+            "“He is not going to leave the race,” she said.",
+            "“He’s not going to leave the race,” she said."
+        )
+        .is_empty()
+    );
+    assert!(
+        pair(
+            "“We don't negotiate with Muammar al-Qaddafi,” he said.",
+            "“We do not negotiate with Moammar Gadhafi,” he said."
+        )
+        .is_empty()
+    );
+    assert!(
+        pair(
+            "“He [the president] has re-confirmed our reporting,” Smith said.",
+            "“He has reconfirmed our reporting,” Smith said."
+        )
+        .is_empty()
+    );
+    let found = pair(
+        "“We are finding ways to keep the talks going,” he said.",
+        "“We are talking ways to keep the talks going,” he said.",
+    );
+    assert_eq!(found.len(), 1, "a changed word is still found");
+}
+
+#[test]
+fn two_thousand_quotes_per_outlet_are_compared_through_an_index() {
+    // Every quotation shares most of its words with every other one:
+    // compared pair by pair, this took a minute and half a gigabyte.
+    let lexicon = Lexicon::default();
+    let outlet = |o: usize| -> Vec<Claim> {
+        (0..2000)
+            .map(|n| {
+                let text = format!(
+                    "“We will not accept case number {n} of {} today,” he said.",
+                    n + o
+                );
+                let mut claim = Claim::new(OutletId(o), text, Position::START, Some(0..1));
+                claim.cues = find_cues(&claim.text, &lexicon);
+                claim
+            })
+            .collect()
+    };
+    let claims = vec![outlet(0), outlet(1)];
+    let found = quote_fidelity(&claims);
+    assert!(found.len() <= 2000, "each quotation is paired at most once");
+    assert!(!found.is_empty());
+}
+
+#[test]
+fn identical_and_unrelated_quotations_are_not_mismatches() {
+    let claims = vec![
+        vec![claim(0, "He said “we want peace with sovereignty” today.")],
+        vec![claim(
+            1,
+            "“We want peace with sovereignty,” he said, and “we will never kneel.”",
+        )],
+    ];
+    assert!(quote_fidelity(&claims).is_empty());
+}
+
+#[test]
+fn profile_counts_each_cue() {
+    let claims = vec![
+        claim(
+            0,
+            "According to unnamed sources, Trump allegedly offered safe passage.",
+        ),
+        claim(0, "Reuters said the Maduro regime is under pressure."),
+        claim(
+            0,
+            "“We want peace and we will defend it,” Maduro said of the “terrorist” label.",
+        ),
+        claim(0, "The rally took place on Monday."),
+    ];
+    let p = profile(&claims);
+    assert_eq!(p.attributed_share, 0.75);
+    assert_eq!(p.hedged_share, 0.25);
+    assert_eq!(p.named_sources, 2);
+    assert_eq!(p.unnamed_sources, 1);
+    assert_eq!(p.quotes, 1);
+    assert_eq!(p.scare_quotes, 1);
+    assert_eq!(p.loaded_terms.get("regime"), Some(&1));
+    assert_eq!(p.attribution_verbs.get("say"), Some(&2));
+    assert_eq!(profile(&[]), Profile::default());
+}
