@@ -283,6 +283,28 @@ pub fn stories(corpus: &Path) -> Box<dyn Iterator<Item = Result<Story, InputErro
     stories_filtered(corpus, &crate::load::Filter::default())
 }
 
+/// The story folders of a corpus folder, sorted, less those `filter`
+/// excludes; the corpus itself when it is a folder of outlet files, and
+/// nothing for a `.jsonl` corpus.
+pub fn story_folders(corpus: &Path, filter: &crate::load::Filter) -> Vec<PathBuf> {
+    if !corpus.is_dir() {
+        return Vec::new();
+    }
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(corpus)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_dir() && !filter.excludes(p))
+                .collect()
+        })
+        .unwrap_or_default();
+    if folders.is_empty() {
+        folders.push(corpus.to_path_buf());
+    }
+    folders.sort();
+    folders
+}
+
 /// [`stories`], leaving out the story folders and files `filter` excludes.
 pub fn stories_filtered(
     corpus: &Path,

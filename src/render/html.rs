@@ -185,6 +185,7 @@ fn summary(out: &mut dyn Write, report: &Report, place: Place) -> io::Result<()>
 /// table's end tag, with no line end after it.
 fn details(out: &mut dyn Write, report: &Report, place: Place) -> io::Result<()> {
     let (h, ids) = (place.heading, place.ids);
+    let labels = super::label::Labels::new(report);
     writeln!(
         out,
         "<table><tr><th>outlet</th><th>claims</th><th>shared</th><th>unique</th><th>attributed</th><th>hedged</th></tr>"
@@ -209,7 +210,11 @@ fn details(out: &mut dyn Write, report: &Report, place: Place) -> io::Result<()>
         }
         writeln!(out, "<th>verdicts</th></tr>")?;
         for row in &report.figures {
-            write!(out, "<tr><td>{}</td>", escape(&row.measure))?;
+            write!(
+                out,
+                "<tr><td>{}</td>",
+                escape(&labels.measure(&row.measure))
+            )?;
             for texts in &row.by_outlet {
                 write!(out, "<td>{}</td>", escape(&texts.join(", ")))?;
             }
@@ -290,7 +295,7 @@ fn details(out: &mut dyn Write, report: &Report, place: Place) -> io::Result<()>
             write!(
                 out,
                 "<tr class=\"detail\"><td class=\"{verdict}\">{} {verdict}</td>",
-                escape(&f.measure)
+                escape(&labels.measure(&f.measure))
             )?;
             for o in 0..report.outlets.len() {
                 let texts: Vec<String> = f

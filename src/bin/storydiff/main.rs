@@ -94,6 +94,7 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut progress = Progress::new(true);
     let filter = storydiff::load::Filter::new(&args.exclude)?;
+    notify_skipped(&check::story_folders(&args.corpus, &filter), &filter);
     let summary = check::run(
         &args.corpus,
         &filter,
