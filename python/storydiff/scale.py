@@ -201,6 +201,23 @@ def _write_partition(
     return summary
 
 
+#: Partitions per worker thread by default: two, so that a worker that
+#: draws a partition of long stories does not leave the others idle.
+PARTITIONS_PER_THREAD = 2
+
+
+def _default_partitions(blocks: int) -> int:
+    """One partition per block, and at least two per worker thread of the
+    current cluster, so that a corpus smaller than a block still spreads."""
+    try:
+        from distributed import get_client
+
+        threads = sum(get_client().nthreads().values())
+    except (ImportError, ValueError):
+        threads = 1
+    return max(1, blocks, PARTITIONS_PER_THREAD * threads)
+
+
 def run(
     corpus: str,
     out: str,
@@ -215,7 +232,8 @@ def run(
     path or an fsspec URL every worker can read) on the current Dask
     scheduler (a ``distributed.Client`` made before the call, else Dask's
     default), writing ``reports/``, ``outcomes/`` and ``summary.json`` under
-    ``out``. ``partitions`` defaults to the number of blocks. ``config`` and
+    ``out``. ``partitions`` defaults to the number of blocks, and at least
+    two per worker thread. ``config`` and
     ``baseline`` must be paths the workers can read."""
     import dask
     import dask.bag as db
@@ -230,8 +248,13 @@ def run(
         summary = Summary(fail_on=fail_on_name, unreadable=1)
         summary.errors.append(str(StorydiffError(f"cannot read: {error}", corpus)))
         return summary
-    blocks = [block for file in files for block in file]
-    partitions = partitions or max(1, len(blocks))
+    if len(files) != 1:
+        summary = Summary(fail_on=fail_on_name, unreadable=1)
+        found = "no file" if not files else f"{len(files)} files"
+        summary.errors.append(str(StorydiffError(f"{found}; give one JSON Lines file", corpus)))
+        return summary
+    blocks = files[0]
+    partitions = partitions or _default_partitions(len(blocks))
     keyed = [dask.delayed(_keyed)(block, corpus) for block in blocks]
     firsts = dask.delayed(_first_lines)([k[0] for k in keyed])
     numbered = [
@@ -280,7 +303,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--out", required=True, help="folder (or URL) for reports/, outcomes/ and summary.json")
     parser.add_argument("--scheduler", help="address of a running Dask scheduler (default: a local cluster)")
     parser.add_argument("--workers", type=int, default=2, help="worker processes of the local cluster")
-    parser.add_argument("--partitions", type=int, help="output partitions (default: one per block)")
+    parser.add_argument("--partitions", type=int, help="output partitions (default: one per block, at least two per worker thread)")
     parser.add_argument("--blocksize", default=DEFAULT_BLOCKSIZE, help="bytes per read task, e.g. 64MiB")
     parser.add_argument("--config", help="a storydiff.toml the workers can read")
     parser.add_argument("--fail-on", choices=["info", "warning", "error"])

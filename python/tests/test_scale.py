@@ -132,3 +132,11 @@ def test_the_command_line_runs_a_local_cluster(tmp_path):
     code = scale.main([str(CORPUS), "--out", str(tmp_path), "--workers", "2", "--blocksize", str(BLOCKSIZE)])
     assert code == 1
     assert len(read_lines(tmp_path / "reports")) == 12
+
+
+def test_several_files_are_refused(client, tmp_path):
+    for name in ("a.jsonl", "b.jsonl"):
+        (tmp_path / name).write_bytes(CORPUS.read_bytes())
+    summary = scale.run(str(tmp_path / "*.jsonl"), str(tmp_path / "out"))
+    assert summary.exit_code == 2
+    assert "2 files" in summary.errors[0]
