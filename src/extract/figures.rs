@@ -9,6 +9,8 @@
 
 use std::sync::OnceLock;
 
+use phrases::PhraseIndex;
+
 use crate::extract::dates;
 use crate::model::Version;
 pub use crate::model::figure::{Endpoint, Figure, FigureKind, Qualifier};
@@ -1021,6 +1023,12 @@ fn before_phrases() -> &'static [(String, Before)] {
     })
 }
 
+/// [`before_phrases`] indexed by first word.
+fn before_index() -> &'static PhraseIndex<Before> {
+    static INDEX: OnceLock<PhraseIndex<Before>> = OnceLock::new();
+    INDEX.get_or_init(|| PhraseIndex::new(before_phrases().iter().map(|(p, b)| (p.as_str(), *b))))
+}
+
 /// Match a phrase of space-separated words (or symbols) at token `i`;
 /// returns the index after it.
 pub(crate) fn phrase_at(tokens: &[Token], i: usize, phrase: &str) -> Option<usize> {
@@ -1182,13 +1190,15 @@ const MILLION_CODES: &[(&str, &str)] = &[
 
 /// A currency at token `j`: its unit, the index after it, and a factor.
 fn currency_at(tokens: &[Token], j: usize) -> Option<(&'static str, usize, f64)> {
+    static INDEX: OnceLock<PhraseIndex<&'static str>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| PhraseIndex::new(CURRENCIES.iter().copied()));
     let mut best: Option<(&'static str, usize, f64)> = None;
-    for (written, unit) in CURRENCIES {
-        let mut end = phrase_at(tokens, j, written);
+    for (words, unit, end) in index.at(tokens, j) {
+        let mut end = Some(end);
         // "A$", "S$", "R$": a one-letter prefix that is also a word ("a $4
         // billion", "music's $500 million") counts only against its sign
-        if let Some((head, _)) = written.split_once(' ')
-            && matches!(head, "a" | "s" | "r")
+        if words.len() > 1
+            && matches!(words[0].as_str(), "a" | "s" | "r")
             && !tokens.get(j + 1).is_some_and(Token::attached)
         {
             end = None;
@@ -1594,10 +1604,10 @@ const VAGUE_SCALES: &[(&str, f64)] = &[
 ];
 
 fn vague_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)> {
-    let (mut end, mut low, mut high) = VAGUE_AMOUNTS
-        .iter()
-        .filter_map(|&(p, lo, hi)| phrase_at(tokens, i, p).map(|e| (e, lo, hi)))
-        .max_by_key(|&(e, _, _)| e)?;
+    static INDEX: OnceLock<PhraseIndex<(f64, f64)>> = OnceLock::new();
+    let index = INDEX
+        .get_or_init(|| PhraseIndex::new(VAGUE_AMOUNTS.iter().map(|&(p, lo, hi)| (p, (lo, hi)))));
+    let ((mut low, mut high), mut end) = index.longest_at(tokens, i)?;
     // "a few hundred", "several thousand": the vague amount times the scale
     if let Some(&(_, scale)) = tokens
         .get(end)
@@ -1696,23 +1706,25 @@ struct Suffix {
 }
 
 fn percent_at(tokens: &[Token], j: usize) -> Option<(FigureKind, usize)> {
-    for (p, kind) in [
-        ("percentage points", FigureKind::PercentagePoints),
-        ("percentage point", FigureKind::PercentagePoints),
-        ("per cent", FigureKind::Percent),
-        ("percentage", FigureKind::Percent),
-        ("percent", FigureKind::Percent),
-        ("percents", FigureKind::Percent),
-        ("pct", FigureKind::Percent),
-        ("pp", FigureKind::PercentagePoints),
-        ("%", FigureKind::Percent),
-    ] {
-        if let Some(end) = phrase_at(tokens, j, p) {
-            return Some((kind, end));
-        }
-    }
-    None
+    static INDEX: OnceLock<PhraseIndex<FigureKind>> = OnceLock::new();
+    INDEX
+        .get_or_init(|| PhraseIndex::new(PERCENT_WORDS.iter().copied()))
+        .first_at(tokens, j)
 }
+
+/// Words for percent and percentage points, longest first where one starts
+/// another.
+const PERCENT_WORDS: &[(&str, FigureKind)] = &[
+    ("percentage points", FigureKind::PercentagePoints),
+    ("percentage point", FigureKind::PercentagePoints),
+    ("per cent", FigureKind::Percent),
+    ("percentage", FigureKind::Percent),
+    ("percent", FigureKind::Percent),
+    ("percents", FigureKind::Percent),
+    ("pct", FigureKind::Percent),
+    ("pp", FigureKind::PercentagePoints),
+    ("%", FigureKind::Percent),
+];
 
 /// What comes right after the number: a percent, a currency, a time unit.
 fn suffix_at(tokens: &[Token], j: usize) -> Option<Suffix> {
@@ -1933,10 +1945,7 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)
     let mut j = i;
     let mut before: Vec<(Before, usize)> = Vec::new();
     for _ in 0..2 {
-        let found = before_phrases()
-            .iter()
-            .filter_map(|(p, b)| phrase_at(tokens, j, p).map(|e| (*b, e)))
-            .max_by_key(|&(_, e)| e);
+        let found = before_index().longest_at(tokens, j);
         match found {
             Some((b, e)) => {
                 before.push((b, j));
@@ -2151,11 +2160,15 @@ fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)
                 bound = None;
             }
             let plus = tokens.get(end).is_some_and(|t| t.is("+") && t.attached());
-            let more = OR_MORE
-                .iter()
-                .find_map(|p| phrase_at(tokens, end, p))
+            static MORE: OnceLock<PhraseIndex<()>> = OnceLock::new();
+            static LESS: OnceLock<PhraseIndex<()>> = OnceLock::new();
+            let or_more = MORE.get_or_init(|| PhraseIndex::new(OR_MORE.iter().map(|p| (p, ()))));
+            let or_less = LESS.get_or_init(|| PhraseIndex::new(OR_LESS.iter().map(|p| (p, ()))));
+            let more = or_more
+                .first_at(tokens, end)
+                .map(|(_, e)| e)
                 .filter(|&e| !tokens.get(e).is_some_and(|t| t.is("than")));
-            let less = OR_LESS.iter().find_map(|p| phrase_at(tokens, end, p));
+            let less = or_less.first_at(tokens, end).map(|(_, e)| e);
             let or_equal = ["or equal to", "or equal"]
                 .iter()
                 .find_map(|p| phrase_at(tokens, end, p));
@@ -2511,5 +2524,6 @@ fn drop_names(figures: &mut Vec<Figure>, tokens: &[Token], text: &str) {
     figures.retain(|f| !in_name(f));
 }
 
+mod phrases;
 #[cfg(test)]
 mod tests;
