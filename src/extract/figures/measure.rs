@@ -1,0 +1,229 @@
+//! Measures: what a number counts, the noun after it, stemmed and mapped to synonyms.
+
+use super::*;
+
+/// Measure words that stand for no thing counted: the noun after a number is
+/// skipped over these.
+pub(super) const SKIP_BEFORE_MEASURE: &[&str] = &[
+    "a",
+    "additional",
+    "all",
+    "an",
+    "another",
+    "extra",
+    "further",
+    "more",
+    "new",
+    "of",
+    "other",
+    "others",
+    "some",
+    "such",
+    "the",
+    "their",
+    "these",
+    "those",
+    "total",
+];
+
+/// Words that end the search for a measure: function words, verbs that
+/// follow a figure, prepositions.
+pub(super) const MEASURE_STOP: &[&str] = &[
+    "a", "across", "after", "against", "ago", "and", "apiece", "are", "as", "at", "be", "been",
+    "before", "but", "by", "each", "here", "just", "last", "next", "of", "there", "did", "for",
+    "from", "had", "has", "have", "he", "her", "his", "in", "into", "is", "it", "its", "on", "or",
+    "our", "over", "per", "she", "than", "that", "the", "their", "them", "they", "this", "to",
+    "toward", "towards", "under", "until", "was", "we", "were", "which", "while", "who", "will",
+    "with", "would",
+];
+
+/// Verbs that turn "people" into "people killed": the count is of the
+/// participle's victims, not of people in general.
+pub(super) const CASUALTY_VERBS: &[&str] = &[
+    "arrested",
+    "dead",
+    "detained",
+    "died",
+    "displaced",
+    "evacuated",
+    "hurt",
+    "injured",
+    "killed",
+    "missing",
+    "wounded",
+];
+
+/// Forms of "be" and "have" between a counted noun and a casualty verb in
+/// the passive: "20 people were killed" counts the people killed, like "20
+/// people killed". At most two are skipped ("have been").
+pub(super) const PASSIVE_AUXILIARIES: &[&str] =
+    &["are", "been", "had", "has", "have", "is", "was", "were"];
+
+/// The stem of a word, lowercased, with a possessive dropped.
+pub fn stem(word: &str) -> String {
+    let lower = word.to_lowercase();
+    let bare = lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix("’s"))
+        .unwrap_or(&lower);
+    crate::text::stem(bare)
+}
+
+/// The measure synonym table, `lexicons/measures.txt`.
+pub const MEASURES: &str = include_str!("../../../lexicons/measures.txt");
+
+/// Stem of a measure word → stem of its group's canonical word.
+pub(super) fn synonyms() -> &'static std::collections::HashMap<String, String> {
+    static TABLE: OnceLock<std::collections::HashMap<String, String>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = std::collections::HashMap::new();
+        for (canonical, words) in measure_groups() {
+            let target = stem(&canonical);
+            for w in words {
+                table.insert(stem(&w), target.clone());
+            }
+            table.insert(target.clone(), target);
+        }
+        table
+    })
+}
+
+/// The groups of `lexicons/measures.txt`: canonical word and its synonyms.
+pub fn measure_groups() -> Vec<(String, Vec<String>)> {
+    crate::text::lexicon::entries(MEASURES)
+        .filter_map(|l| {
+            let (head, rest) = l.split_once(':')?;
+            let words = rest
+                .split(',')
+                .map(|w| w.trim().to_string())
+                .filter(|w| !w.is_empty())
+                .collect();
+            Some((head.trim().to_string(), words))
+        })
+        .collect()
+}
+
+/// A measure word, stemmed and mapped through the synonym table.
+pub fn canonical_measure(word: &str) -> String {
+    let s = stem(word);
+    synonyms().get(&s).cloned().unwrap_or(s)
+}
+
+/// The thing a figure ending at token `end` (and starting at `start`) counts:
+/// the head noun after it ("15,000 U.S. troops" → troop), joined with a
+/// casualty verb around it ("20 people killed", "killed 20 people").
+/// Nouns that are plural without an -s. After a number they end the noun
+/// phrase: in "1,200 people came" the measure is "people", not "came".
+pub(super) const PLURALS_WITHOUT_S: &[&str] = &[
+    "cattle",
+    "children",
+    "men",
+    "people",
+    "personnel",
+    "police",
+    "staff",
+    "women",
+];
+
+/// A lower-case word that reads as a plural noun ("boats", "vessels", not
+/// "business" or "status"): after a number it ends the noun phrase, so that
+/// in "20 boats came" the measure is "boats", not "came".
+pub(super) fn looks_plural(t: &Token) -> bool {
+    let w = t.lower.as_str();
+    !t.upper
+        && w.chars().count() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !w.ends_with("news")
+}
+
+pub(super) fn measure_after(tokens: &[Token], start: usize, end: usize) -> Option<String> {
+    let mut j = end;
+    while let Some(t) = tokens.get(j) {
+        if t.kind == TokenKind::Word && SKIP_BEFORE_MEASURE.contains(&t.lower.as_str()) {
+            j += 1;
+        } else if t.kind == TokenKind::Sym && t.is("-") && t.attached() {
+            j += 1; // "48-hour"
+        } else {
+            break;
+        }
+    }
+    let mut head: Option<&Token> = None;
+    let mut words = 0;
+    let mut k = j;
+    while let Some(t) = tokens.get(k) {
+        let after_initial = k > 0 && tokens[k - 1].lower.chars().count() == 1;
+        if t.kind == TokenKind::Sym && t.is(".") && t.attached() && after_initial {
+            k += 1;
+            continue;
+        }
+        if t.kind != TokenKind::Word || MEASURE_STOP.contains(&t.lower.as_str()) {
+            break;
+        }
+        if t.upper && head.is_some() {
+            break; // "two opinions Monday": a name after the noun
+        }
+        let is_initial = t.lower.chars().count() == 1;
+        let verbish = (t.lower.ends_with("ing") || t.lower.ends_with("ed"))
+            && !t.lower.contains('-')
+            && head.is_some();
+        if verbish || CASUALTY_VERBS.contains(&t.lower.as_str()) && head.is_some() {
+            break;
+        }
+        if !is_initial {
+            head = Some(t);
+            words += 1;
+        }
+        k += 1;
+        // "1,200 people came": a plural without an -s ends the noun phrase,
+        // so an irregular verb after it is not taken for the head
+        if words >= 3 || PLURALS_WITHOUT_S.contains(&t.lower.as_str()) || looks_plural(t) {
+            break;
+        }
+    }
+    let before = start
+        .checked_sub(1)
+        .and_then(|b| tokens.get(b))
+        .filter(|t| {
+            let l = t.lower.as_str();
+            CASUALTY_VERBS.contains(&l) || l == "killing" || l == "wounding" || l == "injuring"
+        });
+    // "20 killed", "killed 20", "20 dead": people, unnamed
+    let casualty_head = head.filter(|h| CASUALTY_VERBS.contains(&h.lower.as_str()));
+    if let Some(verb) = casualty_head.or(if head.is_none() { before } else { None }) {
+        return Some(format!(
+            "{} {}",
+            canonical_measure("people"),
+            stem(&verb.lower)
+        ));
+    }
+    // "20 people were killed", "dozens were arrested": the participle
+    // after a form of "be" counts as if it followed the noun
+    let mut v = k;
+    while v < k + 2
+        && tokens
+            .get(v)
+            .is_some_and(|t| PASSIVE_AUXILIARIES.contains(&t.lower.as_str()))
+    {
+        v += 1;
+    }
+    let passive = (v > k)
+        .then(|| tokens.get(v))
+        .flatten()
+        .filter(|t| CASUALTY_VERBS.contains(&t.lower.as_str()));
+    let Some(head) = head else {
+        return passive
+            .map(|verb| format!("{} {}", canonical_measure("people"), stem(&verb.lower)));
+    };
+    let mut measure = canonical_measure(&head.lower);
+    let after = tokens
+        .get(k)
+        .filter(|t| CASUALTY_VERBS.contains(&t.lower.as_str()))
+        .or(passive);
+    if let Some(verb) = after.or(before) {
+        measure = format!("{measure} {}", stem(&verb.lower));
+    }
+    Some(measure)
+}

@@ -1,0 +1,159 @@
+//! Figures: numbers in the text with what they count, normalized to intervals.
+//!
+//! The rules and bands are explained in `docs/figures.md`. In short: the text
+//! is cut into tokens, numbers are read from digits and number words (with
+//! scales such as "million" or "15k"), and each number is then read with the
+//! words around it: a qualifier before it ("about", "more than", "between"),
+//! a currency, a percent sign or a time unit around it, a second number after
+//! it for a range, and the noun it counts.
+
+use std::sync::OnceLock;
+
+use phrases::PhraseIndex;
+
+use crate::extract::dates;
+use crate::model::Version;
+pub use crate::model::figure::{Endpoint, Figure, FigureKind, Qualifier};
+
+/// What figure extraction needs to know about the article around a claim.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// The publication date (`YYYY-MM-DD`), when known: dates without a
+    /// year and weekdays are resolved against it.
+    pub published: Option<String>,
+}
+
+impl Context {
+    /// The context of one version: its publication date.
+    pub fn for_version(version: &Version) -> Context {
+        Context {
+            published: version
+                .published
+                .as_ref()
+                .map(|p| p.chars().take(10).collect()),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Bands. Each is a share of the stated value; see docs/figures.md.
+
+/// "about", "around", "some", "roughly", "approximately", "an estimated",
+/// "~": ±10 %. Reporters round to one or two significant digits, so "about
+/// 15,000" stands for 13,500–16,500; a wider band would make every hedged
+/// figure compatible with every other.
+pub const APPROX_BAND: f64 = 0.10;
+
+/// "nearly", "almost", "close to", "just under": up to 10 % below the value,
+/// never above it ("nearly 15,000" is 13,500–15,000).
+pub const NEARLY_BAND: f64 = 0.10;
+
+/// "just over", "just above": up to 10 % above the value, never at or below.
+pub const JUST_OVER_BAND: f64 = 0.10;
+
+/// All figures in `text`, in order of appearance.
+pub fn find_figures(text: &str, context: &Context) -> Vec<Figure> {
+    let tokens = tokenize(text);
+    let mut figures = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let found = dates::date_at(&tokens, i, text, context)
+            .or_else(|| vague_at(&tokens, i, text))
+            .or_else(|| quantity_at(&tokens, i, text))
+            .or_else(|| percent_of_at(&tokens, i, text))
+            .or_else(|| hyphen_duration_at(&tokens, i, text));
+        match found {
+            Some((f, next)) if next > i => {
+                if !(f.kind == FigureKind::Ordinal && names_a_day(&tokens, next, text)) {
+                    figures.push(f);
+                }
+                i = next;
+            }
+            _ => i += 1,
+        }
+    }
+    join_bounds(&mut figures, text);
+    drop_names(&mut figures, &tokens, text);
+    figures
+}
+
+/// Names that contain a number word or a date, in any case: their number
+/// counts nothing ("Reid Breaks With Obama Over Proposed Ground Zero
+/// Mosque" against "Two mosques").
+const NAMES_WITH_NUMBERS: &[&str] = &[
+    "9/11",
+    "air force one",
+    "big ten",
+    "final four",
+    "formula one",
+    "fox news sunday",
+    "ground zero",
+    "super tuesday",
+];
+
+/// The share of capitalized words above which a text is in title case: in
+/// a headline every word is capitalized, so a capital says nothing of a
+/// name.
+const TITLE_CASE_SHARE: f64 = 0.6;
+
+/// Drop the figures that are part of a name: those inside a phrase of
+/// [`NAMES_WITH_NUMBERS`], and, outside title case, a capitalized number
+/// word or weekday right after a capitalized word that does not start a
+/// sentence ("the Ground Zero mosque", "aboard Air Force One").
+fn drop_names(figures: &mut Vec<Figure>, tokens: &[Token], text: &str) {
+    if figures.is_empty() {
+        return;
+    }
+    let lower = text.to_lowercase();
+    let mut names: Vec<std::ops::Range<usize>> = Vec::new();
+    if lower.len() == text.len() {
+        for name in NAMES_WITH_NUMBERS {
+            names.extend(lower.match_indices(name).map(|(at, n)| at..at + n.len()));
+        }
+    }
+    let words: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .collect();
+    let long = words.iter().filter(|t| t.lower.chars().count() > 3);
+    let (capitals, all) = long.fold((0, 0), |(c, n), t| (c + usize::from(t.upper), n + 1));
+    let title = all > 0 && capitals as f64 / all as f64 > TITLE_CASE_SHARE;
+    let in_name = |f: &Figure| {
+        if names
+            .iter()
+            .any(|n| n.start <= f.span.start && f.span.end <= n.end)
+        {
+            return true;
+        }
+        let capitalized_word = f.text.chars().next().is_some_and(char::is_uppercase)
+            && f.text.chars().all(|c| c.is_alphabetic() || c == '-');
+        if title || !capitalized_word {
+            return false;
+        }
+        let at = tokens.partition_point(|t| t.start < f.span.start);
+        at >= 2 && tokens[at - 1].kind == TokenKind::Word && tokens[at - 1].upper && {
+            let p = &tokens[at - 2];
+            !(p.kind == TokenKind::Sym && matches!(p.lower.as_str(), "." | "!" | "?" | ":"))
+        }
+    };
+    figures.retain(|f| !in_name(f));
+}
+
+mod assemble;
+mod measure;
+mod number;
+mod phrases;
+mod qualifier;
+#[cfg(test)]
+mod tests;
+mod tokens;
+mod unit;
+mod vague;
+
+pub use assemble::*;
+pub use measure::*;
+pub(crate) use number::*;
+pub(crate) use qualifier::*;
+pub(crate) use tokens::*;
+pub(crate) use unit::*;
+pub use vague::*;

@@ -1,0 +1,264 @@
+//! Qualifiers: the words before and after a number that bound or widen it.
+
+use super::*;
+
+/// How a qualifier word before a number shapes its interval.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Before {
+    /// "about": ±APPROX_BAND.
+    Approx,
+    /// "nearly": up to NEARLY_BAND below.
+    Nearly,
+    /// "just over": up to JUST_OVER_BAND above.
+    JustOver,
+    /// "more than": (v, +inf).
+    Above,
+    /// "at least": [v, +inf).
+    AtLeast,
+    /// "fewer than": [0, v).
+    Below,
+    /// "up to": [0, v].
+    AtMost,
+    /// "equal to": exactly v.
+    Equal,
+    /// "between v and w".
+    Between,
+    /// "from v to w".
+    From,
+}
+
+/// Qualifier phrases before a number, longest first where one is a prefix of
+/// another ("less than or equal to" before "less than").
+pub(super) const BEFORE_PHRASES: &[(&str, Before)] = &[
+    ("bigger or equal than", Before::AtLeast),
+    ("equal to or greater than", Before::AtLeast),
+    ("equal to or less than", Before::AtMost),
+    ("equal to or more than", Before::AtLeast),
+    ("greater than or equal to", Before::AtLeast),
+    ("less than or equal to", Before::AtMost),
+    ("more than or equal to", Before::AtLeast),
+    ("fewer than or equal to", Before::AtMost),
+    ("in excess of", Before::Above),
+    ("upwards of", Before::Above),
+    ("more than", Before::Above),
+    ("greater than", Before::Above),
+    ("higher than", Before::Above),
+    ("larger than", Before::Above),
+    ("bigger than", Before::Above),
+    ("just over", Before::JustOver),
+    ("just above", Before::JustOver),
+    ("just under", Before::Nearly),
+    ("just below", Before::Nearly),
+    ("close to", Before::Nearly),
+    ("at least", Before::AtLeast),
+    ("no less than", Before::AtLeast),
+    ("not below", Before::AtLeast),
+    ("at minimum", Before::AtLeast),
+    ("not greater than", Before::AtMost),
+    ("not exceeding", Before::AtMost),
+    ("not above", Before::AtMost),
+    ("at maximum", Before::AtMost),
+    ("as many as", Before::AtMost),
+    ("beyond", Before::Above),
+    ("well over", Before::Above),
+    ("well above", Before::Above),
+    ("well under", Before::Below),
+    ("well below", Before::Below),
+    ("approx", Before::Approx),
+    ("circa", Before::Approx),
+    ("more or less", Before::Approx),
+    ("=>", Before::AtLeast),
+    ("no fewer than", Before::AtLeast),
+    ("not less than", Before::AtLeast),
+    ("not fewer than", Before::AtLeast),
+    ("a minimum of", Before::AtLeast),
+    ("at most", Before::AtMost),
+    ("no more than", Before::AtMost),
+    ("not more than", Before::AtMost),
+    ("a maximum of", Before::AtMost),
+    ("up to", Before::AtMost),
+    ("fewer than", Before::Below),
+    ("less than", Before::Below),
+    ("lower than", Before::Below),
+    ("smaller than", Before::Below),
+    ("an estimated", Before::Approx),
+    ("equals to", Before::Equal),
+    ("equal to", Before::Equal),
+    ("about", Before::Approx),
+    ("above", Before::Above),
+    ("almost", Before::Nearly),
+    ("approximately", Before::Approx),
+    ("around", Before::Approx),
+    ("below", Before::Below),
+    ("between", Before::Between),
+    ("estimated", Before::Approx),
+    ("exceeding", Before::Above),
+    ("exceed", Before::Above),
+    ("exceeded", Before::Above),
+    ("exceeds", Before::Above),
+    ("surpass", Before::Above),
+    ("surpassed", Before::Above),
+    ("surpasses", Before::Above),
+    ("surpassing", Before::Above),
+    ("topped", Before::Above),
+    ("topping", Before::Above),
+    ("tops", Before::Above),
+    ("from", Before::From),
+    ("nearly", Before::Nearly),
+    ("over", Before::Above),
+    ("roughly", Before::Approx),
+    ("some", Before::Approx),
+    ("under", Before::Below),
+    ("~", Before::Approx),
+    ("≈", Before::Approx),
+    ("<=", Before::AtMost),
+    ("< =", Before::AtMost),
+    (">=", Before::AtLeast),
+    ("> =", Before::AtLeast),
+    ("≤", Before::AtMost),
+    ("≥", Before::AtLeast),
+    ("<", Before::Below),
+    (">", Before::Above),
+];
+
+/// Words that compare upwards, from which "or equal" phrases are built.
+pub(super) const MORE_WORDS: &[&str] = &["above", "bigger", "greater", "higher", "larger", "more"];
+
+/// Words that compare downwards, from which "or equal" phrases are built.
+pub(super) const LESS_WORDS: &[&str] = &["below", "fewer", "less", "lower", "smaller", "under"];
+
+/// [`BEFORE_PHRASES`] and the "or equal" phrases built from [`MORE_WORDS`]
+/// and [`LESS_WORDS`] in every order writers use: "greater than or equal
+/// to", "equal to or less than", "less or equal to", "bigger or equal than".
+pub(super) fn before_phrases() -> &'static [(String, Before)] {
+    static PHRASES: OnceLock<Vec<(String, Before)>> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        let mut all: Vec<(String, Before)> = BEFORE_PHRASES
+            .iter()
+            .map(|&(p, b)| (p.to_string(), b))
+            .collect();
+        for (words, bound) in [(MORE_WORDS, Before::AtLeast), (LESS_WORDS, Before::AtMost)] {
+            for w in words {
+                for pattern in [
+                    "{w} than or equal to",
+                    "{w} than or equal",
+                    "{w} or equal to",
+                    "{w} or equal than",
+                    "{w} than or equals to",
+                    "equal to or {w} than",
+                    "equal or {w} than",
+                    "equal to or {w}",
+                ] {
+                    all.push((pattern.replace("{w}", w), bound));
+                }
+            }
+        }
+        all
+    })
+}
+
+/// [`before_phrases`] indexed by first word.
+pub(super) fn before_index() -> &'static PhraseIndex<Before> {
+    static INDEX: OnceLock<PhraseIndex<Before>> = OnceLock::new();
+    INDEX.get_or_init(|| PhraseIndex::new(before_phrases().iter().map(|(p, b)| (p.as_str(), *b))))
+}
+
+/// Match a phrase of space-separated words (or symbols) at token `i`;
+/// returns the index after it.
+pub(crate) fn phrase_at(tokens: &[Token], i: usize, phrase: &str) -> Option<usize> {
+    let mut j = i;
+    for word in phrase.split(' ') {
+        let t = tokens.get(j)?;
+        if t.lower != word {
+            return None;
+        }
+        j += 1;
+    }
+    Some(j)
+}
+
+/// Words before a 4-digit number that make it a year: "in 2019".
+pub(super) const YEAR_CUES: &[&str] = &[
+    "after", "before", "by", "during", "early", "from", "in", "late", "mid", "of", "since",
+    "through", "till", "until", "year",
+];
+
+/// Words after a number that make it a lower bound, the number included:
+/// "500 or more".
+pub(super) const OR_MORE: &[&str] = &[
+    "and above",
+    "and higher",
+    "and more",
+    "and older",
+    "and over",
+    "and up",
+    "or above",
+    "or bigger",
+    "or greater",
+    "or higher",
+    "or larger",
+    "or more",
+    "or older",
+    "or over",
+    "plus",
+];
+
+/// Words after a number that make it an upper bound, the number included:
+/// "500 or less".
+pub(super) const OR_LESS: &[&str] = &[
+    "and below",
+    "and fewer",
+    "and less",
+    "and lower",
+    "and under",
+    "or below",
+    "or fewer",
+    "or less",
+    "or lower",
+    "or smaller",
+    "or under",
+];
+
+/// Words before "one" that make it a pronoun: "that one", "the one".
+pub(super) const PRONOUN_ONE_BEFORE: &[&str] =
+    &["any", "each", "every", "no", "that", "the", "this", "which"];
+
+/// Words before a number that make "X to Y" a change and its result, not
+/// a range: "fell by 36,000 to 293,000", "rose 5% to 7%".
+pub(super) const CHANGE_WORDS: &[&str] = &[
+    "by",
+    "climbed",
+    "cut",
+    "declined",
+    "decreased",
+    "dropped",
+    "fell",
+    "gained",
+    "grew",
+    "increased",
+    "jumped",
+    "lost",
+    "raised",
+    "rose",
+    "slipped",
+    "soared",
+];
+
+/// Verbs of change: after them "from X to Y" gives two values, not a range.
+pub(super) const CHANGE_VERBS: &[&str] = &[
+    "climbed",
+    "declined",
+    "decreased",
+    "dropped",
+    "fell",
+    "grew",
+    "increased",
+    "jumped",
+    "rose",
+    "slipped",
+    "soared",
+    "went",
+];
+
+/// Earliest and latest plain 4-digit numbers read as years.
+pub(super) const YEAR_RANGE: std::ops::RangeInclusive<f64> = 1800.0..=2100.0;

@@ -1,0 +1,281 @@
+//! Units: currencies, time units and percent words around a number.
+
+use super::*;
+
+/// Currencies: how they are written and the unit storydiff reports. A dollar
+/// sign without a country is the US dollar. "m"-prefixed codes ("MUSD") are
+/// millions.
+pub(super) const CURRENCIES: &[(&str, &str)] = &[
+    ("$", "USD"),
+    ("a $", "AUD"),
+    ("au $", "AUD"),
+    ("aud", "AUD"),
+    ("australian dollar", "AUD"),
+    ("australian dollars", "AUD"),
+    ("bitcoin", "BTC"),
+    ("bitcoins", "BTC"),
+    ("btc", "BTC"),
+    ("c $", "CAD"),
+    ("cad", "CAD"),
+    ("cad $", "CAD"),
+    ("canadian dollar", "CAD"),
+    ("canadian dollars", "CAD"),
+    ("cent", "cent"),
+    ("cents", "cent"),
+    ("chf", "CHF"),
+    ("chinese yuan", "CNY"),
+    ("cny", "CNY"),
+    ("dollar", "USD"),
+    ("dollars", "USD"),
+    ("dutch guilders", "NLG"),
+    ("egyptian pounds", "EGP"),
+    ("hong kong dollars", "HKD"),
+    ("indian rupees", "INR"),
+    ("japanese yen", "JPY"),
+    ("mexican pesos", "MXN"),
+    ("new zealand dollars", "NZD"),
+    ("russian rubles", "RUB"),
+    ("singapore dollars", "SGD"),
+    ("south african rand", "ZAR"),
+    ("swiss francs", "CHF"),
+    ("taiwan dollars", "TWD"),
+    ("eur", "EUR"),
+    ("euro", "EUR"),
+    ("euros", "EUR"),
+    ("franc", "CHF"),
+    ("francs", "CHF"),
+    ("gbp", "GBP"),
+    ("guilders", "NLG"),
+    ("hk $", "HKD"),
+    ("inr", "INR"),
+    ("jpy", "JPY"),
+    ("lira", "TRY"),
+    ("mex $", "MXN"),
+    ("nz $", "NZD"),
+    ("pence", "pence"),
+    ("penny", "pence"),
+    ("peso", "MXN"),
+    ("pesos", "MXN"),
+    ("pound", "GBP"),
+    ("pounds", "GBP"),
+    ("pounds sterling", "GBP"),
+    ("rmb", "CNY"),
+    ("roubles", "RUB"),
+    ("rouble", "RUB"),
+    ("rubles", "RUB"),
+    ("ruble", "RUB"),
+    ("rupee", "INR"),
+    ("rupees", "INR"),
+    ("sterling", "GBP"),
+    ("turkish lira", "TRY"),
+    ("us $", "USD"),
+    ("us dollar", "USD"),
+    ("us dollars", "USD"),
+    ("usd", "USD"),
+    ("yen", "JPY"),
+    ("yuan", "CNY"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("₹", "INR"),
+    ("€", "EUR"),
+    ("₿", "BTC"),
+    ("₽", "RUB"),
+    ("₩", "KRW"),
+    ("₾", "GEL"),
+    ("₭", "LAK"),
+    ("元", "CNY"),
+    ("ரூ", "LKR"),
+    ("bucks", "USD"),
+    ("s $", "SGD"),
+    ("nt $", "TWD"),
+    ("r $", "BRL"),
+    ("rs", "INR"),
+    ("baht", "THB"),
+    ("deutsche marks", "DEM"),
+    ("dinar", "dinar"),
+    ("dinars", "dinar"),
+    ("dirham", "AED"),
+    ("dirhams", "AED"),
+    ("drachmas", "GRD"),
+    ("forint", "HUF"),
+    ("hryvnia", "UAH"),
+    ("hryvnias", "UAH"),
+    ("krona", "SEK"),
+    ("kronor", "SEK"),
+    ("krone", "krone"),
+    ("kroner", "krone"),
+    ("lire", "ITL"),
+    ("marks", "DEM"),
+    ("naira", "NGN"),
+    ("pesetas", "ESP"),
+    ("rand", "ZAR"),
+    ("reais", "BRL"),
+    ("renminbi", "CNY"),
+    ("ringgit", "MYR"),
+    ("riyal", "SAR"),
+    ("riyals", "SAR"),
+    ("rupiah", "IDR"),
+    ("shekel", "ILS"),
+    ("shekels", "ILS"),
+    ("zloty", "PLN"),
+    ("zlotys", "PLN"),
+    ("bolivars", "VES"),
+    ("bolivares", "VES"),
+    ("₱", "PHP"),
+    ("₪", "ILS"),
+    ("₫", "VND"),
+    ("₺", "TRY"),
+    ("₴", "UAH"),
+    ("₦", "NGN"),
+    ("₨", "INR"),
+    ("¢", "cent"),
+];
+
+/// ISO 4217 codes read as currencies when written in capitals.
+pub(super) const ISO_CODES: &[&str] = &[
+    "ARS", "BRL", "CLP", "COP", "CZK", "DKK", "EGP", "HKD", "HUF", "IDR", "ILS", "KRW", "MXN",
+    "MYR", "NGN", "NOK", "NZD", "PHP", "PKR", "PLN", "RUB", "SAR", "SEK", "SGD", "THB", "TRY",
+    "TWD", "UAH", "VES", "VND", "ZAR",
+];
+
+/// Currency codes written with an "m" for millions: "30 MUSD", "MEUR 120".
+pub(super) const MILLION_CODES: &[(&str, &str)] = &[
+    ("maud", "AUD"),
+    ("mcad", "CAD"),
+    ("meur", "EUR"),
+    ("mgbp", "GBP"),
+    ("musd", "USD"),
+];
+
+/// A currency at token `j`: its unit, the index after it, and a factor.
+pub(super) fn currency_at(tokens: &[Token], j: usize) -> Option<(&'static str, usize, f64)> {
+    static INDEX: OnceLock<PhraseIndex<&'static str>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| PhraseIndex::new(CURRENCIES.iter().copied()));
+    let mut best: Option<(&'static str, usize, f64)> = None;
+    for (words, unit, end) in index.at(tokens, j) {
+        let mut end = Some(end);
+        // "A$", "S$", "R$": a one-letter prefix that is also a word ("a $4
+        // billion", "music's $500 million") counts only against its sign
+        if words.len() > 1
+            && matches!(words[0].as_str(), "a" | "s" | "r")
+            && !tokens.get(j + 1).is_some_and(Token::attached)
+        {
+            end = None;
+        }
+        if let Some(end) = end
+            && best.is_none_or(|b| end > b.1)
+        {
+            best = Some((unit, end, 1.0));
+        }
+    }
+    if best.is_none() {
+        let t = tokens.get(j)?;
+        if let Some(&(_, unit)) = MILLION_CODES.iter().find(|(w, _)| *w == t.lower) {
+            return Some((unit, j + 1, 1e6));
+        }
+        // other ISO 4217 codes, written in capitals: "SEK", "ZAR"
+        if let Some(&code) = ISO_CODES.iter().find(|c| c.eq_ignore_ascii_case(&t.lower))
+            && t.upper
+        {
+            return Some((code, j + 1, 1.0));
+        }
+    }
+    best
+}
+
+/// Time units and their length in seconds. A month is 30 days and a year 365:
+/// durations in news are rounded far more coarsely than that.
+pub(crate) const TIME_UNITS: &[(&str, &str, f64)] = &[
+    ("century", "centuries", 3_153_600_000.0),
+    ("day", "days", 86_400.0),
+    ("decade", "decades", 315_360_000.0),
+    ("fortnight", "fortnights", 1_209_600.0),
+    ("hour", "hours", 3_600.0),
+    ("minute", "minutes", 60.0),
+    ("month", "months", 2_592_000.0),
+    ("second", "seconds", 1.0),
+    ("week", "weeks", 604_800.0),
+    ("year", "years", 31_536_000.0),
+];
+
+/// The unit name (plural) and length in seconds of a time word.
+pub(crate) fn time_unit(word: &str) -> Option<(&'static str, f64)> {
+    TIME_UNITS
+        .iter()
+        .find(|(one, many, _)| *one == word || *many == word)
+        .map(|&(_, many, s)| (many, s))
+}
+
+// Quantities: a number with everything around it.
+
+/// What follows a number and decides its kind.
+#[derive(Debug, Clone)]
+pub(super) struct Suffix {
+    pub(super) kind: FigureKind,
+    pub(super) unit: Option<String>,
+    pub(super) factor: f64,
+    pub(super) end: usize,
+}
+
+pub(super) fn percent_at(tokens: &[Token], j: usize) -> Option<(FigureKind, usize)> {
+    static INDEX: OnceLock<PhraseIndex<FigureKind>> = OnceLock::new();
+    INDEX
+        .get_or_init(|| PhraseIndex::new(PERCENT_WORDS.iter().copied()))
+        .first_at(tokens, j)
+}
+
+/// Words for percent and percentage points, longest first where one starts
+/// another.
+pub(super) const PERCENT_WORDS: &[(&str, FigureKind)] = &[
+    ("percentage points", FigureKind::PercentagePoints),
+    ("percentage point", FigureKind::PercentagePoints),
+    ("per cent", FigureKind::Percent),
+    ("percentage", FigureKind::Percent),
+    ("percent", FigureKind::Percent),
+    ("percents", FigureKind::Percent),
+    ("pct", FigureKind::Percent),
+    ("pp", FigureKind::PercentagePoints),
+    ("%", FigureKind::Percent),
+];
+
+/// What comes right after the number: a percent, a currency, a time unit.
+pub(super) fn suffix_at(tokens: &[Token], j: usize) -> Option<Suffix> {
+    if let Some((kind, end)) = percent_at(tokens, j) {
+        let unit = if kind == FigureKind::Percent {
+            "%"
+        } else {
+            "pp"
+        };
+        return Some(Suffix {
+            kind,
+            unit: Some(unit.into()),
+            factor: 1.0,
+            end,
+        });
+    }
+    let t = tokens.get(j)?;
+    // "48-hour", "one-week"
+    let (u, k) = if t.is("-") && t.attached() {
+        (tokens.get(j + 1)?, j + 1)
+    } else {
+        (t, j)
+    };
+    if let Some((unit, _)) = time_unit(&u.lower) {
+        return Some(Suffix {
+            kind: FigureKind::Duration,
+            unit: Some(unit.into()),
+            factor: 1.0,
+            end: k + 1,
+        });
+    }
+    if let Some((unit, end, factor)) = currency_at(tokens, j) {
+        // "$" after a number only when attached or a symbol: "10 $"
+        return Some(Suffix {
+            kind: FigureKind::Money,
+            unit: Some(unit.into()),
+            factor,
+            end,
+        });
+    }
+    None
+}
