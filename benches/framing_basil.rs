@@ -354,9 +354,21 @@ fn main() {
                 tally.framing_findings += 1;
                 if show == "framing" {
                     println!(
-                        "framing\t{}\t{}\t{}",
-                        story.id, finding.cluster, finding.message
+                        "framing\t{}\t{}\t{:?}\t{}",
+                        story.id, finding.cluster, finding.severity, finding.message
                     );
+                    let members = report
+                        .clusters
+                        .iter()
+                        .filter(|c| c.id == finding.cluster)
+                        .flat_map(|c| &c.members);
+                    for member in members {
+                        let claim = &claims[member.claim.outlet.0][member.claim.index];
+                        println!(
+                            "\t{}: {}",
+                            story.versions[member.claim.outlet.0].outlet, claim.text
+                        );
+                    }
                 }
             }
         }

@@ -142,6 +142,28 @@ fn fold_term(text: &str) -> String {
         .to_string()
 }
 
+/// True when `claim` holds `term` outside every quotation: "dishonest"
+/// inside someone's quoted sentence is not written plainly.
+fn writes_plainly(claim: &Claim, term: &str) -> bool {
+    let quoted: Vec<&std::ops::Range<usize>> = claim
+        .cues
+        .iter()
+        .filter(|c| matches!(c.kind, CueKind::Quote | CueKind::ScareQuote))
+        .map(|c| &c.span)
+        .collect();
+    let mut outside = String::with_capacity(claim.text.len());
+    let mut at = 0;
+    for span in quoted {
+        if span.start >= at && span.end <= claim.text.len() {
+            outside.push_str(&claim.text[at..span.start]);
+            outside.push(' ');
+            at = span.end;
+        }
+    }
+    outside.push_str(&claim.text[at.min(claim.text.len())..]);
+    contains_word(&outside, term)
+}
+
 /// The framing differences among the members of one cluster, member by
 /// member in the order given, and kind by kind within a member.
 pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FramingDifference> {
@@ -212,7 +234,7 @@ pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FramingDifference>
             }
             let plainly = without
                 .iter()
-                .filter(|(_, o)| contains_word(&o.text, &term))
+                .filter(|(_, o)| writes_plainly(o, &term))
                 .count();
             let what = if cue.text.to_lowercase().starts_with("so") {
                 format!("writes \"{}\"", cue.text)

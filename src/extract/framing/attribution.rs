@@ -290,6 +290,10 @@ pub(super) const QUOTE_VERBS: &[&str] = &[
 /// speaker ("“...,” the White House press secretary said").
 pub(super) const QUOTE_VERB_REACH: usize = MAX_SOURCE_WORDS + 2;
 
+/// "told X to ...", with "to" at most this many words after "told", is an
+/// instruction: "told Michael Cohen to lie".
+pub(super) const TOLD_TO_REACH: usize = 4;
+
 /// An appositive between a subject and its verb ("John Suthers, a
 /// Republican, said") runs at most this many tokens: "President Trump, 24
 /// hours from his self-imposed deadline for picking a new director, told".
@@ -418,6 +422,17 @@ pub(super) fn attributions(
             i += 1;
             continue;
         }
+        // "told Cohen to lie": an instruction, not speech.
+        let instruction = lemma == "tell"
+            && tokens
+                .iter()
+                .skip(i + 1)
+                .take(TOLD_TO_REACH)
+                .any(|t| t.is(&["to"]));
+        if instruction {
+            i += 1;
+            continue;
+        }
         // "claimed by", "an officer accused of": a participle, not a verb.
         let participle = tokens
             .get(i + 1)
@@ -462,7 +477,15 @@ pub(super) fn attributions(
                 break;
             }
             if end > 0 && tokens[end - 1].text == "," {
-                end -= 1;
+                // "Sen. Mark Warner, the top Democrat, also said": an
+                // appositive before the adverb.
+                match appositive_start(tokens, end, lexicon) {
+                    Some(comma) => {
+                        appositive = Some(comma + 1..end - 1);
+                        end = comma;
+                    }
+                    None => end -= 1,
+                }
             }
         }
         let possessive = end > 0

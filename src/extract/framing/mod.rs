@@ -53,6 +53,23 @@ fn so_called(text: &str, tokens: &[Token]) -> Vec<Cue> {
     cues
 }
 
+/// "appears in an ad", "appeared on television": to be seen somewhere, not a
+/// hedge. "Appear" hedges before "to", "that", "likely" or an adjective.
+fn is_physical_appear(text: &str, range: &Range<usize>) -> bool {
+    let word = text[range.clone()].to_lowercase();
+    if !word.starts_with("appear") {
+        return false;
+    }
+    let next = text[range.end..].split_whitespace().next().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    matches!(
+        next.as_deref(),
+        Some("in" | "on" | "at" | "before" | "with" | "alongside" | "onstage")
+    )
+}
+
 /// "May" with a capital inside a sentence, or before a number, is the month.
 fn is_month_may(text: &str, range: &Range<usize>) -> bool {
     let word = &text[range.clone()];
@@ -101,7 +118,10 @@ pub fn find_cues(text: &str, lexicon: &Lexicon) -> Vec<Cue> {
         cues.push(cue);
     }
     for (_, range) in lexicon.hedges.find(text) {
-        if inside(&range, &quotes, &[CueKind::Quote]) || is_month_may(text, &range) {
+        if inside(&range, &quotes, &[CueKind::Quote])
+            || is_month_may(text, &range)
+            || is_physical_appear(text, &range)
+        {
             continue;
         }
         cues.push(Cue::new(CueKind::Hedge, &text[range.clone()], range));

@@ -129,6 +129,17 @@ pub(super) fn is_title(inner: &str) -> bool {
             .all(|w| capitalized(w) || TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
+/// A nickname between a first name and a surname: William “Mo” Cowan.
+pub(super) fn is_nickname(text: &str, quoted: &Quoted) -> bool {
+    let capitalized =
+        |w: Option<&str>| w.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let inner = text[quoted.inner.clone()].trim();
+    !inner.contains(' ')
+        && capitalized(Some(inner))
+        && capitalized(text[..quoted.span.start].split_whitespace().next_back())
+        && capitalized(text[quoted.span.end..].split_whitespace().next())
+}
+
 /// Words before a quoted rating: `rated the ad "false"`, `gave it a
 /// "Pants on Fire"`.
 pub(super) const RATING_WORDS: &[&str] = &["rated", "rates", "rating", "ranked"];
@@ -167,7 +178,7 @@ pub(super) fn is_split_quote(text: &str, quoted: &Quoted) -> bool {
 }
 
 /// A speech verb at most this many words after a quotation splits it.
-pub(super) const SPLIT_QUOTE_REACH: usize = 4;
+pub(super) const SPLIT_QUOTE_REACH: usize = MAX_SOURCE_WORDS;
 
 /// Verbs of speech that split a quotation around its speaker.
 pub(super) const SPLIT_QUOTE_VERBS: &[&str] = &[
@@ -228,7 +239,7 @@ pub(super) fn quote_cues(text: &str) -> Vec<Cue> {
                 .trim_end_matches([',', '.', ';', ':'])
                 .trim_end();
             let words = inner.split_whitespace().count();
-            if (is_title(inner) && !headline) || is_rating(text, &q) {
+            if (is_title(inner) && !headline) || is_rating(text, &q) || is_nickname(text, &q) {
                 return None;
             }
             let kind = if words <= SCARE_QUOTE_MAX_WORDS

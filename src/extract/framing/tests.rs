@@ -495,3 +495,28 @@ fn config_extends_the_lexicons() {
 fn unknown_config_keys_are_refused() {
     assert!(toml::from_str::<FramingConfig>("hedge = [\"x\"]").is_err());
 }
+
+#[test]
+fn instructions_nicknames_and_physical_appearances_are_not_cues() {
+    assert!(sources("Report That Trump Told Michael Cohen To Lie To Congress").is_empty());
+    assert!(
+        of_kind(
+            "The governor picked William “Mo” Cowan.",
+            CueKind::ScareQuote
+        )
+        .is_empty()
+    );
+    assert!(of_kind("Netanyahu appears in a political ad.", CueKind::Hedge).is_empty());
+    assert_eq!(
+        of_kind("Netanyahu appears to have agreed.", CueKind::Hedge).len(),
+        1
+    );
+    assert_eq!(
+        sources("Sen. Mark Warner, the top Democrat on the committee, also said he is concerned."),
+        vec![s("Sen. Mark Warner", true, "say")]
+    );
+    assert_eq!(
+        sources("Akin had also vowed to remain in the race."),
+        vec![s("Akin", true, "vow")]
+    );
+}
