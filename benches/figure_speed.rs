@@ -6,7 +6,9 @@
 //! MB/s of claim text. With `STORYDIFF_BASELINE=/path/to/old/storydiff` it
 //! also runs `storydiff figures --format json` on the corpus with that
 //! binary and with this one, A B A B, and prints the ratio of their median
-//! times: the speed-up measured side by side in one run. Run with
+//! times: the speed-up measured side by side in one run. It also prints the
+//! cost per KB of comparing a claim of 300 figures against that of ordinary
+//! claims. Run with
 //! `cargo bench --bench figure_speed`; without the data it says so and
 //! exits 0.
 #![allow(clippy::print_stdout, missing_docs)]
@@ -15,7 +17,9 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use storydiff::compare::figures::compare_cluster;
 use storydiff::extract::figures::{Context, find_figures};
+use storydiff::model::{Claim, ClaimRef, OutletId, Position};
 
 const DATA: &str = "../shared/eval-dev/basil-corpus.jsonl";
 
@@ -42,6 +46,63 @@ fn run(binary: &Path, corpus: &Path) -> Duration {
     assert!(status.success(), "{} failed", binary.display());
     start.elapsed()
 }
+
+/// Extraction and comparison of two claims as one cluster, per KB of text.
+fn per_kb(pairs: &[(String, String)], context: &Context) -> f64 {
+    let claim = |o: usize, text: &str| {
+        let mut c = Claim::new(OutletId(o), text.to_string(), Position::START, None);
+        c.figures = find_figures(text, context);
+        c
+    };
+    let bytes: usize = pairs.iter().map(|(a, b)| a.len() + b.len()).sum();
+    let mut best = Duration::MAX;
+    for _ in 0..ROUNDS {
+        let start = Instant::now();
+        for (a, b) in pairs {
+            let claims = [claim(0, a), claim(1, b)];
+            let members: Vec<(ClaimRef, &Claim)> = claims
+                .iter()
+                .enumerate()
+                .map(|(o, c)| {
+                    (
+                        ClaimRef {
+                            outlet: OutletId(o),
+                            index: 0,
+                        },
+                        c,
+                    )
+                })
+                .collect();
+            std::hint::black_box(compare_cluster(&members));
+        }
+        best = best.min(start.elapsed());
+    }
+    best.as_secs_f64() * 1e3 / (bytes as f64 / 1e3)
+}
+
+/// The sentence of 300 figures ("Costs were $1 $2 ... $300.") against one
+/// with none, which took seconds when each figure's scope was recomputed
+/// for every other figure: its cost per KB against that of ordinary claims
+/// paired in order.
+fn pathological(texts: &[String], context: &Context) {
+    let many: Vec<String> = (1..=FIGURES).map(|n| format!("${n}")).collect();
+    let hostile = vec![(
+        format!("Costs were {}.", many.join(" ")),
+        "Costs rose sharply.".to_string(),
+    )];
+    let ordinary: Vec<(String, String)> = texts
+        .chunks_exact(2)
+        .map(|p| (p[0].clone(), p[1].clone()))
+        .collect();
+    let (h, o) = (per_kb(&hostile, context), per_kb(&ordinary, context));
+    println!(
+        "{FIGURES} figures in one claim: {h:.3} ms/KB, ordinary claims {o:.3} ms/KB: {:.1}x",
+        h / o
+    );
+}
+
+/// Figures in the pathological claim.
+const FIGURES: usize = 300;
 
 fn main() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join(DATA);
@@ -81,6 +142,7 @@ fn main() {
         best.as_secs_f64() * 1e3,
         mb / best.as_secs_f64()
     );
+    pathological(&texts, &context);
     let Some(baseline) = std::env::var_os("STORYDIFF_BASELINE") else {
         println!("set STORYDIFF_BASELINE to an older storydiff binary to compare side by side");
         return;
