@@ -53,6 +53,41 @@ fn so_called(text: &str, tokens: &[Token]) -> Vec<Cue> {
     cues
 }
 
+/// Words before "claims" that make it a noun: "disproved those claims".
+const BEFORE_A_NOUN: &[&str] = &[
+    "a",
+    "an",
+    "any",
+    "her",
+    "his",
+    "its",
+    "our",
+    "such",
+    "the",
+    "their",
+    "these",
+    "this",
+    "those",
+    "unfounded",
+    "false",
+];
+
+/// "those claims", "the claim": the noun, which hedges nothing by itself.
+fn is_noun_claims(text: &str, range: &Range<usize>) -> bool {
+    let word = text[range.clone()].to_lowercase();
+    if word != "claims" && word != "claim" {
+        return false;
+    }
+    text[..range.start]
+        .split_whitespace()
+        .next_back()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .is_some_and(|w| BEFORE_A_NOUN.contains(&w.as_str()))
+}
+
 /// "appears in an ad", "appeared on television": to be seen somewhere, not a
 /// hedge. "Appear" hedges before "to", "that", "likely" or an adjective.
 fn is_physical_appear(text: &str, range: &Range<usize>) -> bool {
@@ -121,6 +156,7 @@ pub fn find_cues(text: &str, lexicon: &Lexicon) -> Vec<Cue> {
         if inside(&range, &quotes, &[CueKind::Quote])
             || is_month_may(text, &range)
             || is_physical_appear(text, &range)
+            || is_noun_claims(text, &range)
         {
             continue;
         }

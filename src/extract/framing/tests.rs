@@ -520,3 +520,12 @@ fn instructions_nicknames_and_physical_appearances_are_not_cues() {
         vec![s("Akin", true, "vow")]
     );
 }
+
+#[test]
+fn claims_as_a_noun_is_not_a_hedge() {
+    assert!(of_kind("His appearance disproved those claims.", CueKind::Hedge).is_empty());
+    assert_eq!(
+        of_kind("He claims the vote was rigged.", CueKind::Hedge).len(),
+        1
+    );
+}
