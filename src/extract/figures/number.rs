@@ -5,6 +5,8 @@ use super::*;
 /// Scale words and the factor they multiply by. "dozen" and "hundred" scale
 /// the number before them; the others close a group ("two hundred thousand").
 pub(super) const SCALE_WORDS: &[(&str, f64)] = &[
+    ("bil", 1e9),
+    ("bln", 1e9),
     ("bn", 1e9),
     ("billion", 1e9),
     ("billions", 1e9),
@@ -19,15 +21,18 @@ pub(super) const SCALE_WORDS: &[(&str, f64)] = &[
     ("hundreds", 100.0),
     ("lakh", 1e5),
     ("lakhs", 1e5),
+    ("mil", 1e6),
     ("million", 1e6),
     ("millions", 1e6),
     ("mln", 1e6),
     ("mn", 1e6),
     ("thousand", 1e3),
     ("thousands", 1e3),
+    ("tln", 1e12),
     ("tn", 1e12),
     ("trillion", 1e12),
     ("trillions", 1e12),
+    ("trln", 1e12),
 ];
 
 /// Abbreviated scales read only when written against the digits: "15k",
@@ -235,6 +240,15 @@ pub(crate) fn cardinal_at(tokens: &[Token], i: usize) -> Option<Cardinal> {
     while let Some(token) = tokens.get(j) {
         if j > i && token.kind == TokenKind::Num && !token.space_before {
             break;
+        }
+        // "fifty - two": a spaced dash between a tens word and a unit word
+        let unit_word = |t: &Token| {
+            t.kind == TokenKind::Word
+                && word_number(&t.lower).is_some_and(|(v, _)| v > 0.0 && v < 10.0)
+        };
+        if prev_tens && token.is("-") && tokens.get(j + 1).is_some_and(unit_word) {
+            j += 1;
+            continue;
         }
         let attached_scale = prev_value && digits_seen && !words_seen;
         if let Some(factor) = scale_of(token, attached_scale) {

@@ -913,3 +913,22 @@ fn verbs_of_passing_a_number_make_a_lower_bound() {
         (Qualifier::LowerBound, Some(65.0), false)
     );
 }
+
+#[test]
+fn abbreviated_scales_multiply() {
+    for (text, value) in [
+        ("$10 bln", 1e10),
+        ("10 tln", 1e13),
+        ("2mil", 2e6),
+        ("2 mil people", 2e6),
+        ("3 trln", 3e12),
+    ] {
+        assert_eq!(n(&one(text).low), Some(value), "{text}");
+    }
+}
+
+#[test]
+fn a_spaced_dash_joins_tens_and_units() {
+    assert_eq!(one("fifty - two people").value, Some(52.0));
+    assert_eq!(one("fifty-two people").value, Some(52.0));
+}
