@@ -3,8 +3,8 @@
 //! Run with `cargo bench --bench story_align`. Reads
 //! `../shared/eval-dev/basil-corpus.jsonl` and `basil-alignment-gold.json`
 //! relative to the project root; when they are absent it says so and exits 0.
-//! Every story goes through the public `storydiff::analyze` path, and its
-//! clusters are scored as `../shared/eval-dev/README.md` defines:
+//! Every story's claims come from `storydiff::claims` and its clusters from
+//! `storydiff::align` (what `analyze` runs), and they are scored as `../shared/eval-dev/README.md` defines:
 //!
 //! - a *unit* is an annotated sentence of one outlet together with another
 //!   outlet that states the same fact; it is found when one cluster holds a
@@ -19,8 +19,11 @@
 //! the Python package `rapidfuzz`) on the same stories as a reference. The
 //! interpreter is `$PEER_PYTHON`, else `python3`; when it lacks rapidfuzz the
 //! peer is skipped with a note. `-- --no-peer` skips it too, `-- --threshold
-//! X` sets the alignment threshold, `-- --detail` prints every story's numbers
-//! and the gold pairs missed.
+//! X` sets the alignment threshold, `-- --detail` prints every story's numbers,
+//! the units missed and the pairs wrong. `-- --sweep` scores every setting of
+//! the story-level [`Tuning`] grid on all gold stories; `-- --fit` picks the
+//! setting on all stories but one and scores it on that one, for each in
+//! turn (leave one story out), and prints the held-out sum: see `fit.rs`.
 
 #![allow(clippy::print_stdout)]
 
@@ -33,6 +36,11 @@ use std::process::Command;
 use std::time::Instant;
 
 use gold::{Gold, Score, StoryClusters};
+use storydiff::Claim;
+use storydiff::align::{self, Cluster, Tuning};
+
+#[path = "story_align/fit.rs"]
+mod fit;
 
 const DATA: &str = "../shared/eval-dev";
 const PEER: &str = "../shared/tools/peer_align.py";
@@ -60,40 +68,63 @@ fn main() {
     let gold = Gold::read(&gold_path);
 
     let started = Instant::now();
-    let mut ours: BTreeMap<String, StoryClusters> = BTreeMap::new();
-    let (mut claims, mut shared, mut stories) = (0usize, 0usize, 0usize);
+    let mut stories: Vec<(String, Vec<String>, Vec<Vec<Claim>>)> = Vec::new();
     for story in storydiff::load::open(std::slice::from_ref(&corpus)) {
         let story = story.expect("BASIL corpus loads");
-        let report = storydiff::analyze(&story, &config).expect("three outlets");
-        stories += 1;
-        claims += report.outlets.iter().map(|o| o.claims).sum::<usize>();
-        shared += report.outlets.iter().map(|o| o.shared).sum::<usize>();
-        let clusters = report
-            .clusters
-            .iter()
-            .map(|c| {
-                c.members
-                    .iter()
-                    .map(|m| {
-                        (
-                            report.outlet_name(m.claim.outlet).to_string(),
-                            report.claim(m.claim).text.clone(),
-                        )
-                    })
-                    .collect()
-            })
-            .collect();
-        ours.insert(report.story.clone(), clusters);
+        let outlets = story.versions.iter().map(|v| v.outlet.clone()).collect();
+        let claims = storydiff::claims(&story, &config);
+        stories.push((story.id.clone(), outlets, claims));
     }
+    let run = |tuning: &Tuning| -> BTreeMap<String, StoryClusters> {
+        stories
+            .iter()
+            .map(|(id, outlets, claims)| {
+                let clusters = align::align_tuned(claims, &config.align, tuning);
+                (id.clone(), named(&clusters, outlets, claims))
+            })
+            .collect()
+    };
+    let ours = run(&Tuning::DEFAULT);
     let elapsed = started.elapsed();
+    let claims: usize = stories.iter().flat_map(|s| &s.2).map(Vec::len).sum();
+    let shared: usize = ours
+        .values()
+        .flatten()
+        .filter(|c| c.len() > 1)
+        .map(Vec::len)
+        .sum();
     let score = gold.score(&ours, flag("--detail"));
     println!(
-        "storydiff: threshold {}  stories {stories}  claims {claims}  shared with another outlet {:.1}%  ({:.2}s)",
+        "storydiff: threshold {}  {:?}  stories {}  claims {claims}  shared with another outlet {:.1}%  ({:.2}s)",
         config.align.threshold,
+        Tuning::DEFAULT,
+        stories.len(),
         100.0 * shared as f64 / claims.max(1) as f64,
         elapsed.as_secs_f64()
     );
     print_score("storydiff", &score);
+    if flag("--sweep") || flag("--fit") {
+        let grid = fit::grid();
+        let per_setting: Vec<BTreeMap<String, Score>> = grid
+            .iter()
+            .map(|tuning| {
+                let clusters = run(tuning);
+                gold.story_ids()
+                    .into_iter()
+                    .filter_map(|id| {
+                        let score = gold.score_story(&id, clusters.get(&id)?)?;
+                        Some((id, score))
+                    })
+                    .collect()
+            })
+            .collect();
+        if flag("--sweep") {
+            fit::print_sweep(&grid, &per_setting);
+        }
+        if flag("--fit") {
+            fit::held_out(&grid, &per_setting);
+        }
+    }
 
     if flag("--no-peer") {
         return;
@@ -102,6 +133,22 @@ fn main() {
         Ok(peer) => print_score("peer", &gold.score(&peer, false)),
         Err(why) => println!("peer: skipped ({why})"),
     }
+}
+
+/// Clusters as `(outlet name, claim text)` lists.
+fn named(clusters: &[Cluster], outlets: &[String], claims: &[Vec<Claim>]) -> StoryClusters {
+    clusters
+        .iter()
+        .map(|c| {
+            c.members
+                .iter()
+                .map(|m| {
+                    let (o, i) = (m.claim.outlet.0, m.claim.index);
+                    (outlets[o].clone(), claims[o][i].text.clone())
+                })
+                .collect()
+        })
+        .collect()
 }
 
 fn print_score(name: &str, s: &Score) {

@@ -8,9 +8,9 @@ use crate::model::{ClaimRef, OutletId};
 /// Group claims `0..refs.len()` into clusters: the `accepted` pairs are taken
 /// strongest first, ties in claim order, and join their clusters unless that
 /// would put two claims of one outlet together. A pair below `threshold`
-/// (accepted on the story's evidence, which speaks of the two claims only)
-/// joins only when one of them is still alone: it must not chain two
-/// clusters together. Every cluster comes back sorted by claim.
+/// (accepted on the story's evidence or by containment, which speak of the
+/// two claims only) joins only when one of them is still alone: it must not
+/// chain two clusters together. Every cluster comes back sorted by claim.
 pub(crate) fn greedy(refs: &[ClaimRef], accepted: &[&Pair], threshold: u32) -> Vec<Vec<usize>> {
     let mut order: Vec<&Pair> = accepted.to_vec();
     order.sort_by(|x, y| {

@@ -131,6 +131,10 @@ mod tests {
             claim: (score * SCORE_SCALE) as u32,
             a,
             b,
+            contained: 0,
+            supported: true,
+            lighter_tokens: 5,
+            balance: 10_000,
         }
     }
 

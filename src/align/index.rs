@@ -41,6 +41,18 @@ pub(crate) struct Pair {
     pub a: usize,
     /// The second claim's index.
     pub b: usize,
+    /// How much of the lighter claim the other covers
+    /// (`Prepared::containment`), times [`SCORE_SCALE`].
+    pub contained: u32,
+    /// Whether the pair shares more than one name: two or more content
+    /// tokens, or a figure value.
+    pub supported: bool,
+    /// The fewer content tokens of the two claims (`Prepared::content_tokens`).
+    pub lighter_tokens: usize,
+    /// The lighter claim's token weight over the heavier one's, times
+    /// [`SCORE_SCALE`]: 1 for claims of one length, small for a headline
+    /// against a long lead.
+    pub balance: u32,
 }
 
 /// Every candidate pair with its score, sorted by claim indices, and for every
@@ -124,7 +136,18 @@ pub(crate) fn candidates(
                 features.overlap()
             };
             let claim = (claim * SCORE_SCALE).round() as u32;
-            Pair { score, claim, a, b }
+            let contained = (prep.containment(a, b) * SCORE_SCALE).round() as u32;
+            let (words, value) = prep.support(a, b);
+            Pair {
+                score,
+                claim,
+                a,
+                b,
+                contained,
+                supported: words >= 2 || value,
+                lighter_tokens: prep.content_tokens(a).min(prep.content_tokens(b)),
+                balance: (prep.balance(a, b) * SCORE_SCALE).round() as u32,
+            }
         })
         .collect();
     for p in &pairs {

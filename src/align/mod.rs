@@ -35,6 +35,34 @@ pub const DEFAULT_THRESHOLD: f64 = 0.5;
 /// hundreds of outlets costs no more than a few comparisons per member.
 const MEMBER_SAMPLE: usize = 8;
 
+/// The knobs of story-level linking, fitted on full-article gold by
+/// `cargo bench --bench story_align -- --fit` with whole stories held out
+/// (`docs/alignment.md`). Not a user setting: [`Tuning::DEFAULT`] is what
+/// [`align`] uses; the benchmark varies it.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tuning {
+    /// The containment (share of the lighter claim the other covers) from
+    /// which two claims link whatever their calibrated score.
+    pub containment: f64,
+    /// The least content tokens the lighter claim needs for containment to
+    /// count: a claim of two words is covered by any claim naming them.
+    pub min_tokens: usize,
+    /// Containment links only claims of unequal length: the lighter claim's
+    /// token weight at most this share of the heavier one's. Between claims
+    /// of one length the calibrated score already weighs what each lacks.
+    pub balance: f64,
+}
+
+impl Tuning {
+    /// The fitted values.
+    pub const DEFAULT: Tuning = Tuning {
+        containment: 0.5,
+        min_tokens: 3,
+        balance: 0.67,
+    };
+}
+
 /// How claims are matched.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
@@ -77,6 +105,12 @@ pub struct Cluster {
 /// first member (outlet, then position); members in outlet order. The same
 /// input always gives the same clusters.
 pub fn align(claims: &[Vec<Claim>], config: &AlignConfig) -> Vec<Cluster> {
+    align_tuned(claims, config, &Tuning::DEFAULT)
+}
+
+/// [`align`] with other [`Tuning`]: for fitting it.
+#[doc(hidden)]
+pub fn align_tuned(claims: &[Vec<Claim>], config: &AlignConfig, tuning: &Tuning) -> Vec<Cluster> {
     let refs: Vec<ClaimRef> = claims
         .iter()
         .enumerate()
@@ -108,10 +142,19 @@ pub fn align(claims: &[Vec<Claim>], config: &AlignConfig) -> Vec<Cluster> {
     let threshold = (threshold * SCORE_SCALE).round() as u32;
     let claims_per_outlet: Vec<usize> = claims.iter().map(Vec::len).collect();
     let evidence = evidence::mutual_best(&pairs, &refs, &claims_per_outlet, floor);
+    let contained = (tuning.containment * SCORE_SCALE).round() as u32;
+    let balance = (tuning.balance * SCORE_SCALE).round() as u32;
     let accepted: Vec<&index::Pair> = pairs
         .iter()
         .zip(&evidence)
-        .filter(|(p, mutual)| p.score >= threshold || **mutual)
+        .filter(|(p, mutual)| {
+            p.score >= threshold
+                || (p.supported && **mutual)
+                || (p.supported
+                    && p.lighter_tokens >= tuning.min_tokens
+                    && p.balance <= balance
+                    && p.contained >= contained)
+        })
         .map(|(p, _)| p)
         .collect();
     let mut clusters: Vec<Cluster> = cluster::greedy(&refs, &accepted, threshold)

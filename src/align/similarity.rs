@@ -301,6 +301,64 @@ impl Prepared {
         )
     }
 
+    /// How much of the lighter of claims `a` and `b` (by the weight of its
+    /// tokens) the heavier one covers, 0 to 1, figure values set aside: the
+    /// asymmetric containment that links a headline to the lead that says
+    /// it at length, and a quotation to the longer claim it sits in. The
+    /// lighter claim's tokens found in the other (variants at their
+    /// similarity) over all its tokens.
+    pub fn containment(&self, a: usize, b: usize) -> f64 {
+        let (pa, pb) = (&self.profiles[a], &self.profiles[b]);
+        let (short, long) = if (pa.total, a) <= (pb.total, b) {
+            (pa, pb)
+        } else {
+            (pb, pa)
+        };
+        if short.total <= 0.0 {
+            return 0.0;
+        }
+        (matched_weight(short, long, &self.vocab, Figures::Blind) / f64::from(short.total))
+            .clamp(0.0, 1.0)
+    }
+
+    /// What two claims share besides a name: how many distinct tokens, the
+    /// figure token aside, they have in common, and whether they give a
+    /// figure value in common.
+    pub fn support(&self, a: usize, b: usize) -> (usize, bool) {
+        let (pa, pb) = (&self.profiles[a], &self.profiles[b]);
+        let has_number = |p: &Profile| {
+            self.vocab
+                .number
+                .is_some_and(|n| p.ids.binary_search(&n).is_ok())
+        };
+        let words = shared(&pa.ids, &pb.ids) - usize::from(has_number(pa) && has_number(pb));
+        let value = pa
+            .figures
+            .iter()
+            .any(|f| pb.figures.iter().any(|g| g.value == f.value));
+        (words, value)
+    }
+
+    /// The lighter claim's token weight over the heavier one's, 0 to 1.
+    pub fn balance(&self, a: usize, b: usize) -> f64 {
+        let (x, y) = (self.profiles[a].total, self.profiles[b].total);
+        if x.max(y) <= 0.0 {
+            return 1.0;
+        }
+        f64::from(x.min(y) / x.max(y))
+    }
+
+    /// How many distinct tokens claim `i` has, the figure token aside.
+    pub fn content_tokens(&self, i: usize) -> usize {
+        let p = &self.profiles[i];
+        p.ids.len()
+            - usize::from(
+                self.vocab
+                    .number
+                    .is_some_and(|n| p.ids.binary_search(&n).is_ok()),
+            )
+    }
+
     /// The similarity of claims `a` and `b` with figure values set aside:
     /// a figure matches any figure of the same measure. This is how alike
     /// two claims are *as claims*, whatever numbers they give, and is what
