@@ -20,7 +20,9 @@
 //! interpreter is `$PEER_PYTHON`, else `python3`; when it lacks rapidfuzz the
 //! peer is skipped with a note. `-- --no-peer` skips it too, `-- --threshold
 //! X` sets the alignment threshold, `-- --detail` prints every story's numbers,
-//! the units missed and the pairs wrong. `-- --sweep` scores every setting of
+//! the units missed and the pairs wrong; `-- --members-only` scores the
+//! clusters' members alone, without the claims of other clusters that state
+//! the fact too (`also`). `-- --sweep` scores every setting of
 //! the story-level [`Tuning`] grid on all gold stories; `-- --fit` picks the
 //! setting on all stories but one and scores it on that one, for each in
 //! turn (leave one story out), and prints the held-out sum: see `fit.rs`.
@@ -72,15 +74,16 @@ fn main() {
     for story in storydiff::load::open(std::slice::from_ref(&corpus)) {
         let story = story.expect("BASIL corpus loads");
         let outlets = story.versions.iter().map(|v| v.outlet.clone()).collect();
-        let claims = storydiff::claims(&story, &config);
+        let claims = storydiff::claims(&story, &config).expect("BASIL stories analyse");
         stories.push((story.id.clone(), outlets, claims));
     }
+    let members_only = flag("--members-only");
     let run = |tuning: &Tuning| -> BTreeMap<String, StoryClusters> {
         stories
             .iter()
             .map(|(id, outlets, claims)| {
                 let clusters = align::align_tuned(claims, &config.align, tuning);
-                (id.clone(), named(&clusters, outlets, claims))
+                (id.clone(), named(&clusters, outlets, claims, members_only))
             })
             .collect()
     };
@@ -135,13 +138,22 @@ fn main() {
     }
 }
 
-/// Clusters as `(outlet name, claim text)` lists.
-fn named(clusters: &[Cluster], outlets: &[String], claims: &[Vec<Claim>]) -> StoryClusters {
+/// Clusters as `(outlet name, claim text)` lists: the members and, unless
+/// `members_only`, the claims of other clusters that state the fact too
+/// (`also`, listed with the cluster in the report).
+fn named(
+    clusters: &[Cluster],
+    outlets: &[String],
+    claims: &[Vec<Claim>],
+    members_only: bool,
+) -> StoryClusters {
     clusters
         .iter()
         .map(|c| {
+            let also = if members_only { &[][..] } else { &c.also[..] };
             c.members
                 .iter()
+                .chain(also)
                 .map(|m| {
                     let (o, i) = (m.claim.outlet.0, m.claim.index);
                     (outlets[o].clone(), claims[o][i].text.clone())

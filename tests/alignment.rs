@@ -199,3 +199,123 @@ fn venezuela_reports_the_troops_and_call_date_conflicts() {
         .count();
     assert!(figure_conflicts >= 2);
 }
+
+/// A story of inline versions, analysed through the library.
+fn analyze(versions: &[(&str, Option<&str>, &str)]) -> storydiff::Report {
+    use storydiff::model::{Layout, Position, Story, Version};
+    let story = Story {
+        id: "inline".into(),
+        versions: versions
+            .iter()
+            .map(|(outlet, title, body)| Version {
+                outlet: (*outlet).into(),
+                source: format!("{outlet}.txt"),
+                title: title.map(Into::into),
+                published: None,
+                url: None,
+                body: (*body).into(),
+                title_at: Position::START,
+                body_at: Position::START,
+                layout: Layout::Verbatim,
+            })
+            .collect(),
+    };
+    storydiff::analyze(&story, &storydiff::Config::default()).unwrap()
+}
+
+fn different_stories(report: &storydiff::Report) -> bool {
+    report
+        .findings
+        .iter()
+        .any(|f| f.kind == storydiff::model::finding::FindingKind::DifferentStories)
+}
+
+#[test]
+fn two_unrelated_articles_get_the_different_stories_warning() {
+    let report = analyze(&[
+        (
+            "a",
+            Some("Storm floods coastal towns"),
+            "Heavy rain flooded three coastal towns on Monday. Hundreds of residents were \
+             moved to shelters. The river rose two metres overnight. Schools stayed closed.",
+        ),
+        (
+            "b",
+            Some("Central bank holds rates"),
+            "The central bank kept its main rate at 4 percent on Monday. Inflation slowed \
+             for a third month. Analysts expect a cut next year. The currency barely moved.",
+        ),
+    ]);
+    assert!(different_stories(&report), "{:#?}", report.findings);
+    let same = analyze(&[
+        (
+            "a",
+            None,
+            "Heavy rain flooded three coastal towns on Monday. Hundreds of residents were \
+             moved to shelters.",
+        ),
+        (
+            "b",
+            None,
+            "Heavy rain flooded three towns on the coast on Monday. Hundreds of residents \
+             were moved to emergency shelters.",
+        ),
+    ]);
+    assert!(!different_stories(&same), "{:#?}", same.findings);
+}
+
+/// Whether the report holds the claims starting with `a` and `b` in one
+/// cluster, as members or as a claim stating the fact too (`also`).
+fn linked(report: &storydiff::Report, a: &str, b: &str) -> bool {
+    report.clusters.iter().any(|c| {
+        let texts: Vec<&str> = c
+            .members
+            .iter()
+            .chain(&c.also)
+            .map(|m| report.claim(m.claim).text.as_str())
+            .collect();
+        texts.iter().any(|t| t.starts_with(a)) && texts.iter().any(|t| t.starts_with(b))
+    })
+}
+
+#[test]
+fn a_headline_links_to_the_lead_that_says_it_at_length() {
+    let report = analyze(&[
+        (
+            "a",
+            Some("Pelosi appointed to an eighth term as Democratic leader"),
+            "Lawmakers met behind closed doors on Wednesday. The vote was 134 to 63.",
+        ),
+        (
+            "b",
+            None,
+            "House Democrats voted on Wednesday, re-electing Nancy Pelosi as their leader \
+             to an eighth term despite a revolt by younger members. Her critics had \
+             lobbied for weeks.",
+        ),
+    ]);
+    assert!(
+        linked(&report, "Pelosi appointed", "House Democrats voted"),
+        "{:#?}",
+        report.clusters
+    );
+}
+
+#[test]
+fn one_shared_name_is_no_link() {
+    let report = analyze(&[
+        (
+            "a",
+            None,
+            "Harry Reid said all options should be on the table. The Senate adjourned early. \
+             Lobbyists filled the hallways.",
+        ),
+        (
+            "b",
+            None,
+            "Reid is a longtime supporter of gun rights. The governor signed the budget. \
+             Rain delayed the parade.",
+        ),
+    ]);
+    assert!(!linked(&report, "Harry Reid said", "Reid is a longtime"));
+}

@@ -183,7 +183,7 @@ fn a_corpus_in_html_is_one_document_with_a_section_per_story_in_input_order() {
         .collect();
     assert!(links.is_sorted(), "{contents}");
     assert!(
-        contents.contains("bridge-closure</a>: 2 errors, 3 warnings"),
+        contents.contains("bridge-closure</a>: 2 errors, 2 warnings"),
         "{contents}"
     );
     assert!(html.contains("<a href=\"#contents\">"));

@@ -18,11 +18,14 @@ use super::gold::Score;
 /// target of full-article alignment.
 const PRECISION_FLOOR: f64 = 0.9;
 
-/// Every setting tried.
+/// Every setting tried. Containment between claims of one length
+/// (`balance` 1) is left out: on the MSRP training pairs, all of one length,
+/// it takes accuracy from 0.765 to 0.700, below the pair benchmarks' floor
+/// of 0.74 (`docs/accuracy.md`); at 0.67 accuracy is 0.749.
 pub fn grid() -> Vec<Tuning> {
     let mut out = Vec::new();
     for containment in [0.4, 0.45, 0.5, 0.55, 0.6, 1.01] {
-        for balance in [1.0, 0.67] {
+        for balance in [0.67, 0.5] {
             for min_tokens in [3, 4] {
                 out.push(Tuning {
                     containment,

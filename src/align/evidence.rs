@@ -133,6 +133,7 @@ mod tests {
             b,
             contained: 0,
             supported: true,
+            value: false,
             lighter_tokens: 5,
             balance: 10_000,
         }

@@ -47,7 +47,10 @@ pub(crate) struct Pair {
     /// Whether the pair shares more than one name: two or more content
     /// tokens, or a figure value.
     pub supported: bool,
-    /// The fewer content tokens of the two claims (`Prepared::content_tokens`).
+    /// Whether the two claims give a figure value in common.
+    pub value: bool,
+    /// The fewer content tokens of the two claims, figures counting as one
+    /// (`Prepared::content_tokens`).
     pub lighter_tokens: usize,
     /// The lighter claim's token weight over the heavier one's, times
     /// [`SCORE_SCALE`]: 1 for claims of one length, small for a headline
@@ -124,30 +127,11 @@ pub(crate) fn candidates(
     let pairs: Vec<Pair> = chosen
         .into_iter()
         .map(|key| {
-            let (a, b) = ((key >> 32) as usize, (key & u64::from(u32::MAX)) as usize);
-            let features = prep.features(a, b);
-            let score = (features.score() * SCORE_SCALE).round() as u32;
-            // Figure values can only make a difference when both claims
-            // have figures.
-            let both = |i: usize| !prep.profiles[i].figures.is_empty();
-            let claim = if both(a) && both(b) {
-                prep.claim_overlap(a, b)
-            } else {
-                features.overlap()
-            };
-            let claim = (claim * SCORE_SCALE).round() as u32;
-            let contained = (prep.containment(a, b) * SCORE_SCALE).round() as u32;
-            let (words, value) = prep.support(a, b);
-            Pair {
-                score,
-                claim,
-                a,
-                b,
-                contained,
-                supported: words >= 2 || value,
-                lighter_tokens: prep.content_tokens(a).min(prep.content_tokens(b)),
-                balance: (prep.balance(a, b) * SCORE_SCALE).round() as u32,
-            }
+            pair(
+                prep,
+                (key >> 32) as usize,
+                (key & u64::from(u32::MAX)) as usize,
+            )
         })
         .collect();
     for p in &pairs {
@@ -162,4 +146,32 @@ pub(crate) fn candidates(
         }
     }
     (pairs, best)
+}
+
+/// Claims `a < b` scored as a [`Pair`].
+pub(crate) fn pair(prep: &Prepared, a: usize, b: usize) -> Pair {
+    let features = prep.features(a, b);
+    let score = (features.score() * SCORE_SCALE).round() as u32;
+    // Figure values can only make a difference when both claims have
+    // figures.
+    let both = |i: usize| !prep.profiles[i].figures.is_empty();
+    let claim = if both(a) && both(b) {
+        prep.claim_overlap(a, b)
+    } else {
+        features.overlap()
+    };
+    let claim = (claim * SCORE_SCALE).round() as u32;
+    let contained = (prep.containment(a, b) * SCORE_SCALE).round() as u32;
+    let (words, value) = prep.support(a, b);
+    Pair {
+        score,
+        claim,
+        a,
+        b,
+        contained,
+        supported: words >= 2 || value,
+        value,
+        lighter_tokens: prep.content_tokens(a).min(prep.content_tokens(b)),
+        balance: (prep.balance(a, b) * SCORE_SCALE).round() as u32,
+    }
 }

@@ -9,6 +9,7 @@
 
 pub mod calibrate;
 mod cluster;
+mod cover;
 mod evidence;
 mod index;
 mod similarity;
@@ -97,7 +98,25 @@ pub struct Cluster {
     pub members: Vec<Member>,
     /// For a cluster of one: the best candidate from another outlet.
     pub nearest: Option<Member>,
+    /// Claims of outlets that are no member which state the fact too,
+    /// inside a claim that is a member of another cluster (a lead that sums
+    /// up, a sentence that carries two facts), at most one per outlet, in
+    /// claim order; `score` is the link's strength (the calibrated score or
+    /// the containment, whichever is higher). Such an outlet does not leave
+    /// the fact out.
+    pub also: Vec<Member>,
+    /// How sure the cluster is that its members state one fact, 0 to 1: the
+    /// weakest of the members' strongest links inside it (1 for a claim
+    /// alone). Below [`CONFIDENT`] the compare stage reports no omission,
+    /// figure conflict or framing difference for it.
+    pub confidence: f64,
 }
+
+/// The confidence from which a cluster's members are taken to state one
+/// fact: every member is linked to another by a link that the threshold or
+/// the containment rule accepts on its own, not only on the story's
+/// evidence (a mutual best match at a moderate score).
+pub const CONFIDENT: f64 = DEFAULT_THRESHOLD;
 
 /// Group the claims of all outlets (`claims[outlet][index]`) into clusters.
 ///
@@ -139,27 +158,35 @@ pub fn align_tuned(claims: &[Vec<Claim>], config: &AlignConfig, tuning: &Tuning)
     };
     let floor = evidence::EVIDENCE_FLOOR * threshold / DEFAULT_THRESHOLD;
     let floor = (floor * SCORE_SCALE).round() as u32;
+    // A stricter threshold makes containment stricter too, in proportion.
+    let tuning = &Tuning {
+        containment: tuning.containment * threshold / DEFAULT_THRESHOLD,
+        ..*tuning
+    };
     let threshold = (threshold * SCORE_SCALE).round() as u32;
     let claims_per_outlet: Vec<usize> = claims.iter().map(Vec::len).collect();
     let evidence = evidence::mutual_best(&pairs, &refs, &claims_per_outlet, floor);
     let contained = (tuning.containment * SCORE_SCALE).round() as u32;
-    let balance = (tuning.balance * SCORE_SCALE).round() as u32;
     let accepted: Vec<&index::Pair> = pairs
         .iter()
         .zip(&evidence)
         .filter(|(p, mutual)| {
             p.score >= threshold
                 || (p.supported && **mutual)
-                || (p.supported
-                    && p.lighter_tokens >= tuning.min_tokens
-                    && p.balance <= balance
-                    && p.contained >= contained)
+                || cover::containment_link(p, tuning) >= contained
         })
         .map(|(p, _)| p)
         .collect();
-    let mut clusters: Vec<Cluster> = cluster::greedy(&refs, &accepted, threshold)
+    let groups = cluster::greedy(&refs, &accepted, threshold);
+    let mut by_outlet: Vec<Vec<usize>> = vec![Vec::new(); claims.len()];
+    for (i, r) in refs.iter().enumerate() {
+        by_outlet[r.outlet.0].push(i);
+    }
+    let also = cover::also(&prep, &refs, &groups, &accepted, &by_outlet, tuning);
+    let mut clusters: Vec<Cluster> = groups
         .into_iter()
-        .map(|group| {
+        .zip(also)
+        .map(|(group, also)| {
             let members = group
                 .iter()
                 .map(|&i| Member {
@@ -174,7 +201,20 @@ pub fn align_tuned(claims: &[Vec<Claim>], config: &AlignConfig, tuning: &Tuning)
                 }),
                 _ => None,
             };
-            Cluster { members, nearest }
+            let confidence = cover::confidence(&prep, &group, tuning);
+            let also = also
+                .into_iter()
+                .map(|(i, score)| Member {
+                    claim: refs[i],
+                    score,
+                })
+                .collect();
+            Cluster {
+                members,
+                nearest,
+                also,
+                confidence,
+            }
         })
         .collect();
     clusters.sort_by_key(|c| c.members[0].claim);
@@ -259,14 +299,23 @@ mod tests {
     }
 
     #[test]
-    fn a_clear_mutual_best_match_aligns_in_a_story_but_not_alone() {
+    fn a_short_claim_the_longer_one_covers_aligns_below_the_threshold() {
         let firefighters = "About 1,200 firefighters are on the lines.";
         let longer = "About 1,200 firefighters are working the fire, supported by 14 helicopters and air tankers.";
+        // The longer claim covers the shorter one's figure and words: they
+        // align by containment even alone, at a score below the threshold.
         let alone = story(&[&[firefighters], &[longer]]);
         let clusters = align(&alone, &AlignConfig::default());
-        assert!(!together(&clusters, (0, 0), (1, 0)));
-        let score = clusters[0].nearest.expect("shares words").score;
-        assert!(score < DEFAULT_THRESHOLD);
+        assert!(together(&clusters, (0, 0), (1, 0)));
+        assert!(
+            clusters[0]
+                .members
+                .iter()
+                .all(|m| m.score < DEFAULT_THRESHOLD)
+        );
+        // Stricter, the threshold asks more containment too.
+        let strict = AlignConfig { threshold: 0.9 };
+        assert!(!together(&align(&alone, &strict), (0, 0), (1, 0)));
         let told = story(&[
             &[
                 "The governor declared a state of emergency on Thursday.",
@@ -358,7 +407,7 @@ mod tests {
     #[test]
     fn the_threshold_decides_what_aligns() {
         let claims = story(&[
-            &["Rebels seized the airport."],
+            &["Rebels seized the main airport."],
             &["Rebels seized the city airport at dawn."],
         ]);
         let with = |threshold| AlignConfig { threshold };

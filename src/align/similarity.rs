@@ -348,15 +348,9 @@ impl Prepared {
         f64::from(x.min(y) / x.max(y))
     }
 
-    /// How many distinct tokens claim `i` has, the figure token aside.
+    /// How many distinct tokens claim `i` has, its figures counting as one.
     pub fn content_tokens(&self, i: usize) -> usize {
-        let p = &self.profiles[i];
-        p.ids.len()
-            - usize::from(
-                self.vocab
-                    .number
-                    .is_some_and(|n| p.ids.binary_search(&n).is_ok()),
-            )
+        self.profiles[i].ids.len()
     }
 
     /// The similarity of claims `a` and `b` with figure values set aside:

@@ -19,12 +19,11 @@ pub fn settle(
     claims: &[Vec<Claim>],
 ) {
     for finding in findings {
-        let Some(cluster) = clusters.iter().find(|c| c.id == finding.cluster) else {
-            continue;
-        };
+        // A story-level finding (no such cluster) has no claims to point at.
+        let cluster = clusters.iter().find(|c| c.id == finding.cluster);
         let mut members: Vec<&Claim> = cluster
-            .members
-            .iter()
+            .into_iter()
+            .flat_map(|c| &c.members)
             .map(|m| &claims[m.claim.outlet.0][m.claim.index])
             .collect();
         members.sort_by_key(|c| c.outlet);

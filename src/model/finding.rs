@@ -28,6 +28,9 @@ pub enum FindingKind {
     Framing,
     /// Outlets quote the same words differently.
     QuoteFidelity,
+    /// The outlets share almost none of their claims: the versions may
+    /// cover different events (a story-level finding, cluster `story`).
+    DifferentStories,
 }
 
 /// Something a reader of the report should look at.

@@ -349,7 +349,10 @@ struct ClusterView<'a> {
     id: &'a str,
     status: Status,
     claims: Vec<MemberView<'a>>,
+    /// Outlets that state the fact inside a claim of another cluster.
+    also: Vec<NearestView<'a>>,
     missing: Vec<&'a str>,
+    confidence: f64,
     nearest: Option<NearestView<'a>>,
     figures: Vec<ComparisonView<'a>>,
     framing: Vec<FramingView<'a>>,
@@ -477,7 +480,17 @@ impl<'a> From<&'a Report> for ReportView<'a> {
                             }
                         })
                         .collect(),
+                    also: c
+                        .also
+                        .iter()
+                        .map(|m| NearestView {
+                            outlet: report.outlet_name(m.claim.outlet),
+                            text: &report.claim(m.claim).text,
+                            score: round(m.score),
+                        })
+                        .collect(),
                     missing: c.missing.iter().map(|&o| report.outlet_name(o)).collect(),
+                    confidence: round(c.confidence),
                     nearest: c.nearest.map(|n| NearestView {
                         outlet: report.outlet_name(n.claim.outlet),
                         text: &report.claim(n.claim).text,

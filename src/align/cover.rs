@@ -1,0 +1,195 @@
+//! Where else a cluster's fact is stated, and how sure the cluster is.
+//!
+//! Clusters hold at most one claim per outlet and every claim sits in one
+//! cluster, so a claim that states two facts (a lead that sums up the
+//! story, a sentence that joins two events) can be a member of only one of
+//! them. The links the clusters could not hold are kept as the other
+//! cluster's `also`: that outlet states the fact too, inside a claim shown
+//! with its own cluster. And an outlet counts as leaving a fact out only when
+//! none of its claims covers any member of the cluster: every claim of an
+//! absent outlet is checked by containment, not only the few candidates the
+//! index offered.
+//!
+//! A cluster's confidence is the weakest of its members' best links inside
+//! it: a cluster joined only on the story's evidence (two claims each
+//! other's best match at a moderate score) is less sure than one whose every
+//! member the score or containment accepts on its own. The compare stage
+//! reports omissions, figure conflicts and framing differences only for
+//! clusters it can trust.
+
+use super::Tuning;
+use super::index::{Pair, SCORE_SCALE, pair};
+use super::similarity::Prepared;
+use crate::model::ClaimRef;
+
+/// A member's links are weighed against at most this many other members,
+/// and an absent outlet's claims against at most this many members, evenly
+/// spread, so that a cluster of hundreds of outlets costs a few comparisons
+/// per member and outlet (as for the member score).
+const SAMPLE: usize = 8;
+
+/// The containment of a pair when the containment rule applies to it (the
+/// lighter claim has enough content, the two are of unequal length, and they
+/// share more than one name), else 0; on the [`SCORE_SCALE`]. A shared
+/// figure value is content enough: "The vote was seven to two." says one
+/// word besides its figure, and the 7-2 of another claim about a vote is
+/// the same fact.
+pub(crate) fn containment_link(p: &Pair, tuning: &Tuning) -> u32 {
+    let balance = (tuning.balance * SCORE_SCALE).round() as u32;
+    let content = p.lighter_tokens >= tuning.min_tokens || p.value;
+    if p.supported && content && p.balance <= balance {
+        p.contained
+    } else {
+        0
+    }
+}
+
+/// [`containment_link`] for two claims that are no candidate pair: the
+/// containment alone, without the calibrated score's features.
+fn covers(prep: &Prepared, a: usize, b: usize, tuning: &Tuning) -> u32 {
+    let (words, value) = prep.support(a, b);
+    let lighter = prep.content_tokens(a).min(prep.content_tokens(b));
+    if (value || (words >= 2 && lighter >= tuning.min_tokens))
+        && prep.balance(a, b) <= tuning.balance
+    {
+        (prep.containment(a, b) * SCORE_SCALE).round() as u32
+    } else {
+        0
+    }
+}
+
+/// How strongly a pair links on its own, 0 to 1: the calibrated score or,
+/// where the containment rule applies and reaches its threshold, the
+/// containment, whichever is higher.
+fn strength(p: &Pair, tuning: &Tuning) -> u32 {
+    strength_with(p, containment_link(p, tuning), tuning)
+}
+
+/// [`strength`] with the containment given.
+fn strength_with(p: &Pair, contained: u32, tuning: &Tuning) -> u32 {
+    let floor = (tuning.containment * SCORE_SCALE).round() as u32;
+    if contained >= floor {
+        p.score.max(contained)
+    } else {
+        p.score
+    }
+}
+
+/// For every group (cluster, as claim indices), the claims of outlets it
+/// lacks that state its fact, with the strength of the link, at most one
+/// per outlet, sorted by claim.
+///
+/// `accepted` are the links the clustering took from; `by_outlet[o]` lists
+/// outlet `o`'s claims. A link whose two claims ended in different clusters
+/// makes each an `also` of the other's cluster when that cluster lacks its
+/// outlet. Then every member of a cluster is checked against every claim of
+/// each outlet still absent: a claim whose containment link reaches the
+/// threshold covers the fact.
+pub(crate) fn also(
+    prep: &Prepared,
+    refs: &[ClaimRef],
+    groups: &[Vec<usize>],
+    accepted: &[&Pair],
+    by_outlet: &[Vec<usize>],
+    tuning: &Tuning,
+) -> Vec<Vec<(usize, f64)>> {
+    let mut group_of = vec![0usize; refs.len()];
+    for (g, group) in groups.iter().enumerate() {
+        for &i in group {
+            group_of[i] = g;
+        }
+    }
+    let mut out: Vec<Vec<(usize, u32)>> = vec![Vec::new(); groups.len()];
+    let mut order: Vec<&Pair> = accepted.to_vec();
+    order.sort_by(|x, y| {
+        strength(y, tuning)
+            .cmp(&strength(x, tuning))
+            .then(x.a.cmp(&y.a))
+            .then(x.b.cmp(&y.b))
+    });
+    let holds = |g: usize, out: &[Vec<(usize, u32)>], outlet| {
+        groups[g].iter().any(|&m| refs[m].outlet == outlet)
+            || out[g].iter().any(|&(m, _)| refs[m].outlet == outlet)
+    };
+    for p in order {
+        for (x, y) in [(p.a, p.b), (p.b, p.a)] {
+            let g = group_of[x];
+            if group_of[y] != g && !holds(g, &out, refs[y].outlet) {
+                out[g].push((y, strength(p, tuning)));
+            }
+        }
+    }
+    let floor = (tuning.containment * SCORE_SCALE).round() as u32;
+    for (g, group) in groups.iter().enumerate() {
+        if group.len() < 2 {
+            continue;
+        }
+        for claims in by_outlet {
+            let Some(&first) = claims.first() else {
+                continue;
+            };
+            if holds(g, &out, refs[first].outlet) {
+                continue;
+            }
+            let mut best: Option<(u32, usize)> = None;
+            let step = group.len().div_ceil(SAMPLE);
+            for &m in group.iter().step_by(step) {
+                for &c in claims {
+                    let contained = covers(prep, m, c, tuning);
+                    if contained >= floor && best.is_none_or(|(s, _)| contained > s) {
+                        best = Some((contained, c));
+                    }
+                }
+            }
+            if let Some((s, c)) = best {
+                out[g].push((c, s));
+            }
+        }
+    }
+    out.into_iter()
+        .map(|mut list| {
+            list.sort_by_key(|&(i, _)| refs[i]);
+            list.into_iter()
+                .map(|(i, s)| (i, f64::from(s) / SCORE_SCALE))
+                .collect()
+        })
+        .collect()
+}
+
+/// The confidence of a group, 0 to 1: the least, over its members, of the
+/// member's strongest link to another member (over an even sample of them);
+/// 1 for a claim alone. Here containment counts between claims of one
+/// length too: the question is no longer whether two claims link (where
+/// the calibrated score weighs what each lacks) but whether members the
+/// clustering joined state one fact, and two versions of a sentence that
+/// differ in a figure ("sent 12,000 troops" / "amassed 15,000 soldiers")
+/// cover each other whatever their score.
+pub(crate) fn confidence(prep: &Prepared, group: &[usize], tuning: &Tuning) -> f64 {
+    if group.len() < 2 {
+        return 1.0;
+    }
+    let step = (group.len() - 1).div_ceil(SAMPLE);
+    let weakest = group
+        .iter()
+        .map(|&i| {
+            group
+                .iter()
+                .filter(|&&k| k != i)
+                .step_by(step)
+                .map(|&k| {
+                    let p = pair(prep, i.min(k), i.max(k));
+                    let content = p.lighter_tokens >= tuning.min_tokens || p.value;
+                    let contained = if p.supported && content {
+                        p.contained
+                    } else {
+                        0
+                    };
+                    strength_with(&p, contained, tuning)
+                })
+                .max()
+                .unwrap_or(0)
+        })
+        .min()
+        .unwrap_or(0);
+    f64::from(weakest) / SCORE_SCALE
+}
