@@ -55,6 +55,21 @@ fn ordinary_html(bytes: usize) -> String {
     out + "</article></body></html>\n"
 }
 
+/// A `.json` story of `versions` versions, each of `paragraphs`
+/// paragraphs, one version a line.
+fn many_versions(versions: usize, paragraphs: usize) -> String {
+    let list: Vec<String> = (0..versions)
+        .map(|v| {
+            let text: String = (0..paragraphs).map(|i| paragraph(v + i) + "\n\n").collect();
+            serde_json::json!({"outlet": format!("outlet {v}"), "text": text}).to_string()
+        })
+        .collect();
+    format!(
+        "{{\"story\": \"s\", \"versions\": [\n{}\n]}}\n",
+        list.join(",\n")
+    )
+}
+
 fn claims_of(analyzer: &Analyzer, version: Version) -> usize {
     let story = Story {
         id: "s".into(),
@@ -113,6 +128,12 @@ fn main() {
             run: as_json,
         },
         Case {
+            name: "50,000 versions in one story (.json)",
+            input: many_versions(50_000, 1),
+            ordinary: many_versions(2, 25_000),
+            run: as_json,
+        },
+        Case {
             name: "100,000 nested <div> and stray end tags (.html)",
             input: format!(
                 "{}{}{}",
@@ -131,6 +152,16 @@ fn main() {
             ),
             ordinary: ordinary_html(1_000_000),
             run: as_html,
+        },
+        Case {
+            name: "1 MB line of [a]( and <a without ends (.md)",
+            input: format!(
+                "Fire {}{}]\n",
+                "[a](x ".repeat(100_000),
+                "<a b ".repeat(100_000)
+            ),
+            ordinary: ordinary_text(1_000_000),
+            run: as_markdown,
         },
         Case {
             name: "200 KB of nested front matter (.md)",

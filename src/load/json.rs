@@ -21,11 +21,7 @@ pub(crate) type Fields<'a> = BTreeMap<String, &'a RawValue>;
 /// A `.json` file from `source`: a story with `versions`, a list of
 /// versions, or one article whose outlet defaults to `stem`.
 pub fn parse(text: &str, source: &str, stem: &str) -> Result<Loaded, InputError> {
-    let origin = Origin {
-        input: text,
-        source,
-        first_line: 1,
-    };
+    let origin = Origin::new(text, source, 1);
     let invalid =
         |e: serde_json::Error| InputError::line(source, e.line().max(1), json_message(&e));
     let top: &RawValue = serde_json::from_str(text).map_err(invalid)?;
@@ -72,14 +68,26 @@ pub(crate) struct Origin<'a> {
     pub source: &'a str,
     /// The source line that `input` starts on.
     pub first_line: usize,
+    /// Byte offsets of the newlines in `input`, so that finding a value's
+    /// line is a binary search: a story of many versions costs its length.
+    newlines: Vec<usize>,
 }
 
-impl Origin<'_> {
+impl<'a> Origin<'a> {
+    /// The origin of `input`, which starts on line `first_line` of `source`.
+    pub fn new(input: &'a str, source: &'a str, first_line: usize) -> Origin<'a> {
+        Origin {
+            input,
+            source,
+            first_line,
+            newlines: input.match_indices('\n').map(|(i, _)| i).collect(),
+        }
+    }
+
     /// The source line on which `raw`, a value borrowed from `input`, starts.
     pub fn line_of(&self, raw: &RawValue) -> usize {
         let start = (raw.get().as_ptr() as usize).saturating_sub(self.input.as_ptr() as usize);
-        let before = self.input.get(..start).unwrap_or("");
-        self.first_line + before.matches('\n').count()
+        self.first_line + self.newlines.partition_point(|&n| n < start)
     }
 
     /// A text field: a string (or a number, written out), `None` when absent or null.

@@ -120,11 +120,7 @@ impl<R: BufRead + Seek> Iterator for Corpus<R> {
 /// One record's article, from line `number` of `source`.
 fn version_of(line: &str, source: &str, number: usize) -> Result<Version, InputError> {
     let text = without_bom(line);
-    let origin = Origin {
-        input: text,
-        source,
-        first_line: number,
-    };
+    let origin = Origin::new(text, source, number);
     let fields: Fields = serde_json::from_str(text)
         .map_err(|e| InputError::line(source, number, json_message(&e)))?;
     origin.article(&fields, number, None)
@@ -242,11 +238,7 @@ pub fn story_of(bytes: &[u8], source: &str, number: usize) -> Result<Option<Stri
     }
     let fields: Fields = serde_json::from_str(text)
         .map_err(|e| InputError::line(source, number, json_message(&e)))?;
-    let origin = Origin {
-        input: text,
-        source,
-        first_line: number,
-    };
+    let origin = Origin::new(text, source, number);
     let story = origin.required(&fields, "story", number)?;
     if story.trim().is_empty() {
         return Err(InputError::line(source, number, "field `story` is empty"));

@@ -512,7 +512,7 @@ fn blank_inline(bytes: &mut [u8], range: std::ops::Range<usize>) {
             }
             b'[' if bytes.get(i + 1) == Some(&b'^') => {
                 // A footnote reference, `[^1]`: a mark, not text.
-                if let Some(close) = bytes[i..end].iter().position(|&b| b == b']')
+                if let Some(close) = find_within(bytes, i, end, b']')
                     && !bytes[i..i + close].contains(&b' ')
                 {
                     blank(bytes, i..i + close + 1);
@@ -535,7 +535,7 @@ fn blank_inline(bytes: &mut [u8], range: std::ops::Range<usize>) {
             b'<' if i + 1 < end
                 && (bytes[i + 1].is_ascii_alphabetic() || b"/!".contains(&bytes[i + 1])) =>
             {
-                if let Some(close) = bytes[i..end].iter().position(|&b| b == b'>') {
+                if let Some(close) = find_within(bytes, i, end, b'>') {
                     blank(bytes, i..i + close + 1);
                     i += close + 1;
                     continue;
@@ -547,10 +547,24 @@ fn blank_inline(bytes: &mut [u8], range: std::ops::Range<usize>) {
     }
 }
 
+/// The farthest a link's text, its target, or an inline tag is looked for
+/// after its opening mark. Longer ones are read as text: no link or tag of
+/// an article is this long, and the bound keeps a line of a thousand `[`
+/// or `<` from costing its length squared.
+const MAX_INLINE_SPAN: usize = 1024;
+
+/// Where `wanted` is, counted from `from`, within [`MAX_INLINE_SPAN`]
+/// bytes and before `end`.
+fn find_within(bytes: &[u8], from: usize, end: usize, wanted: u8) -> Option<usize> {
+    let end = end.min(from + MAX_INLINE_SPAN);
+    bytes[from..end].iter().position(|&b| b == wanted)
+}
+
 /// For `[text](target)` or `[text][label]` starting at `open`, the offset
 /// just past it; `None` for brackets that are not a link (`[sic]`).
 fn link_end(bytes: &[u8], open: usize, end: usize) -> Option<usize> {
-    let close = open + bytes[open..end].iter().position(|&b| b == b']')?;
+    let close = open + find_within(bytes, open, end, b']')?;
+    let end = end.min(close + 1 + MAX_INLINE_SPAN);
     let (opener, closer) = match bytes.get(close + 1) {
         Some(b'(') => (b'(', b')'),
         Some(b'[') => (b'[', b']'),
