@@ -4,7 +4,8 @@
 
 pub mod lexicon;
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -13,20 +14,44 @@ use rust_stemmers::{Algorithm, Stemmer};
 /// The stop list, embedded from `lexicons/stopwords.txt`.
 pub const STOP_WORDS: &str = include_str!("../../lexicons/stopwords.txt");
 
+/// How many words each thread keeps stemmed. A story's vocabulary is a few
+/// thousand words, met again and again by every stage, so nearly every
+/// call is a look-up; past this many the memory is cleared and refilled,
+/// which bounds it (a few MB a thread) on any input.
+const STEMS_KEPT: usize = 1 << 15;
+
 /// `text` transliterated to ASCII (`deunicode`: "é" is "e", curly quotes
-/// are straight) and lower-cased.
+/// are straight) and lower-cased. The transliteration is all ASCII, so it
+/// is lower-cased in place, without a second string.
 pub fn fold(text: &str) -> String {
-    deunicode::deunicode(text).to_lowercase()
+    let mut folded = deunicode::deunicode(text);
+    folded.make_ascii_lowercase();
+    folded
 }
 
 /// The English (Snowball) stem of a folded, lower-case word. One stemmer is
-/// built for the whole process and reused.
+/// built for the whole process and reused, and each thread remembers the
+/// stems it has computed (up to [`STEMS_KEPT`] words): stemming is a pure
+/// function of the word, so remembering changes no output.
 pub fn stem(word: &str) -> String {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
-    STEMMER
-        .get_or_init(|| Stemmer::create(Algorithm::English))
-        .stem(word)
-        .into_owned()
+    thread_local! {
+        static STEMS: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::new());
+    }
+    STEMS.with_borrow_mut(|stems| {
+        if let Some(known) = stems.get(word) {
+            return known.to_string();
+        }
+        let stemmed = STEMMER
+            .get_or_init(|| Stemmer::create(Algorithm::English))
+            .stem(word)
+            .into_owned();
+        if stems.len() >= STEMS_KEPT {
+            stems.clear();
+        }
+        stems.insert(word.into(), stemmed.as_str().into());
+        stemmed
+    })
 }
 
 /// The stop words: words that carry no claim of their own (articles,
@@ -80,6 +105,27 @@ mod tests {
         assert_eq!(fold("Café “Noir”"), "cafe \"noir\"");
         assert_eq!(stem("troops"), "troop");
         assert_eq!(stem("operations"), "oper");
+        // A second call is answered from the thread's memory, unchanged.
+        assert_eq!(stem("operations"), "oper");
+    }
+
+    #[test]
+    fn fold_lowercases_what_transliteration_makes() {
+        assert_eq!(
+            fold("ÉTÉ Ǆ ÀB"),
+            deunicode::deunicode("ÉTÉ Ǆ ÀB").to_lowercase()
+        );
+        assert_eq!(fold("Straße"), "strasse");
+    }
+
+    #[test]
+    fn stems_past_the_memory_bound_stay_right() {
+        let plain = Stemmer::create(Algorithm::English);
+        for n in 0..STEMS_KEPT + 10 {
+            let word = format!("{}ings", "ab".repeat(1 + n % 7)) + &"x".repeat(n / 7 % 50);
+            assert_eq!(stem(&word), plain.stem(&word), "{word}");
+        }
+        assert_eq!(stem("troops"), "troop");
     }
 
     #[test]
