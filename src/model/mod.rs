@@ -234,6 +234,11 @@ pub struct Segment {
     pub span: Option<Range<usize>>,
     /// True for the headline.
     pub headline: bool,
+    /// True when this segment continues the sentence of the one before: a
+    /// sentence that quotes several sentences is cut into one segment per
+    /// quoted sentence, and the extract stage reads its framing (the
+    /// quotation and who is quoted) over the whole sentence.
+    pub continues: bool,
 }
 
 impl Segment {
@@ -251,6 +256,7 @@ impl Segment {
             at,
             headline: span.is_none(),
             span,
+            continues: false,
         }
     }
 }
@@ -264,6 +270,7 @@ impl From<Segment> for Claim {
             at: segment.at,
             span: segment.span,
             headline: segment.headline,
+            continues: segment.continues,
             figures: Vec::new(),
             figure_at: Vec::new(),
             cues: Vec::new(),
@@ -285,6 +292,9 @@ pub struct Claim {
     pub span: Option<Range<usize>>,
     /// True for the headline.
     pub headline: bool,
+    /// True when the claim continues the sentence of the claim before: one
+    /// quoted sentence of several (see [`Segment::continues`]).
+    pub continues: bool,
     /// Figures found in the claim (filled by the extract stage).
     pub figures: Vec<Figure>,
     /// Where each of `figures` starts in the source, in the same order

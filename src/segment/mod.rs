@@ -53,7 +53,9 @@ pub fn boilerplate() -> &'static [&'static str] {
 }
 
 /// The headline and the sentences of `version`, as segments of `outlet`.
-/// Page boilerplate ([`boilerplate`]) is left out.
+/// Page boilerplate ([`boilerplate`]) is left out. A sentence that quotes
+/// several sentences of a speaker comes as one segment per quoted sentence
+/// ([`Segment::continues`] marks the second and later).
 pub fn segment(version: &Version, outlet: OutletId) -> Vec<Segment> {
     let mut claims = Vec::new();
     if let Some(title) = &version.title {
@@ -64,12 +66,19 @@ pub fn segment(version: &Version, outlet: OutletId) -> Vec<Segment> {
     }
     let positions = version.positions();
     for range in sentences(&version.body) {
-        let text = collapse_whitespace(&version.body[range.clone()]);
-        if is_boilerplate(&text) {
+        if is_boilerplate(&version.body[range.clone()]) {
             continue;
         }
-        let at = positions.of(range.start);
-        claims.push(Segment::new(outlet, text, at, Some(range)));
+        for (k, part) in quoted_sentences(&version.body, range)
+            .into_iter()
+            .enumerate()
+        {
+            let text = collapse_whitespace(&version.body[part.clone()]);
+            let at = positions.of(part.start);
+            let mut segment = Segment::new(outlet, text, at, Some(part));
+            segment.continues = k > 0;
+            claims.push(segment);
+        }
     }
     claims
 }

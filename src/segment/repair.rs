@@ -224,6 +224,13 @@ impl<'a> QuoteTracker<'a> {
         }
     }
 
+    /// Whether a double quotation is open after the first `end` bytes;
+    /// `end` must not decrease from one call to the next.
+    fn quoting_at(&mut self, end: usize) -> bool {
+        self.open_at(end);
+        self.double > 0
+    }
+
     /// Whether a quotation or bracket is open after the first `end` bytes;
     /// `end` must not decrease from one call to the next.
     fn open_at(&mut self, end: usize) -> bool {
@@ -335,6 +342,49 @@ pub(super) fn missed_boundaries(sentence: &str) -> Vec<(usize, usize)> {
     }
     cuts
 }
+
+/// Where a sentence that quotes a speaker's several sentences divides into
+/// one claim per quoted sentence: `"A. B," they said.` holds two facts, and
+/// another outlet may quote only one of them. Byte ranges of `text`, the
+/// whole `sentence` when it does not divide. A cut falls after a word that
+/// ends a sentence inside an open double quotation, before a capital; each
+/// part keeps at least [`QUOTED_SENTENCE_MIN_WORDS`] words, so that an
+/// interjection ("Jail!") stays with its neighbour.
+pub(super) fn quoted_sentences(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
+    let body = &text[sentence.clone()];
+    let words: Vec<(usize, &str)> = words_with_offsets(body).collect();
+    let mut quotes = QuoteTracker::new(body);
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut since_cut = 0;
+    for (k, &(at, word)) in words.iter().enumerate() {
+        since_cut += 1;
+        let Some(&(next_at, next)) = words.get(k + 1) else {
+            break;
+        };
+        let ends = ends_plain_sentence(word) || word.ends_with(['?', '!']);
+        let left = words.len() - k - 1;
+        if ends
+            && opens_sentence(next)
+            && since_cut >= QUOTED_SENTENCE_MIN_WORDS
+            && left >= QUOTED_SENTENCE_MIN_WORDS
+            && quotes.quoting_at(at + word.len())
+        {
+            cuts.push((at + word.len(), next_at));
+            since_cut = 0;
+        }
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for (end, next) in cuts {
+        out.push(sentence.start + start..sentence.start + end);
+        start = next;
+    }
+    out.push(sentence.start + start..sentence.end);
+    out
+}
+
+/// The fewest words a quoted sentence needs to be a claim of its own.
+pub(super) const QUOTED_SENTENCE_MIN_WORDS: usize = 4;
 
 /// Lower-case abbreviations that a capitalised word often follows in
 /// mid-sentence ("Ohio vs. Michigan", "Smith et al. Nature"). Sorted.

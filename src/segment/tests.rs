@@ -502,3 +502,81 @@ fn claims_keep_spans_and_positions() {
         }
     );
 }
+
+fn quoted(sentence: &str) -> Vec<&str> {
+    quoted_sentences(sentence, 0..sentence.len())
+        .into_iter()
+        .map(|r| &sentence[r])
+        .collect()
+}
+
+#[test]
+fn a_quotation_of_several_sentences_is_one_claim_per_sentence() {
+    assert_eq!(
+        quoted(
+            "\"The issues at stake are too big. The right decision is to step aside,\" they said."
+        ),
+        [
+            "\"The issues at stake are too big.",
+            "The right decision is to step aside,\" they said."
+        ]
+    );
+    assert_eq!(
+        quoted("He said: “We will win this race. We always do that here. Nobody stops us now.”"),
+        [
+            "He said: “We will win this race.",
+            "We always do that here.",
+            "Nobody stops us now.”"
+        ]
+    );
+    // A question inside the quotation ends a sentence too.
+    assert_eq!(
+        quoted("\"What have you been debating, John? A commemorative coin for baseball?\""),
+        [
+            "\"What have you been debating, John?",
+            "A commemorative coin for baseball?\""
+        ]
+    );
+}
+
+#[test]
+fn short_quoted_sentences_titles_and_unquoted_text_stay_whole() {
+    // An interjection stays with its neighbour.
+    let jail = "\"She put classified passwords into the hands of foreign agents. Jail!\"";
+    assert_eq!(quoted(jail), [jail]);
+    // Titles inside a quotation do not end it.
+    let title = "\"I met Sen. Roy Blunt and Mr. Talent on the way to the vote,\" he said.";
+    assert_eq!(quoted(title), [title]);
+    // Outside quotation marks nothing is cut here: that is sentence
+    // splitting's job.
+    let plain = "The vote was close. Everyone saw it coming today.";
+    assert_eq!(quoted(plain), [plain]);
+}
+
+#[test]
+fn the_parts_of_a_quoted_sentence_continue_it() {
+    let body =
+        "\"The issues at stake are too big. The right decision is to step aside,\" they said.";
+    let version = Version {
+        outlet: "a".into(),
+        source: "a.txt".into(),
+        title: None,
+        published: None,
+        url: None,
+        body: body.into(),
+        title_at: Position::START,
+        body_at: Position::START,
+        layout: Layout::Verbatim,
+    };
+    let claims = segment(&version, OutletId(0));
+    assert_eq!(claims.len(), 2);
+    assert!(!claims[0].continues && claims[1].continues);
+    assert_eq!(
+        claims[1].at,
+        Position {
+            line: 1,
+            column: 35
+        }
+    );
+    assert_eq!(&body[claims[1].span.clone().unwrap()], claims[1].text);
+}
