@@ -20,12 +20,14 @@
 //! interpreter is `$PEER_PYTHON`, else `python3`; when it lacks rapidfuzz the
 //! peer is skipped with a note. `-- --no-peer` skips it too, `-- --threshold
 //! X` sets the alignment threshold, `-- --detail` prints every story's numbers,
-//! the units missed and the pairs wrong; `-- --members-only` scores the
-//! clusters' members alone, without the claims of other clusters that state
-//! the fact too (`also`). `-- --sweep` scores every setting of
-//! the story-level [`Tuning`] grid on all gold stories; `-- --fit` picks the
-//! setting on all stories but one and scores it on that one, for each in
-//! turn (leave one story out), and prints the held-out sum: see `fit.rs`.
+//! the units missed and the pairs wrong (with `-- --members-only`, of the
+//! clusters' members alone). Both measures are printed: the clusters'
+//! members and the claims of other clusters that state the fact too
+//! (`also`), and the members alone. `-- --fit` fits the story link model
+//! (`storydiff::align::link`) on all gold stories but one and scores the
+//! story left out with it, for each in turn (leave one story out), prints
+//! the held-out sum, then fits on every gold story and prints the model as
+//! Rust source: see `fit.rs`.
 
 #![allow(clippy::print_stdout)]
 
@@ -45,6 +47,9 @@ use storydiff::align::{self, Cluster, Tuning};
 mod fit;
 
 const DATA: &str = "../shared/eval-dev";
+
+/// A story's id, its outlets' names and their claims.
+type StoryClaims = (String, Vec<String>, Vec<Vec<Claim>>);
 const PEER: &str = "../shared/tools/peer_align.py";
 
 fn main() {
@@ -68,17 +73,23 @@ fn main() {
             .expect("--threshold takes a number");
     }
     let gold = Gold::read(&gold_path);
+    let mut default = Tuning::DEFAULT;
+    if let Some(i) = args.iter().position(|a| a == "--tight") {
+        default.tight = args
+            .get(i + 1)
+            .and_then(|t| t.parse().ok())
+            .expect("--tight takes a number");
+    }
 
     let started = Instant::now();
-    let mut stories: Vec<(String, Vec<String>, Vec<Vec<Claim>>)> = Vec::new();
+    let mut stories: Vec<StoryClaims> = Vec::new();
     for story in storydiff::load::open(std::slice::from_ref(&corpus)) {
         let story = story.expect("BASIL corpus loads");
         let outlets = story.versions.iter().map(|v| v.outlet.clone()).collect();
         let claims = storydiff::claims(&story, &config).expect("BASIL stories analyse");
         stories.push((story.id.clone(), outlets, claims));
     }
-    let members_only = flag("--members-only");
-    let run = |tuning: &Tuning| -> BTreeMap<String, StoryClusters> {
+    let run = |tuning: &Tuning, members_only: bool| -> BTreeMap<String, StoryClusters> {
         stories
             .iter()
             .map(|(id, outlets, claims)| {
@@ -87,7 +98,7 @@ fn main() {
             })
             .collect()
     };
-    let ours = run(&Tuning::DEFAULT);
+    let ours = run(&default, false);
     let elapsed = started.elapsed();
     let claims: usize = stories.iter().flat_map(|s| &s.2).map(Vec::len).sum();
     let shared: usize = ours
@@ -96,36 +107,28 @@ fn main() {
         .filter(|c| c.len() > 1)
         .map(Vec::len)
         .sum();
-    let score = gold.score(&ours, flag("--detail"));
+    let members_only = flag("--members-only");
     println!(
-        "storydiff: threshold {}  {:?}  stories {}  claims {claims}  shared with another outlet {:.1}%  ({:.2}s)",
+        "storydiff: threshold {}  tight {}  stories {}  claims {claims}  shared with another outlet {:.1}%  ({:.2}s)",
         config.align.threshold,
-        Tuning::DEFAULT,
+        default.tight,
         stories.len(),
         100.0 * shared as f64 / claims.max(1) as f64,
         elapsed.as_secs_f64()
     );
-    print_score("storydiff", &score);
-    if flag("--sweep") || flag("--fit") {
-        let grid = fit::grid();
-        let per_setting: Vec<BTreeMap<String, Score>> = grid
-            .iter()
-            .map(|tuning| {
-                let clusters = run(tuning);
-                gold.story_ids()
-                    .into_iter()
-                    .filter_map(|id| {
-                        let score = gold.score_story(&id, clusters.get(&id)?)?;
-                        Some((id, score))
-                    })
-                    .collect()
-            })
-            .collect();
-        if flag("--sweep") {
-            fit::print_sweep(&grid, &per_setting);
-        }
-        if flag("--fit") {
-            fit::held_out(&grid, &per_setting);
+    let detail = flag("--detail");
+    let members = run(&default, true);
+    print_score(
+        "storydiff, members and also",
+        &gold.score(&ours, detail && !members_only),
+    );
+    print_score(
+        "storydiff, members only",
+        &gold.score(&members, detail && members_only),
+    );
+    if flag("--fit") {
+        for members_only in [false, true] {
+            fit_held_out(&gold, &stories, &config, &default, members_only);
         }
     }
 
@@ -135,6 +138,83 @@ fn main() {
     match run_peer(root, &corpus) {
         Ok(peer) => print_score("peer", &gold.score(&peer, false)),
         Err(why) => println!("peer: skipped ({why})"),
+    }
+}
+
+/// The link model's examples of every gold story: its candidate pairs whose
+/// claims both overlap annotated sentences, labelled by the gold.
+fn rows(gold: &Gold, id: &str, outlets: &[String], claims: &[Vec<Claim>]) -> Vec<fit::Row> {
+    align::link_rows(claims)
+        .into_iter()
+        .filter_map(|(a, b, x)| {
+            let side = |r: storydiff::model::ClaimRef| {
+                (
+                    outlets[r.outlet.0].as_str(),
+                    claims[r.outlet.0][r.index].text.as_str(),
+                )
+            };
+            Some((x, gold.label(id, side(a), side(b))?))
+        })
+        .collect()
+}
+
+/// Fit the link model leaving one gold story out at a time, score each
+/// story with the model fitted without it, and print the held-out sum; then
+/// fit on every gold story and print the model as Rust source.
+fn fit_held_out(
+    gold: &Gold,
+    stories: &[StoryClaims],
+    config: &storydiff::Config,
+    base: &Tuning,
+    members_only: bool,
+) {
+    let annotated: Vec<_> = stories
+        .iter()
+        .filter(|(id, _, _)| gold.story_ids().contains(id))
+        .collect();
+    let examples: Vec<Vec<fit::Row>> = annotated
+        .iter()
+        .map(|(id, outlets, claims)| rows(gold, id, outlets, claims))
+        .collect();
+    let mut held = Score::default();
+    for (k, (id, outlets, claims)) in annotated.iter().enumerate() {
+        let train: Vec<fit::Row> = examples
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != k)
+            .flat_map(|(_, rows)| rows.iter().copied())
+            .collect();
+        let tuning = Tuning {
+            model: fit::fit(&train),
+            ..*base
+        };
+        let clusters = align::align_tuned(claims, &config.align, &tuning);
+        let named = named(&clusters, outlets, claims, members_only);
+        if let Some(score) = gold.score_story(id, &named) {
+            held.add(score);
+        }
+    }
+    let what = if members_only {
+        "members only"
+    } else {
+        "members and also"
+    };
+    print_score(&format!("{what}, held out by story (leave one out)"), &held);
+    let all: Vec<fit::Row> = examples.into_iter().flatten().collect();
+    let positives = all.iter().filter(|(_, y)| *y).count();
+    let model = fit::fit(&all);
+    let tuning = Tuning { model, ..*base };
+    let mut in_sample = Score::default();
+    for (id, outlets, claims) in &annotated {
+        let clusters = align::align_tuned(claims, &config.align, &tuning);
+        if let Some(score) = gold.score_story(id, &named(&clusters, outlets, claims, members_only))
+        {
+            in_sample.add(score);
+        }
+    }
+    print_score(&format!("{what}, in sample"), &in_sample);
+    if !members_only {
+        fit::print_source(&model, all.len(), positives);
     }
 }
 

@@ -157,6 +157,22 @@ impl Gold {
         total
     }
 
+    /// Whether two claims `(outlet, text)` of a gold story state one fact:
+    /// `Some(true)` when a gold pair joins sentences they overlap,
+    /// `Some(false)` when both overlap annotated sentences and none is
+    /// joined, `None` when either overlaps none (the gold says nothing).
+    pub fn label(&self, id: &str, a: (&str, &str), b: (&str, &str)) -> Option<bool> {
+        let gold = self.stories.get(id)?;
+        let (x, y) = (gold.hits(a.0, a.1), gold.hits(b.0, b.1));
+        if x.is_empty() || y.is_empty() {
+            return None;
+        }
+        Some(x.iter().any(|&i| {
+            y.iter()
+                .any(|&j| gold.joined.contains(&(i.min(j), i.max(j))))
+        }))
+    }
+
     /// Score one story's clusters; `None` when the story has no gold.
     #[allow(dead_code)]
     pub fn score_story(&self, id: &str, clusters: &StoryClusters) -> Option<Score> {
@@ -204,6 +220,17 @@ impl Prepared {
         }
     }
 
+    /// The annotated sentences of `outlet` that `text` overlaps.
+    fn hits(&self, outlet: &str, text: &str) -> Vec<usize> {
+        let text = collapse(text);
+        self.sentences
+            .iter()
+            .enumerate()
+            .filter(|(_, (o, s))| o == outlet && overlaps(s, &text))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
     fn score(&self, clusters: &StoryClusters, detail: Option<&str>) -> Score {
         // For every cluster member, the annotated sentences it overlaps.
         let mut cache: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
@@ -213,15 +240,7 @@ impl Prepared {
             for (outlet, text) in cluster {
                 let found = cache
                     .entry((outlet.as_str(), text.as_str()))
-                    .or_insert_with(|| {
-                        let text = collapse(text);
-                        self.sentences
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, (o, s))| o == outlet && overlaps(s, &text))
-                            .map(|(i, _)| i)
-                            .collect()
-                    });
+                    .or_insert_with(|| self.hits(outlet, text));
                 per_member.push(found.clone());
             }
             hits.push(per_member);

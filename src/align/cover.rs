@@ -18,6 +18,7 @@
 //! clusters it can trust.
 
 use super::Tuning;
+use super::cluster::{Chances, Kind, Link, tight_enough};
 use super::index::{Pair, SCORE_SCALE, pair};
 use super::similarity::Prepared;
 use crate::model::ClaimRef;
@@ -61,7 +62,7 @@ fn covers(prep: &Prepared, a: usize, b: usize, tuning: &Tuning) -> u32 {
 /// How strongly a pair links on its own, 0 to 1: the calibrated score or,
 /// where the containment rule applies and reaches its threshold, the
 /// containment, whichever is higher.
-fn strength(p: &Pair, tuning: &Tuning) -> u32 {
+pub(crate) fn strength(p: &Pair, tuning: &Tuning) -> u32 {
     strength_with(p, containment_link(p, tuning), tuning)
 }
 
@@ -79,19 +80,25 @@ fn strength_with(p: &Pair, contained: u32, tuning: &Tuning) -> u32 {
 /// lacks that state its fact, with the strength of the link, at most one
 /// per outlet, sorted by claim.
 ///
-/// `accepted` are the links the clustering took from; `by_outlet[o]` lists
+/// `links` are the links the clustering took from; `by_outlet[o]` lists
 /// outlet `o`'s claims. A link whose two claims ended in different clusters
 /// makes each an `also` of the other's cluster when that cluster lacks its
-/// outlet. Then every member of a cluster is checked against every claim of
-/// each outlet still absent: a claim whose containment link reaches the
-/// threshold covers the fact.
+/// outlet and, for a link of the story model, when no member of the
+/// cluster is a candidate the model scored below `tight` against it (the
+/// claim must state the cluster's fact, not only one member's). Then every
+/// member of a cluster is checked against every claim of each outlet still
+/// absent: a claim whose containment link reaches the threshold covers the
+/// fact.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn also(
     prep: &Prepared,
     refs: &[ClaimRef],
     groups: &[Vec<usize>],
-    accepted: &[&Pair],
+    links: &[Link],
+    chances: &Chances,
     by_outlet: &[Vec<usize>],
     tuning: &Tuning,
+    tight: u32,
 ) -> Vec<Vec<(usize, f64)>> {
     let mut group_of = vec![0usize; refs.len()];
     for (g, group) in groups.iter().enumerate() {
@@ -100,10 +107,10 @@ pub(crate) fn also(
         }
     }
     let mut out: Vec<Vec<(usize, u32)>> = vec![Vec::new(); groups.len()];
-    let mut order: Vec<&Pair> = accepted.to_vec();
+    let mut order: Vec<&Link> = links.iter().collect();
     order.sort_by(|x, y| {
-        strength(y, tuning)
-            .cmp(&strength(x, tuning))
+        y.strength
+            .cmp(&x.strength)
             .then(x.a.cmp(&y.a))
             .then(x.b.cmp(&y.b))
     });
@@ -111,12 +118,16 @@ pub(crate) fn also(
         groups[g].iter().any(|&m| refs[m].outlet == outlet)
             || out[g].iter().any(|&(m, _)| refs[m].outlet == outlet)
     };
-    for p in order {
-        for (x, y) in [(p.a, p.b), (p.b, p.a)] {
+    for link in order {
+        for (x, y) in [(link.a, link.b), (link.b, link.a)] {
             let g = group_of[x];
-            if group_of[y] != g && !holds(g, &out, refs[y].outlet) {
-                out[g].push((y, strength(p, tuning)));
+            if group_of[y] == g || holds(g, &out, refs[y].outlet) {
+                continue;
             }
+            if link.kind == Kind::Story && !tight_enough(&[y], &groups[g], chances, tight) {
+                continue;
+            }
+            out[g].push((y, link.strength));
         }
     }
     let floor = (tuning.containment * SCORE_SCALE).round() as u32;
@@ -158,13 +169,19 @@ pub(crate) fn also(
 
 /// The confidence of a group, 0 to 1: the least, over its members, of the
 /// member's strongest link to another member (over an even sample of them);
-/// 1 for a claim alone. Here containment counts between claims of one
+/// 1 for a claim alone. A pair the story model scored (`chances`) links
+/// with its chance. Here containment counts between claims of one
 /// length too: the question is no longer whether two claims link (where
 /// the calibrated score weighs what each lacks) but whether members the
 /// clustering joined state one fact, and two versions of a sentence that
 /// differ in a figure ("sent 12,000 troops" / "amassed 15,000 soldiers")
 /// cover each other whatever their score.
-pub(crate) fn confidence(prep: &Prepared, group: &[usize], tuning: &Tuning) -> f64 {
+pub(crate) fn confidence(
+    prep: &Prepared,
+    group: &[usize],
+    chances: &Chances,
+    tuning: &Tuning,
+) -> f64 {
     if group.len() < 2 {
         return 1.0;
     }
@@ -177,6 +194,9 @@ pub(crate) fn confidence(prep: &Prepared, group: &[usize], tuning: &Tuning) -> f
                 .filter(|&&k| k != i)
                 .step_by(step)
                 .map(|&k| {
+                    if let Some(&chance) = chances.get(&(i.min(k), i.max(k))) {
+                        return chance;
+                    }
                     let p = pair(prep, i.min(k), i.max(k));
                     let content = p.lighter_tokens >= tuning.min_tokens || p.value;
                     let contained = if p.supported && content {

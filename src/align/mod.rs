@@ -10,15 +10,18 @@
 pub mod calibrate;
 mod cluster;
 mod cover;
-mod evidence;
 mod index;
+pub mod link;
 mod similarity;
 pub mod tokens;
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Claim, ClaimRef, OutletId};
+use cluster::{Chances, Kind, Link};
 use index::SCORE_SCALE;
+use link::{LINK_FEATURES, LINK_MODEL, LinkModel};
+
 use similarity::Prepared;
 
 /// The score at or above which two claims of different outlets are taken
@@ -53,6 +56,12 @@ pub struct Tuning {
     /// token weight at most this share of the heavier one's. Between claims
     /// of one length the calibrated score already weighs what each lacks.
     pub balance: f64,
+    /// The story link model (`link.rs`).
+    pub model: LinkModel,
+    /// The least chance of the story link model that two members of one
+    /// cluster may have: a merge, or an `also`, is refused when a member
+    /// pair the model scored falls below it, so that clusters do not chain.
+    pub tight: f64,
 }
 
 impl Tuning {
@@ -61,6 +70,8 @@ impl Tuning {
         containment: 0.5,
         min_tokens: 3,
         balance: 0.67,
+        model: LINK_MODEL,
+        tight: 0.3,
     };
 }
 
@@ -130,6 +141,135 @@ pub fn align(claims: &[Vec<Claim>], config: &AlignConfig) -> Vec<Cluster> {
 /// [`align`] with other [`Tuning`]: for fitting it.
 #[doc(hidden)]
 pub fn align_tuned(claims: &[Vec<Claim>], config: &AlignConfig, tuning: &Tuning) -> Vec<Cluster> {
+    let (refs, prep) = prepare(claims);
+    let (pairs, best) = index::candidates(&prep, &refs);
+    let threshold = if config.threshold.is_nan() {
+        DEFAULT_THRESHOLD
+    } else {
+        config.threshold.clamp(0.0, 1.0)
+    };
+    // A stricter threshold makes containment stricter too, in proportion.
+    let tuning = &Tuning {
+        containment: tuning.containment * threshold / DEFAULT_THRESHOLD,
+        ..*tuning
+    };
+    let scaled = |v: f64| (v * SCORE_SCALE).round() as u32;
+    let per_outlet: Vec<usize> = claims.iter().map(Vec::len).collect();
+    let headline: Vec<bool> = refs
+        .iter()
+        .map(|r| claims[r.outlet.0][r.index].headline)
+        .collect();
+    let shape = link::Shape {
+        refs: &refs,
+        per_outlet: &per_outlet,
+        headline: &headline,
+    };
+    let mut chances = Chances::new();
+    let mut links = Vec::new();
+    for (p, x) in pairs.iter().zip(link::features(&pairs, &prep, &shape)) {
+        let link = match x {
+            Some(x) => {
+                let chance = scaled(tuning.model.chance(&x));
+                chances.insert((p.a, p.b), chance);
+                Link {
+                    a: p.a,
+                    b: p.b,
+                    strength: chance,
+                    kind: Kind::Story,
+                }
+            }
+            None => Link {
+                a: p.a,
+                b: p.b,
+                strength: cover::strength(p, tuning),
+                kind: if p.score >= scaled(threshold) {
+                    Kind::Score
+                } else {
+                    Kind::Contained
+                },
+            },
+        };
+        // A link that rests on one shared name alone is no link, whatever
+        // the story around it says.
+        if link.strength >= scaled(threshold) && (p.supported || link.kind != Kind::Story) {
+            links.push(link);
+        }
+    }
+    let tight = scaled(tuning.tight);
+    let groups = cluster::greedy(&refs, &links, &chances, tight);
+    let mut by_outlet: Vec<Vec<usize>> = vec![Vec::new(); claims.len()];
+    for (i, r) in refs.iter().enumerate() {
+        by_outlet[r.outlet.0].push(i);
+    }
+    let also = cover::also(
+        &prep, &refs, &groups, &links, &chances, &by_outlet, tuning, tight,
+    );
+    let mut clusters: Vec<Cluster> = groups
+        .into_iter()
+        .zip(also)
+        .map(|(group, also)| {
+            let members = group
+                .iter()
+                .map(|&i| Member {
+                    claim: refs[i],
+                    score: member_score(&prep, &group, i),
+                })
+                .collect();
+            let nearest = match group.as_slice() {
+                [only] => best[*only].map(|(score, other)| Member {
+                    claim: refs[other],
+                    score: f64::from(score) / SCORE_SCALE,
+                }),
+                _ => None,
+            };
+            let confidence = cover::confidence(&prep, &group, &chances, tuning);
+            let also = also
+                .into_iter()
+                .map(|(i, score)| Member {
+                    claim: refs[i],
+                    score,
+                })
+                .collect();
+            Cluster {
+                members,
+                nearest,
+                also,
+                confidence,
+            }
+        })
+        .collect();
+    clusters.sort_by_key(|c| c.members[0].claim);
+    clusters
+}
+
+/// Every candidate pair of a story that the link model scores and that
+/// shares more than one name (no other can link), with its features: for
+/// fitting [`link::LINK_MODEL`].
+#[doc(hidden)]
+pub fn link_rows(claims: &[Vec<Claim>]) -> Vec<(ClaimRef, ClaimRef, [f64; LINK_FEATURES])> {
+    let (refs, prep) = prepare(claims);
+    let (pairs, _) = index::candidates(&prep, &refs);
+    let per_outlet: Vec<usize> = claims.iter().map(Vec::len).collect();
+    let headline: Vec<bool> = refs
+        .iter()
+        .map(|r| claims[r.outlet.0][r.index].headline)
+        .collect();
+    let shape = link::Shape {
+        refs: &refs,
+        per_outlet: &per_outlet,
+        headline: &headline,
+    };
+    pairs
+        .iter()
+        .zip(link::features(&pairs, &prep, &shape))
+        .filter(|(p, _)| p.supported)
+        .filter_map(|(p, x)| Some((refs[p.a], refs[p.b], x?)))
+        .collect()
+}
+
+/// Every claim's address in claim order, and the claims prepared for
+/// comparison.
+fn prepare(claims: &[Vec<Claim>]) -> (Vec<ClaimRef>, Prepared) {
     let refs: Vec<ClaimRef> = claims
         .iter()
         .enumerate()
@@ -150,75 +290,7 @@ pub fn align_tuned(claims: &[Vec<Claim>], config: &AlignConfig, tuning: &Tuning)
             .map(|r| tokens::normalize(&claims[r.outlet.0][r.index]))
             .collect(),
     );
-    let (pairs, best) = index::candidates(&prep, &refs);
-    let threshold = if config.threshold.is_nan() {
-        DEFAULT_THRESHOLD
-    } else {
-        config.threshold.clamp(0.0, 1.0)
-    };
-    let floor = evidence::EVIDENCE_FLOOR * threshold / DEFAULT_THRESHOLD;
-    let floor = (floor * SCORE_SCALE).round() as u32;
-    // A stricter threshold makes containment stricter too, in proportion.
-    let tuning = &Tuning {
-        containment: tuning.containment * threshold / DEFAULT_THRESHOLD,
-        ..*tuning
-    };
-    let threshold = (threshold * SCORE_SCALE).round() as u32;
-    let claims_per_outlet: Vec<usize> = claims.iter().map(Vec::len).collect();
-    let evidence = evidence::mutual_best(&pairs, &refs, &claims_per_outlet, floor);
-    let contained = (tuning.containment * SCORE_SCALE).round() as u32;
-    let accepted: Vec<&index::Pair> = pairs
-        .iter()
-        .zip(&evidence)
-        .filter(|(p, mutual)| {
-            p.score >= threshold
-                || (p.supported && **mutual)
-                || cover::containment_link(p, tuning) >= contained
-        })
-        .map(|(p, _)| p)
-        .collect();
-    let groups = cluster::greedy(&refs, &accepted, threshold);
-    let mut by_outlet: Vec<Vec<usize>> = vec![Vec::new(); claims.len()];
-    for (i, r) in refs.iter().enumerate() {
-        by_outlet[r.outlet.0].push(i);
-    }
-    let also = cover::also(&prep, &refs, &groups, &accepted, &by_outlet, tuning);
-    let mut clusters: Vec<Cluster> = groups
-        .into_iter()
-        .zip(also)
-        .map(|(group, also)| {
-            let members = group
-                .iter()
-                .map(|&i| Member {
-                    claim: refs[i],
-                    score: member_score(&prep, &group, i),
-                })
-                .collect();
-            let nearest = match group.as_slice() {
-                [only] => best[*only].map(|(score, other)| Member {
-                    claim: refs[other],
-                    score: f64::from(score) / SCORE_SCALE,
-                }),
-                _ => None,
-            };
-            let confidence = cover::confidence(&prep, &group, tuning);
-            let also = also
-                .into_iter()
-                .map(|(i, score)| Member {
-                    claim: refs[i],
-                    score,
-                })
-                .collect();
-            Cluster {
-                members,
-                nearest,
-                also,
-                confidence,
-            }
-        })
-        .collect();
-    clusters.sort_by_key(|c| c.members[0].claim);
-    clusters
+    (refs, prep)
 }
 
 /// What the calibrated score of two claims of one story weighs, with the

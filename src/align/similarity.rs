@@ -348,6 +348,11 @@ impl Prepared {
         f64::from(x.min(y) / x.max(y))
     }
 
+    /// The weight of claim `i`'s tokens.
+    pub fn weight(&self, i: usize) -> f64 {
+        f64::from(self.profiles[i].total)
+    }
+
     /// How many distinct tokens claim `i` has, its figures counting as one.
     pub fn content_tokens(&self, i: usize) -> usize {
         self.profiles[i].ids.len()
