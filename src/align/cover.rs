@@ -169,19 +169,17 @@ pub(crate) fn also(
 
 /// The confidence of a group, 0 to 1: the least, over its members, of the
 /// member's strongest link to another member (over an even sample of them);
-/// 1 for a claim alone. A pair the story model scored (`chances`) links
-/// with its chance. Here containment counts between claims of one
+/// 1 for a claim alone. The story link model's chance is left out on
+/// purpose: it joins claims on the story's evidence (best matches, places,
+/// neighbours), which is enough to show them side by side but not to say
+/// that an outlet leaves a fact out or that two figures conflict; that
+/// takes the pair's own evidence. Here containment counts between claims of one
 /// length too: the question is no longer whether two claims link (where
 /// the calibrated score weighs what each lacks) but whether members the
 /// clustering joined state one fact, and two versions of a sentence that
 /// differ in a figure ("sent 12,000 troops" / "amassed 15,000 soldiers")
 /// cover each other whatever their score.
-pub(crate) fn confidence(
-    prep: &Prepared,
-    group: &[usize],
-    chances: &Chances,
-    tuning: &Tuning,
-) -> f64 {
+pub(crate) fn confidence(prep: &Prepared, group: &[usize], tuning: &Tuning) -> f64 {
     if group.len() < 2 {
         return 1.0;
     }
@@ -194,9 +192,6 @@ pub(crate) fn confidence(
                 .filter(|&&k| k != i)
                 .step_by(step)
                 .map(|&k| {
-                    if let Some(&chance) = chances.get(&(i.min(k), i.max(k))) {
-                        return chance;
-                    }
                     let p = pair(prep, i.min(k), i.max(k));
                     let content = p.lighter_tokens >= tuning.min_tokens || p.value;
                     let contained = if p.supported && content {
