@@ -84,3 +84,26 @@ fn every_lexicon_file_is_sorted_and_free_of_duplicates() {
         }
     }
 }
+
+/// The lists of `left = right` pairs: every entry has both sides, and each
+/// month's number is one of the twelve, each of which has a name.
+#[test]
+fn pair_lists_have_both_sides_and_months_their_numbers() {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicons");
+    for name in ["dates-months.txt", "figures-currencies.txt"] {
+        let text = std::fs::read_to_string(folder.join(name)).unwrap();
+        for entry in entries(&text) {
+            assert!(
+                matches!(pair(entry), (left, Some(_)) if !left.is_empty()),
+                "{name}: {entry:?} is no pair"
+            );
+        }
+    }
+    let text = std::fs::read_to_string(folder.join("dates-months.txt")).unwrap();
+    let mut numbers: Vec<u8> = entries(&text)
+        .map(|e| pair(e).1.unwrap().parse().unwrap())
+        .collect();
+    numbers.sort();
+    numbers.dedup();
+    assert_eq!(numbers, (1..=12).collect::<Vec<u8>>());
+}

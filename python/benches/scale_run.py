@@ -8,7 +8,8 @@ stories renamed ``story#k`` so that every story is distinct, in a temporary
 folder. Then it times the whole corpus compared in this process, one story
 after another (``storydiff.compare_jsonl``), and ``storydiff.scale.run`` on a
 local cluster of each ``--workers`` count (one thread per worker process),
-checks that every run gives the single-process reports, and prints the wall
+checks that every run gives the single-process reports (exiting with 1 when
+one does not), and prints the wall
 times (with the machine's load average, since other work on the machine
 slows a run down, and the CPU seconds each worker process spent, which show
 how evenly the work was spread whatever the load) and the median's speed-up over the first worker count. Cluster start-up is not
@@ -21,6 +22,7 @@ import argparse
 import json
 import os
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -83,6 +85,7 @@ def main() -> None:
         # Runs alternate between the worker counts, so that a change in the
         # machine's load during the benchmark touches every count alike.
         times = {workers: [] for workers in args.workers}
+        different = []
         for run in range(args.repeat):
             for workers in args.workers:
                 cluster = LocalCluster(
@@ -106,6 +109,8 @@ def main() -> None:
                     json.dumps(json.loads(line), ensure_ascii=False, separators=(",", ":"))
                     for line in reports(out)
                 )
+                if got != single:
+                    different.append(f"run {run + 1}, {workers} worker(s)")
                 same = "same reports" if got == single else "DIFFERENT REPORTS"
                 print(
                     f"  run {run + 1}, {workers} worker(s): {times[workers][-1]:7.1f} s"
@@ -119,6 +124,8 @@ def main() -> None:
                 f"  {workers} worker(s): median {median:7.1f} s, speed-up {base / median:.2f}"
                 f" over {args.workers[0]}"
             )
+    if different:
+        sys.exit(f"reports differ from the single-process run: {'; '.join(different)}")
 
 
 if __name__ == "__main__":

@@ -6,13 +6,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import distributed
 import pytest
 
 import storydiff
 from storydiff import scale
 from conftest import CORPUS, by_story, cli_errors, cli_json, run_cli
-
-distributed = pytest.importorskip("distributed")
 
 #: Small blocks, so that the corpus is read in several pieces and every
 #: story's lines are spread over more than one of them.

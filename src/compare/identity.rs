@@ -7,15 +7,17 @@
 //! kind, the outlets, the normalised text of the cluster's claims and the
 //! message with its line numbers taken out.
 
-use crate::model::{Claim, Finding, Location, Story};
+use crate::model::{Claim, Finding, Location, Outlet};
 
 use super::ClusterReport;
 
-/// Fill in every finding's locations and fingerprint from its cluster.
+/// Fill in every finding's locations and fingerprint from its cluster, in
+/// story `story` published by `outlets`.
 pub fn settle(
     findings: &mut [Finding],
     clusters: &[ClusterReport],
-    story: &Story,
+    story: &str,
+    outlets: &[Outlet],
     claims: &[Vec<Claim>],
 ) {
     for finding in findings {
@@ -30,19 +32,19 @@ pub fn settle(
         finding.locations = members
             .iter()
             .map(|c| {
-                let version = &story.versions[c.outlet.0];
+                let outlet = &outlets[c.outlet.0];
                 Location {
-                    outlet: version.outlet.clone(),
-                    file: version.source.clone(),
+                    outlet: outlet.name.clone(),
+                    file: outlet.source.clone(),
                     line: c.at.line,
                     column: c.at.column,
                 }
             })
             .collect();
-        let mut key = format!("{}\u{1f}{}", story.id, crate::model::name(&finding.kind));
+        let mut key = format!("{story}\u{1f}{}", crate::model::name(&finding.kind));
         for claim in &members {
             key.push('\u{1f}');
-            key.push_str(&story.versions[claim.outlet.0].outlet);
+            key.push_str(&outlets[claim.outlet.0].name);
             key.push('\u{1f}');
             key.push_str(&normalise(&claim.text));
         }

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::align::{CONFIDENT, Cluster, Member};
 pub use crate::model::finding::{Finding, FindingKind, Severity};
-use crate::model::{Claim, ClaimRef, OutletId, Story};
+use crate::model::{Claim, ClaimRef, Outlet, OutletId};
 
 /// How the outlets that carry a cluster relate to each other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -132,15 +132,17 @@ pub const DIFFERENT_STORIES_SHARE: f64 = 0.05;
 /// The cluster name of a finding about the whole story.
 pub const STORY_LEVEL: &str = "story";
 
-/// Build the report for a story from its claims and clusters; `config`
-/// sets the severity of framing findings.
+/// Build the report of story `story` from its claims and clusters;
+/// `outlets` names who published each version (indexed by [`OutletId`],
+/// like `claims`), and `config` sets the severity of framing findings.
 pub fn compare(
-    story: &Story,
+    story: &str,
+    outlets: &[Outlet],
     claims: Vec<Vec<Claim>>,
     clusters: Vec<Cluster>,
     config: &CompareConfig,
 ) -> Report {
-    let outlet_count = story.versions.len();
+    let outlet_count = outlets.len();
     let mut findings = Vec::new();
     let mut quote_mismatches = framing::quote_fidelity(&claims);
     let mut reports = Vec::with_capacity(clusters.len());
@@ -197,7 +199,7 @@ pub fn compare(
                 .map(|v| {
                     format!(
                         "{} says \"{}\" (line {})",
-                        story.versions[v.claim.outlet.0].outlet, v.figure.text, v.at.line
+                        outlets[v.claim.outlet.0].name, v.figure.text, v.at.line
                     )
                 })
                 .collect();
@@ -223,10 +225,7 @@ pub fn compare(
             });
         }
         if confident && members.len() >= 2 && !missing.is_empty() {
-            let names: Vec<&str> = missing
-                .iter()
-                .map(|o| story.versions[o.0].outlet.as_str())
-                .collect();
+            let names: Vec<&str> = missing.iter().map(|o| outlets[o.0].name.as_str()).collect();
             findings.push(Finding {
                 locations: Vec::new(),
                 fingerprint: String::new(),
@@ -246,7 +245,7 @@ pub fn compare(
             let others: Vec<&str> = difference
                 .others
                 .iter()
-                .map(|r| story.versions[r.outlet.0].outlet.as_str())
+                .map(|r| outlets[r.outlet.0].name.as_str())
                 .collect();
             findings.push(Finding {
                 locations: Vec::new(),
@@ -259,7 +258,7 @@ pub fn compare(
                 },
                 message: format!(
                     "{} {} ({})",
-                    story.versions[difference.claim.outlet.0].outlet,
+                    outlets[difference.claim.outlet.0].name,
                     difference.text,
                     others.join(", ")
                 ),
@@ -273,7 +272,7 @@ pub fn compare(
             let side = |r: ClaimRef, text: &str| {
                 format!(
                     "\"{}\" ({}, line {})",
-                    text, story.versions[r.outlet.0].outlet, claims[r.outlet.0][r.index].at.line
+                    text, outlets[r.outlet.0].name, claims[r.outlet.0][r.index].at.line
                 )
             };
             findings.push(Finding {
@@ -313,15 +312,14 @@ pub fn compare(
             shared_claims[m.claim.outlet.0][m.claim.index] = true;
         }
     }
-    let outlets = story
-        .versions
+    let summaries = outlets
         .iter()
         .enumerate()
-        .map(|(o, version)| {
+        .map(|(o, outlet)| {
             let shared = shared_claims[o].iter().filter(|&&s| s).count();
             OutletSummary {
-                name: version.outlet.clone(),
-                source: version.source.clone(),
+                name: outlet.name.clone(),
+                source: outlet.source.clone(),
                 claims: claims[o].len(),
                 shared,
                 unique_claims: claims[o].len() - shared,
@@ -346,13 +344,13 @@ pub fn compare(
             },
         );
     }
-    identity::settle(&mut findings, &reports, story, &claims);
+    identity::settle(&mut findings, &reports, story, outlets, &claims);
     let compared: Vec<&figures::FigureComparison> =
         reports.iter().flat_map(|c| &c.figures).collect();
     let figure_table = figures::measure_table(&claims, &compared);
     Report {
-        story: story.id.clone(),
-        outlets,
+        story: story.to_string(),
+        outlets: summaries,
         claims,
         clusters: reports,
         findings,

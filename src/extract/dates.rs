@@ -13,34 +13,10 @@ use jiff::civil::{Date, Weekday};
 use crate::extract::figures::{
     Context, Endpoint, Figure, FigureKind, Qualifier, Token, TokenKind, figure,
 };
+use crate::text::lexicon::PairList;
 
-/// Month names and abbreviations, with their number.
-const MONTHS: &[(&str, i8)] = &[
-    ("apr", 4),
-    ("april", 4),
-    ("aug", 8),
-    ("august", 8),
-    ("dec", 12),
-    ("december", 12),
-    ("feb", 2),
-    ("february", 2),
-    ("jan", 1),
-    ("january", 1),
-    ("jul", 7),
-    ("july", 7),
-    ("jun", 6),
-    ("june", 6),
-    ("mar", 3),
-    ("march", 3),
-    ("may", 5),
-    ("nov", 11),
-    ("november", 11),
-    ("oct", 10),
-    ("october", 10),
-    ("sep", 9),
-    ("sept", 9),
-    ("september", 9),
-];
+/// Month names and abbreviations, each with its number.
+static MONTHS: PairList = PairList::new(include_str!("../../lexicons/dates-months.txt"));
 
 /// Weekday names.
 const WEEKDAYS: &[(&str, Weekday)] = &[
@@ -81,7 +57,8 @@ pub(crate) fn month_at(tokens: &[Token], j: usize, text: &str) -> Option<(i8, us
     if t.kind != TokenKind::Word || !capitalized(text, t) {
         return None;
     }
-    let &(name, m) = MONTHS.iter().find(|(w, _)| *w == t.lower)?;
+    let &(name, number) = MONTHS.iter().find(|(w, _)| *w == t.lower)?;
+    let m: i8 = number.parse().ok()?;
     let mut end = j + 1;
     if name.len() <= 4
         && name != "may"

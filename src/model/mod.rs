@@ -36,6 +36,27 @@ pub struct Story {
     pub versions: Vec<Version>,
 }
 
+/// Who published one version of a story and where it was read from: all
+/// that the compare stage needs of a [`Version`] once its text has become
+/// claims.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outlet {
+    /// The outlet's name ([`Version::outlet`]).
+    pub name: String,
+    /// Where the version came from ([`Version::source`]).
+    pub source: String,
+}
+
+impl Outlet {
+    /// The outlet of `version`.
+    pub fn of(version: &Version) -> Outlet {
+        Outlet {
+            name: version.outlet.clone(),
+            source: version.source.clone(),
+        }
+    }
+}
+
 /// One outlet's article, as loaded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Version {

@@ -1,13 +1,14 @@
 //! Command-line arguments, declared with clap's derive API. The library
 //! knows nothing of clap: the value enums here map onto its types.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use storydiff::Config;
 use storydiff::model::Severity;
-use storydiff::render::Format;
+use storydiff::render::{Format, Layout, table};
 
 /// storydiff: compare several outlets' versions of one news story.
 #[derive(Debug, Parser)]
@@ -101,6 +102,18 @@ pub struct Common {
     /// Similarity (0 to 1) at or above which two claims are the same claim.
     #[arg(long, value_name = "X", help_heading = "Matching")]
     pub threshold: Option<f64>,
+}
+
+impl Common {
+    /// How to lay out a table: `--width`, else the terminal's width when
+    /// output goes to one ([`table::width`]); colour as `--color` says.
+    pub fn layout(&self) -> Layout {
+        let terminal = self.output.is_none() && std::io::stdout().is_terminal();
+        Layout {
+            width: self.width.unwrap_or_else(|| table::width(terminal)),
+            color: self.color.colored(terminal),
+        }
+    }
 }
 
 /// When to colour the table.

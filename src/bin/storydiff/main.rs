@@ -6,7 +6,7 @@
 mod args;
 mod progress;
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -18,7 +18,7 @@ use storydiff::check::{self, Baseline};
 use storydiff::corpus;
 use storydiff::error::EXIT_BAD_INPUT;
 use storydiff::output::Output;
-use storydiff::render::{self, Format, Layout, View};
+use storydiff::render::{self, Format, View};
 
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
@@ -44,19 +44,14 @@ fn main() -> ExitCode {
     }
 }
 
+/// `compare`, `claims` and `figures`; exit 2 when a story could not be read.
 fn run(view: View, format: Option<Format>, common: Common) -> anyhow::Result<u8> {
     let config = args::config(common.config.as_deref(), common.threshold)?;
     let format = args::format(format, common.output.as_deref());
     let filter = storydiff::load::Filter::new(&common.exclude)?;
-    notify_skipped(&common.inputs, &filter);
+    progress::notify_skipped(&common.inputs, &filter);
     let mut out = Output::open(common.output.as_deref(), &common.inputs)?;
-    let terminal = common.output.is_none() && io::stdout().is_terminal();
-    let layout = Layout {
-        width: common
-            .width
-            .unwrap_or_else(|| render::table::width(terminal)),
-        color: common.color.colored(terminal),
-    };
+    let layout = common.layout();
     let is_corpus = storydiff::load::is_corpus(&common.inputs);
     let title = corpus::title(&common.inputs);
     let mut renderer = render::renderer(view, format, layout, is_corpus, &title)?;
@@ -81,6 +76,7 @@ fn run(view: View, format: Option<Format>, common: Common) -> anyhow::Result<u8>
     })
 }
 
+/// `check`: its summary picks the exit code.
 fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
     let mut config = args::config(args.config.as_deref(), args.threshold)?;
     if let Some(fail_on) = args.fail_on {
@@ -94,7 +90,7 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut progress = Progress::new(true);
     let filter = storydiff::load::Filter::new(&args.exclude)?;
-    notify_skipped(&check::story_folders(&args.corpus, &filter), &filter);
+    progress::notify_skipped(&check::story_folders(&args.corpus, &filter), &filter);
     let summary = check::run(
         &args.corpus,
         &filter,
@@ -113,18 +109,7 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
     Ok(summary.exit_code())
 }
 
-/// Say on stderr which files of the input folders are not read as outlets, and why.
-fn notify_skipped(inputs: &[std::path::PathBuf], filter: &storydiff::load::Filter) {
-    for skipped in storydiff::load::skipped(inputs, filter) {
-        let path = skipped.path.display().to_string();
-        eprintln!(
-            "storydiff: skipping {}: {}",
-            render::terminal::one_line(&path),
-            skipped.reason
-        );
-    }
-}
-
+/// A reader that stops early (`| head`) ends the run quietly, not as an error.
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error
         .downcast_ref::<io::Error>()

@@ -1,12 +1,16 @@
-//! The spinner a corpus run shows on stderr.
+//! What a run tells the user on stderr besides its result: the spinner of
+//! a corpus run, the stories it could not read and the files it skipped.
 
 // The binary is the one place that prints; the library never does.
 #![allow(clippy::print_stderr)]
 
 use std::io::{self, IsTerminal};
+use std::path::PathBuf;
 
 use storydiff::InputError;
 use storydiff::corpus::Watch;
+use storydiff::load::{self, Filter};
+use storydiff::render::terminal;
 
 /// A spinner on stderr for corpus work, shown only when stderr is a terminal
 /// (single stories finish too fast for one to help); unreadable stories are
@@ -39,10 +43,22 @@ impl Watch for Progress {
     fn unreadable(&mut self, error: &InputError) {
         // Story ids, outlet names and file names come from the input: no
         // control sequence of theirs reaches the terminal.
-        let message = storydiff::render::terminal::clean(&error.to_string()).into_owned();
+        let message = terminal::clean(&error.to_string()).into_owned();
         match &self.0 {
             Some(bar) => bar.suspend(|| eprintln!("storydiff: {message}")),
             None => eprintln!("storydiff: {message}"),
         }
+    }
+}
+
+/// Say which files of the input folders are not read as outlets, and why.
+pub fn notify_skipped(inputs: &[PathBuf], filter: &Filter) {
+    for skipped in load::skipped(inputs, filter) {
+        let path = skipped.path.display().to_string();
+        eprintln!(
+            "storydiff: skipping {}: {}",
+            terminal::one_line(&path),
+            skipped.reason
+        );
     }
 }

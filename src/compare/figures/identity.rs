@@ -8,64 +8,17 @@ use super::{SUBJECT_OVERRIDE_OVERLAP, Verdict};
 use crate::extract::figures::{Figure, FigureKind, Qualifier, stem};
 use crate::model::figure::Interval;
 use crate::model::{Claim, ClaimRef, Position};
+use crate::text::lexicon::WordList;
 
 /// Capitalized words that open clauses without naming a subject.
-const NOT_SUBJECTS: &[&str] = &[
-    "a",
-    "about",
-    "according",
-    "after",
-    "also",
-    "an",
-    "and",
-    "as",
-    "at",
-    "before",
-    "but",
-    "by",
-    "during",
-    "for",
-    "from",
-    "he",
-    "her",
-    "his",
-    "however",
-    "if",
-    "in",
-    "it",
-    "its",
-    "meanwhile",
-    "more",
-    "nearly",
-    "of",
-    "on",
-    "over",
-    "she",
-    "since",
-    "some",
-    "that",
-    "the",
-    "their",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "to",
-    "we",
-    "when",
-    "while",
-    "with",
-];
+static NOT_SUBJECTS: WordList =
+    WordList::new(include_str!("../../../lexicons/compare-not-subjects.txt"));
 
-/// Words too common to tell two subjects apart.
-const STOP_WORDS: &[&str] = &[
-    "a", "about", "after", "against", "also", "an", "and", "are", "as", "at", "be", "been", "but",
-    "by", "for", "from", "had", "has", "have", "he", "her", "his", "in", "into", "is", "it", "its",
-    "more", "of", "on", "or", "over", "said", "says", "she", "since", "some", "than", "that",
-    "the", "their", "there", "they", "this", "to", "was", "were", "which", "while", "who", "will",
-    "with",
-];
+/// Words too common to tell two subjects apart. Not the shared stop list
+/// of `text`, on purpose: the file's header says why.
+static STOP_WORDS: WordList = WordList::new(include_str!(
+    "../../../lexicons/compare-figure-stop-words.txt"
+));
 
 /// Words that end a clause for the subject check: a subject before them
 /// belongs to another figure.
@@ -320,7 +273,8 @@ fn same_subject(a: &Entry, b: &Entry) -> bool {
 
 /// Words right before a figure that make it a part of the figure before it:
 /// "28 Palestinians, including nine children".
-pub const PART_MARKERS: &[&str] = &["among them", "including", "of them", "of which", "of whom"];
+pub static PART_MARKERS: WordList =
+    WordList::new(include_str!("../../../lexicons/compare-part-markers.txt"));
 
 /// For a part of a larger figure (see [`PART_MARKERS`]), the measure of the
 /// nearest figure before it. `None` when the figure is no part, or a part of

@@ -419,7 +419,6 @@ fn phrase_lists_are_sorted_and_free_of_duplicates() {
     check("PERIOD_PHRASES", &phrases(PERIOD_PHRASES));
     check("PART_PHRASES", &phrases(PART_PHRASES));
     check("CALENDAR_PHRASES", &phrases(CALENDAR_PHRASES));
-    check("PART_MARKERS", PART_MARKERS);
     check("GENERIC_MEASURES", GENERIC_MEASURES);
 }
 

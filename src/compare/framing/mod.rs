@@ -8,6 +8,7 @@ use similar::{ChangeTag, TextDiff};
 
 use crate::extract::framing::{Cue, CueKind, contains_word};
 use crate::model::{Claim, ClaimRef, OutletId};
+use crate::text::lexicon::WordList;
 
 mod quotes;
 #[cfg(test)]
@@ -17,29 +18,8 @@ pub use quotes::{QUOTE_MIN_WORDS, QUOTE_SIMILARITY, QuoteMismatch, char_diff, qu
 
 /// Verbs that attribute without colouring: a claim "said" by a source is
 /// framed no differently from one it "told" or that is "according to" it.
-pub const NEUTRAL_VERBS: &[&str] = &[
-    "according to",
-    "add",
-    "announce",
-    "ask",
-    "confirm",
-    "continue",
-    "describe",
-    "explain",
-    "note",
-    "post",
-    "read",
-    "recall",
-    "reply",
-    "report",
-    "respond",
-    "say",
-    "state",
-    "tell",
-    "testify",
-    "tweet",
-    "write",
-];
+pub static NEUTRAL_VERBS: WordList =
+    WordList::new(include_str!("../../../lexicons/compare-neutral-verbs.txt"));
 
 /// Verbs that pin a label on its source rather than the claim ("an offer it
 /// called “generous”"): the claim itself is still stated as fact.

@@ -158,9 +158,8 @@ const TENS_WORDS: &[&str] = &[
 
 /// Words before "'s" that make it "is" ("he's", "that's"); after others it
 /// is a possessive ("Trump's").
-const IS_BEFORE_S: &[&str] = &[
-    "he", "here", "how", "it", "let", "she", "that", "there", "what", "when", "where", "who",
-];
+static IS_BEFORE_S: WordList =
+    WordList::new(include_str!("../../../lexicons/compare-is-before-s.txt"));
 
 /// A contraction written out: "don't" → "do not", "won't" → "will not",
 /// "they're" → "they are", "he's" → "he is", "I'd" → "I would".

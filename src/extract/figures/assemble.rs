@@ -485,15 +485,8 @@ pub(super) fn clock_after(tokens: &[Token], k: usize) -> bool {
 
 /// Words after a number that make it an age: "14-year-old", "14 years
 /// old", "six-month-old".
-pub(super) const AGE_AFTER: &[&str] = &[
-    "day-old",
-    "month-old",
-    "months-old",
-    "week-old",
-    "weeks-old",
-    "year-old",
-    "years-old",
-];
+pub(super) static AGE_AFTER: WordList =
+    WordList::new(include_str!("../../../lexicons/figures-age-after.txt"));
 
 /// Whether the number before token `end` states an age: "a 14-year-old
 /// girl", "aged 38", "at the age of 84", "age 84". An age is measured as

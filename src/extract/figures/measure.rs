@@ -4,54 +4,19 @@ use super::*;
 
 /// Measure words that stand for no thing counted: the noun after a number is
 /// skipped over these.
-pub(super) const SKIP_BEFORE_MEASURE: &[&str] = &[
-    "a",
-    "additional",
-    "all",
-    "an",
-    "another",
-    "extra",
-    "further",
-    "more",
-    "new",
-    "of",
-    "other",
-    "others",
-    "some",
-    "such",
-    "the",
-    "their",
-    "these",
-    "those",
-    "total",
-];
+pub(super) static SKIP_BEFORE_MEASURE: WordList = WordList::new(include_str!(
+    "../../../lexicons/figures-skip-before-measure.txt"
+));
 
 /// Words that end the search for a measure: function words, verbs that
 /// follow a figure, prepositions.
-pub(super) const MEASURE_STOP: &[&str] = &[
-    "a", "across", "after", "against", "ago", "and", "apiece", "are", "as", "at", "be", "been",
-    "before", "but", "by", "each", "here", "just", "last", "next", "of", "there", "did", "for",
-    "from", "had", "has", "have", "he", "her", "his", "in", "into", "is", "it", "its", "on", "or",
-    "our", "over", "per", "she", "than", "that", "the", "their", "them", "they", "this", "to",
-    "toward", "towards", "under", "until", "was", "we", "were", "which", "while", "who", "will",
-    "with", "would",
-];
+pub(super) static MEASURE_STOP: WordList =
+    WordList::new(include_str!("../../../lexicons/figures-measure-stop.txt"));
 
 /// Verbs that turn "people" into "people killed": the count is of the
 /// participle's victims, not of people in general.
-pub(super) const CASUALTY_VERBS: &[&str] = &[
-    "arrested",
-    "dead",
-    "detained",
-    "died",
-    "displaced",
-    "evacuated",
-    "hurt",
-    "injured",
-    "killed",
-    "missing",
-    "wounded",
-];
+pub(super) static CASUALTY_VERBS: WordList =
+    WordList::new(include_str!("../../../lexicons/figures-casualty-verbs.txt"));
 
 /// Forms of "be" and "have" between a counted noun and a casualty verb in
 /// the passive: "20 people were killed" counts the people killed, like "20
@@ -114,16 +79,9 @@ pub fn canonical_measure(word: &str) -> String {
 /// casualty verb around it ("20 people killed", "killed 20 people").
 /// Nouns that are plural without an -s. After a number they end the noun
 /// phrase: in "1,200 people came" the measure is "people", not "came".
-pub(super) const PLURALS_WITHOUT_S: &[&str] = &[
-    "cattle",
-    "children",
-    "men",
-    "people",
-    "personnel",
-    "police",
-    "staff",
-    "women",
-];
+pub(super) static PLURALS_WITHOUT_S: WordList = WordList::new(include_str!(
+    "../../../lexicons/figures-plurals-without-s.txt"
+));
 
 /// A lower-case word that reads as a plural noun ("boats", "vessels", not
 /// "business" or "status"): after a number it ends the noun phrase, so that

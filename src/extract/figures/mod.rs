@@ -14,6 +14,7 @@ use phrases::PhraseIndex;
 use crate::extract::dates;
 use crate::model::Version;
 pub use crate::model::figure::{Endpoint, Figure, FigureKind, Qualifier};
+use crate::text::lexicon::{PairList, WordList};
 
 /// What figure extraction needs to know about the article around a claim.
 #[derive(Debug, Clone, Default)]
@@ -80,16 +81,9 @@ pub fn find_figures(text: &str, context: &Context) -> Vec<Figure> {
 /// Names that contain a number word or a date, in any case: their number
 /// counts nothing ("Reid Breaks With Obama Over Proposed Ground Zero
 /// Mosque" against "Two mosques").
-const NAMES_WITH_NUMBERS: &[&str] = &[
-    "9/11",
-    "air force one",
-    "big ten",
-    "final four",
-    "formula one",
-    "fox news sunday",
-    "ground zero",
-    "super tuesday",
-];
+static NAMES_WITH_NUMBERS: WordList = WordList::new(include_str!(
+    "../../../lexicons/figures-names-with-numbers.txt"
+));
 
 /// The share of capitalized words above which a text is in title case: in
 /// a headline every word is capitalized, so a capital says nothing of a
@@ -107,7 +101,7 @@ fn drop_names(figures: &mut Vec<Figure>, tokens: &[Token], text: &str) {
     let lower = text.to_lowercase();
     let mut names: Vec<std::ops::Range<usize>> = Vec::new();
     if lower.len() == text.len() {
-        for name in NAMES_WITH_NUMBERS {
+        for name in NAMES_WITH_NUMBERS.iter() {
             names.extend(lower.match_indices(name).map(|(at, n)| at..at + n.len()));
         }
     }

@@ -122,10 +122,12 @@ pub(super) const BEFORE_PHRASES: &[(&str, Before)] = &[
 ];
 
 /// Words that compare upwards, from which "or equal" phrases are built.
-pub(super) const MORE_WORDS: &[&str] = &["above", "bigger", "greater", "higher", "larger", "more"];
+pub(super) static MORE_WORDS: WordList =
+    WordList::new(include_str!("../../../lexicons/figures-more-words.txt"));
 
 /// Words that compare downwards, from which "or equal" phrases are built.
-pub(super) const LESS_WORDS: &[&str] = &["below", "fewer", "less", "lower", "smaller", "under"];
+pub(super) static LESS_WORDS: WordList =
+    WordList::new(include_str!("../../../lexicons/figures-less-words.txt"));
 
 /// [`BEFORE_PHRASES`] and the "or equal" phrases built from [`MORE_WORDS`]
 /// and [`LESS_WORDS`] in every order writers use: "greater than or equal
@@ -137,8 +139,11 @@ pub(super) fn before_phrases() -> &'static [(String, Before)] {
             .iter()
             .map(|&(p, b)| (p.to_string(), b))
             .collect();
-        for (words, bound) in [(MORE_WORDS, Before::AtLeast), (LESS_WORDS, Before::AtMost)] {
-            for w in words {
+        for (words, bound) in [
+            (&MORE_WORDS, Before::AtLeast),
+            (&LESS_WORDS, Before::AtMost),
+        ] {
+            for w in words.iter() {
                 for pattern in [
                     "{w} than or equal to",
                     "{w} than or equal",
@@ -178,46 +183,18 @@ pub(crate) fn phrase_at(tokens: &[Token], i: usize, phrase: &str) -> Option<usiz
 }
 
 /// Words before a 4-digit number that make it a year: "in 2019".
-pub(super) const YEAR_CUES: &[&str] = &[
-    "after", "before", "by", "during", "early", "from", "in", "late", "mid", "of", "since",
-    "through", "till", "until", "year",
-];
+pub(super) static YEAR_CUES: WordList =
+    WordList::new(include_str!("../../../lexicons/figures-year-cues.txt"));
 
 /// Words after a number that make it a lower bound, the number included:
 /// "500 or more".
-pub(super) const OR_MORE: &[&str] = &[
-    "and above",
-    "and higher",
-    "and more",
-    "and older",
-    "and over",
-    "and up",
-    "or above",
-    "or bigger",
-    "or greater",
-    "or higher",
-    "or larger",
-    "or more",
-    "or older",
-    "or over",
-    "plus",
-];
+pub(super) static OR_MORE: WordList =
+    WordList::new(include_str!("../../../lexicons/figures-or-more.txt"));
 
 /// Words after a number that make it an upper bound, the number included:
 /// "500 or less".
-pub(super) const OR_LESS: &[&str] = &[
-    "and below",
-    "and fewer",
-    "and less",
-    "and lower",
-    "and under",
-    "or below",
-    "or fewer",
-    "or less",
-    "or lower",
-    "or smaller",
-    "or under",
-];
+pub(super) static OR_LESS: WordList =
+    WordList::new(include_str!("../../../lexicons/figures-or-less.txt"));
 
 /// Words before "one" that make it a pronoun: "that one", "the one".
 pub(super) const PRONOUN_ONE_BEFORE: &[&str] =
@@ -225,40 +202,12 @@ pub(super) const PRONOUN_ONE_BEFORE: &[&str] =
 
 /// Words before a number that make "X to Y" a change and its result, not
 /// a range: "fell by 36,000 to 293,000", "rose 5% to 7%".
-pub(super) const CHANGE_WORDS: &[&str] = &[
-    "by",
-    "climbed",
-    "cut",
-    "declined",
-    "decreased",
-    "dropped",
-    "fell",
-    "gained",
-    "grew",
-    "increased",
-    "jumped",
-    "lost",
-    "raised",
-    "rose",
-    "slipped",
-    "soared",
-];
+pub(super) static CHANGE_WORDS: WordList =
+    WordList::new(include_str!("../../../lexicons/figures-change-words.txt"));
 
 /// Verbs of change: after them "from X to Y" gives two values, not a range.
-pub(super) const CHANGE_VERBS: &[&str] = &[
-    "climbed",
-    "declined",
-    "decreased",
-    "dropped",
-    "fell",
-    "grew",
-    "increased",
-    "jumped",
-    "rose",
-    "slipped",
-    "soared",
-    "went",
-];
+pub(super) static CHANGE_VERBS: WordList =
+    WordList::new(include_str!("../../../lexicons/figures-change-verbs.txt"));
 
 /// Earliest and latest plain 4-digit numbers read as years.
 pub(super) const YEAR_RANGE: std::ops::RangeInclusive<f64> = 1800.0..=2100.0;

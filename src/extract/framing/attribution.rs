@@ -88,84 +88,37 @@ pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
 
 /// Titles written with a period, which stays with the word: "Gov. Kathy
 /// Hochul said".
-pub(super) const TITLES: &[&str] = &[
-    "Capt", "Col", "Dr", "Gen", "Gov", "Lt", "Maj", "Mr", "Mrs", "Ms", "Prof", "Rep", "Rev", "Sen",
-    "Sgt", "St",
-];
+pub(super) static TITLES: WordList =
+    WordList::new(include_str!("../../../lexicons/framing-titles.txt"));
 
 /// Words between a subject and its verb that do not end the subject:
 /// "officials, however, argue", "Maduro has also said".
-pub(super) const SKIPPED_BEFORE_VERB: &[&str] = &[
-    "again",
-    "also",
-    "allegedly",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "earlier",
-    "first",
-    "had",
-    "has",
-    "have",
-    "however",
-    "later",
-    "may",
-    "might",
-    "now",
-    "often",
-    "originally",
-    "previously",
-    "privately",
-    "publicly",
-    "recently",
-    "repeatedly",
-    "reportedly",
-    "then",
-    "would",
-    "will",
-];
+pub(super) static SKIPPED_BEFORE_VERB: WordList = WordList::new(include_str!(
+    "../../../lexicons/framing-skipped-before-verb.txt"
+));
 
 /// Times between a subject and its verb ("Biden on Wednesday said"), or
 /// after an inverted verb ("announced Monday"): never the source.
-pub(super) const TIMES: &[&str] = &[
-    "friday",
-    "monday",
-    "saturday",
-    "sunday",
-    "thursday",
-    "today",
-    "tonight",
-    "tuesday",
-    "wednesday",
-    "week",
-    "yesterday",
-];
+pub(super) static TIMES: WordList =
+    WordList::new(include_str!("../../../lexicons/framing-times.txt"));
 
 /// Verb forms that are as often nouns ("jobless claims fell", "the
 /// estimates"): an attribution only before "that", a name, a pronoun or a
 /// determiner, or after a pronoun.
-pub(super) const NOUN_LIKE_FORMS: &[&str] = &["claim", "claims", "estimate", "estimates", "notes"];
+pub(super) static NOUN_LIKE_FORMS: WordList = WordList::new(include_str!(
+    "../../../lexicons/framing-noun-like-forms.txt"
+));
 
 /// Words before a verb form that make it a noun, an adjective, an
 /// infinitive or a passive ("those claims", "the alleged", "to say", "was
 /// told"): no attribution.
-pub(super) const NOT_A_SUBJECT: &[&str] = &[
-    "a", "about", "after", "against", "amid", "an", "any", "are", "at", "be", "been", "before",
-    "being", "by", "despite", "during", "for", "from", "her", "his", "in", "into", "is", "its",
-    "my", "no", "of", "on", "our", "over", "such", "the", "their", "these", "this", "those", "to",
-    "under", "was", "were", "with", "without", "your",
-];
+pub(super) static NOT_A_SUBJECT: WordList =
+    WordList::new(include_str!("../../../lexicons/framing-not-a-subject.txt"));
 
 /// Words that end a source phrase: conjunctions, relative pronouns and
 /// prepositions.
-pub(super) const PHRASE_BREAKS: &[&str] = &[
-    "about", "after", "against", "although", "amid", "and", "as", "at", "because", "before", "but",
-    "by", "during", "for", "from", "if", "in", "into", "of", "on", "or", "over", "since", "so",
-    "than", "that", "though", "to", "under", "what", "when", "where", "whether", "which", "while",
-    "who", "whom", "with",
-];
+pub(super) static PHRASE_BREAKS: WordList =
+    WordList::new(include_str!("../../../lexicons/framing-phrase-breaks.txt"));
 
 /// Subject pronouns: a source phrase starts at the last one.
 pub(super) const PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we", "you"];
@@ -176,25 +129,11 @@ pub(super) const PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we", "yo
 pub(super) const SOURCE_PREPOSITIONS: &[&str] = &["at", "by", "for", "from", "in", "of", "with"];
 
 /// Nouns after which a source phrase runs on through a preposition.
-pub(super) const SOURCE_NOUNS: &[&str] = &[
-    "familiar",
-    "official",
-    "officials",
-    "people",
-    "person",
-    "report",
-    "reports",
-    "reporting",
-    "representative",
-    "source",
-    "sources",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-];
+pub(super) static SOURCE_NOUNS: WordList =
+    WordList::new(include_str!("../../../lexicons/framing-source-nouns.txt"));
 
 pub(super) fn is_source_noun(token: &Token) -> bool {
-    token.is(SOURCE_NOUNS)
+    token.is(&SOURCE_NOUNS)
 }
 
 /// The source phrase that ends just before token `end` (exclusive), scanning
@@ -206,7 +145,7 @@ pub(super) fn source_before(tokens: &[Token], end: usize, lexicon: &Lexicon) -> 
         if !t.word || lexicon.verbs.contains_key(&t.lower()) {
             break;
         }
-        if t.is(PHRASE_BREAKS) {
+        if t.is(&PHRASE_BREAKS) {
             let capitalized = |k: usize| {
                 tokens[k].word
                     && tokens[k]
@@ -240,7 +179,7 @@ pub(super) fn source_after(tokens: &[Token], start: usize) -> Range<usize> {
         if !t.word {
             break;
         }
-        if t.is(PHRASE_BREAKS) {
+        if t.is(&PHRASE_BREAKS) {
             let runs_on =
                 t.is(SOURCE_PREPOSITIONS) && end > start && is_source_noun(&tokens[end - 1]);
             if !runs_on {
@@ -281,9 +220,8 @@ pub(super) fn is_closing_quote(c: &str) -> bool {
 /// "a fight he called “a war of choice”", "“...,” the report read". Away
 /// from one they mean something else ("called on Congress", "read the
 /// bill").
-pub(super) const QUOTE_VERBS: &[&str] = &[
-    "ask", "call", "continue", "declare", "describe", "post", "read",
-];
+pub(super) static QUOTE_VERBS: WordList =
+    WordList::new(include_str!("../../../lexicons/framing-quote-verbs.txt"));
 
 /// A quotation ends at most this many tokens before a quote verb, or begins
 /// at most this many after it, for the verb to attribute it: room for the
@@ -446,16 +384,16 @@ pub(super) fn attributions(
         // The last appositive stepped over, as token indices inside its commas.
         let mut appositive: Option<Range<usize>> = None;
         loop {
-            if end > 0 && tokens[end - 1].is(SKIPPED_BEFORE_VERB) {
+            if end > 0 && tokens[end - 1].is(&SKIPPED_BEFORE_VERB) {
                 end -= 1;
-            } else if end > 0 && tokens[end - 1].is(TIMES) {
+            } else if end > 0 && tokens[end - 1].is(&TIMES) {
                 end -= 1;
                 if end > 0 && tokens[end - 1].is(&["on", "last", "this", "late", "early"]) {
                     end -= 1;
                 }
             } else if end > 1
                 && tokens[end - 1].text == ","
-                && tokens[end - 2].is(SKIPPED_BEFORE_VERB)
+                && tokens[end - 2].is(&SKIPPED_BEFORE_VERB)
             {
                 end -= 2;
             } else if end > 1 && tokens[end - 1].text == "," && tokens[end - 2].text == ")" {
@@ -491,7 +429,7 @@ pub(super) fn attributions(
         let possessive = end > 0
             && (tokens[end - 1].text.ends_with("'s") || tokens[end - 1].text.ends_with("’s"));
         if end > 0
-            && (tokens[end - 1].is(NOT_A_SUBJECT)
+            && (tokens[end - 1].is(&NOT_A_SUBJECT)
                 || looks_like_a_verb(&tokens[end - 1])
                 || possessive)
         {
@@ -509,7 +447,7 @@ pub(super) fn attributions(
             i += 1;
             continue;
         }
-        if t.is(NOUN_LIKE_FORMS) {
+        if t.is(&NOUN_LIKE_FORMS) {
             let after_pronoun = end > 0 && tokens[end - 1].is(PRONOUNS);
             let clause_follows = tokens.get(i + 1).is_some_and(|n| {
                 n.is(&["that", "the", "a", "an"])
@@ -538,7 +476,7 @@ pub(super) fn attributions(
         } else if end > 0 && (tokens[end - 1].text == "," || is_closing_quote(tokens[end - 1].text))
         {
             let mut first = i + 1;
-            while tokens.get(first).is_some_and(|t| t.is(TIMES)) {
+            while tokens.get(first).is_some_and(|t| t.is(&TIMES)) {
                 first += 1;
             }
             let mut after = source_after(tokens, first);
@@ -556,7 +494,7 @@ pub(super) fn attributions(
             let usable = !after.is_empty()
                 && lemma != "tell"
                 && !tokens[after.start].is(PRONOUNS)
-                && (determiner || !tokens[after.start].is(NOT_A_SUBJECT))
+                && (determiner || !tokens[after.start].is(&NOT_A_SUBJECT))
                 && !tokens[after.start].is(&["that"]);
             // "said the spokesman, Peter Carr": the name is the source.
             if usable
@@ -595,7 +533,7 @@ pub(super) fn leading_name(tokens: &[Token]) -> Range<usize> {
         .take(MAX_SOURCE_WORDS)
         .take_while(|t| t.word && t.text.chars().next().is_some_and(char::is_uppercase))
         .count();
-    let function_word = end == 1 && (tokens[0].is(NOT_A_SUBJECT) || tokens[0].is(PHRASE_BREAKS));
+    let function_word = end == 1 && (tokens[0].is(&NOT_A_SUBJECT) || tokens[0].is(&PHRASE_BREAKS));
     if function_word { 0..0 } else { 0..end }
 }
 

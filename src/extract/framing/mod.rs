@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::Claim;
 pub use crate::model::cue::{Cue, CueKind};
 use crate::model::finding::Severity;
+use crate::text::lexicon::WordList;
 
 mod attribution;
 mod lexicon;
@@ -54,23 +55,8 @@ fn so_called(text: &str, tokens: &[Token]) -> Vec<Cue> {
 }
 
 /// Words before "claims" that make it a noun: "disproved those claims".
-const BEFORE_A_NOUN: &[&str] = &[
-    "a",
-    "an",
-    "any",
-    "her",
-    "his",
-    "its",
-    "our",
-    "such",
-    "the",
-    "their",
-    "these",
-    "this",
-    "those",
-    "unfounded",
-    "false",
-];
+static BEFORE_A_NOUN: WordList =
+    WordList::new(include_str!("../../../lexicons/framing-before-a-noun.txt"));
 
 /// "those claims", "the claim": the noun, which hedges nothing by itself.
 fn is_noun_claims(text: &str, range: &Range<usize>) -> bool {

@@ -109,10 +109,9 @@ pub(super) fn is_full_sentence(text: &str, quoted: &Quoted) -> bool {
 
 /// Words written in lower case inside a title: "Face the Nation", "Smiles
 /// for Life".
-pub(super) const TITLE_SMALL_WORDS: &[&str] = &[
-    "a", "amid", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or",
-    "over", "than", "the", "to", "via", "with",
-];
+pub(super) static TITLE_SMALL_WORDS: WordList = WordList::new(include_str!(
+    "../../../lexicons/framing-title-small-words.txt"
+));
 
 /// A short quotation in Title Case is the name of a show, a book, a bill or
 /// a campaign ("Meet the Press", "Smiles for Life"), not a scare quote: every
@@ -142,7 +141,8 @@ pub(super) fn is_nickname(text: &str, quoted: &Quoted) -> bool {
 
 /// Words before a quoted rating: `rated the ad "false"`, `gave it a
 /// "Pants on Fire"`.
-pub(super) const RATING_WORDS: &[&str] = &["rated", "rates", "rating", "ranked"];
+pub(super) static RATING_WORDS: WordList =
+    WordList::new(include_str!("../../../lexicons/framing-rating-words.txt"));
 
 /// A quotation this many words after a rating word is the rating.
 pub(super) const RATING_REACH: usize = 6;
@@ -181,18 +181,9 @@ pub(super) fn is_split_quote(text: &str, quoted: &Quoted) -> bool {
 pub(super) const SPLIT_QUOTE_REACH: usize = MAX_SOURCE_WORDS;
 
 /// Verbs of speech that split a quotation around its speaker.
-pub(super) const SPLIT_QUOTE_VERBS: &[&str] = &[
-    "added",
-    "asked",
-    "continued",
-    "declared",
-    "explained",
-    "replied",
-    "said",
-    "says",
-    "told",
-    "wrote",
-];
+pub(super) static SPLIT_QUOTE_VERBS: WordList = WordList::new(include_str!(
+    "../../../lexicons/framing-split-quote-verbs.txt"
+));
 
 /// Words of more than this many letters show whether a claim is written in
 /// headline case.
