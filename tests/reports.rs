@@ -358,3 +358,32 @@ fn color_always_colours_a_piped_table_and_never_does_not() {
     let never = stdout(&["compare", "--color", "never"], &fixture("venezuela"));
     assert!(!never.contains('\u{1b}'));
 }
+
+#[test]
+fn the_figures_table_names_measures_in_words_not_stems() {
+    let table = stdout(&["figures"], &fixture("venezuela"));
+    assert!(table.contains("people kill"), "{table}");
+    assert!(!table.contains("peopl "), "a stem: {table}");
+    assert!(!table.contains("airlin "), "a stem: {table}");
+    // The JSON keeps the measure's key, which matches across outlets.
+    let json = stdout(&["figures", "--format", "json"], &fixture("venezuela"));
+    assert!(json.contains("\"measure\":\"peopl kill\""), "{json}");
+}
+
+#[test]
+fn check_counts_one_story_in_the_singular() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("one.jsonl");
+    fs::write(
+        &corpus,
+        "{\"story\": \"s\", \"outlet\": \"a\", \"text\": \"The port reopened on Monday.\"}\n\
+         {\"story\": \"s\", \"outlet\": \"b\", \"text\": \"The port reopened on Monday.\"}\n",
+    )
+    .unwrap();
+    storydiff()
+        .arg("check")
+        .arg(&corpus)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("storydiff check: 1 story, "));
+}

@@ -366,10 +366,10 @@ pub fn claims(
         let version = &story.versions[o];
         writeln!(
             out,
-            "{} — {} ({} claims)",
+            "{} — {} ({})",
             clean(&story.id),
             clean(&version.outlet),
-            list.len()
+            plural(list.len(), "claim", "claims")
         )?;
         let mut table = new_table(layout);
         table.set_header(vec!["line:col", "claim"]);
@@ -391,6 +391,7 @@ pub fn figures(
     claims: &[Vec<Claim>],
     layout: Layout,
 ) -> io::Result<()> {
+    let labels = Labels::of_claims(claims.iter().flatten());
     for (o, list) in claims.iter().enumerate() {
         let version = &story.versions[o];
         writeln!(out, "{} — {}", clean(&story.id), clean(&version.outlet))?;
@@ -407,7 +408,11 @@ pub fn figures(
                             .trim_matches('"'),
                     ),
                     Cell::new(label::interval(f)),
-                    Cell::new(f.measure.as_deref().unwrap_or("")),
+                    Cell::new(
+                        f.measure
+                            .as_deref()
+                            .map_or(String::new(), |m| clean(&labels.measure(m)).into_owned()),
+                    ),
                 ]);
             }
         }
