@@ -110,7 +110,9 @@ impl Analyzer {
     /// Run the whole pipeline on one story.
     ///
     /// A story needs two or more outlets to be compared; with fewer it is an
-    /// [`ErrorKind::TooFewOutlets`] error.
+    /// [`ErrorKind::TooFewOutlets`] error. A reference outlet
+    /// (`[compare] reference`) the story does not have is an
+    /// [`ErrorKind::Config`] error.
     pub fn analyze(&self, story: &Story) -> Result<Report, InputError> {
         if story.versions.len() < 2 {
             let source = story
@@ -127,14 +129,10 @@ impl Analyzer {
             )
             .of_kind(ErrorKind::TooFewOutlets));
         }
+        let config = self.config.compare(story)?;
         let claims = self.claims(story);
         let clusters = align::align(&claims, &self.config.align);
-        Ok(compare::compare(
-            story,
-            claims,
-            clusters,
-            &self.config.compare(),
-        ))
+        Ok(compare::compare(story, claims, clusters, &config))
     }
 }
 

@@ -359,6 +359,169 @@ fn color_always_colours_a_piped_table_and_never_does_not() {
     assert!(!never.contains('\u{1b}'));
 }
 
+/// stdout of `storydiff ARGS venezuela` with `env` set (and the colour
+/// variables of the test's own environment cleared).
+fn colored(args: &[&str], env: &[(&str, &str)]) -> String {
+    let mut command = storydiff();
+    for name in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "TERM"] {
+        command.env_remove(name);
+    }
+    command.envs(env.iter().copied());
+    let output = command
+        .args(args)
+        .arg(fixture("venezuela"))
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn colour_follows_the_flag_and_the_environment_as_anstream_reads_them() {
+    let has_colour = |text: &str| text.contains('\u{1b}');
+    let auto = colored(&["compare"], &[]);
+    assert!(!has_colour(&auto), "a pipe is no terminal");
+    assert!(has_colour(&colored(
+        &["compare"],
+        &[("CLICOLOR_FORCE", "1")]
+    )));
+    assert!(!has_colour(&colored(
+        &["compare"],
+        &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]
+    )));
+    // An explicit flag beats the environment.
+    assert!(has_colour(&colored(
+        &["compare", "--color", "always"],
+        &[("NO_COLOR", "1")]
+    )));
+    assert!(!has_colour(&colored(
+        &["compare", "--color", "never"],
+        &[("CLICOLOR_FORCE", "1")]
+    )));
+    // Colour adds escape sequences and nothing else: without them the
+    // table is byte for byte the uncoloured one.
+    let always = colored(&["compare", "--color", "always"], &[]);
+    assert_eq!(strip_ansi(&always), auto);
+    assert_eq!(colored(&["compare", "--color", "never"], &[]), auto);
+    // Formats without colour pass through as they are, even when forced.
+    let json = colored(&["compare", "--format", "json", "--color", "always"], &[]);
+    assert_eq!(json, colored(&["compare", "--format", "json"], &[]));
+}
+
+/// `text` without CSI escape sequences (`ESC [ ... final byte`).
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            chars.next();
+            for c in chars.by_ref() {
+                if ('@'..='~').contains(&c) {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn colour_goes_into_a_file_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.txt");
+    for (flag, expected) in [("auto", false), ("always", true)] {
+        storydiff()
+            .env_remove("CLICOLOR_FORCE")
+            .args(["compare", "--color", flag, "--output"])
+            .arg(&path)
+            .arg(fixture("venezuela"))
+            .assert()
+            .code(0);
+        let text = fs::read_to_string(&path).unwrap();
+        assert_eq!(text.contains('\u{1b}'), expected, "--color {flag}");
+    }
+}
+
+/// The `(outlet, against)` of every word diff of the venezuela report, and
+/// the members of its cluster.
+fn diffs(args: &[&str], dir: &Path) -> Vec<(Vec<String>, String, String)> {
+    let mut command = storydiff();
+    command
+        .current_dir(dir)
+        .args(["compare", "--format", "json"]);
+    let output = command
+        .args(args)
+        .arg(fixture("venezuela"))
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let text = |v: &serde_json::Value| v.as_str().unwrap().to_string();
+    let mut found = Vec::new();
+    for cluster in report["clusters"].as_array().unwrap() {
+        let members: Vec<String> = cluster["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| text(&m["outlet"]))
+            .collect();
+        for diff in cluster["diff"].as_array().unwrap() {
+            found.push((
+                members.clone(),
+                text(&diff["outlet"]),
+                text(&diff["against"]),
+            ));
+        }
+    }
+    found
+}
+
+#[test]
+fn reference_sets_the_outlet_word_diffs_are_against() {
+    let dir = tempfile::tempdir().unwrap();
+    let default = diffs(&[], dir.path());
+    assert!(
+        default
+            .iter()
+            .all(|(members, _, against)| *against == members[0])
+    );
+    let chosen = diffs(&["--reference", "Northwire"], dir.path());
+    assert!(chosen.iter().any(|(_, _, against)| against == "Northwire"));
+    for (members, outlet, against) in &chosen {
+        assert_ne!(outlet, against);
+        let expected = if members.iter().any(|m| m == "Northwire") {
+            "Northwire"
+        } else {
+            members[0].as_str()
+        };
+        assert_eq!(against, expected, "{members:?}");
+    }
+    // Case aside, the name is the outlet's; the configuration file says the same.
+    assert_eq!(diffs(&["--reference", "northwire"], dir.path()), chosen);
+    write(
+        dir.path(),
+        "storydiff.toml",
+        "[compare]\nreference = \"Northwire\"\n",
+    );
+    assert_eq!(diffs(&[], dir.path()), chosen);
+}
+
+#[test]
+fn an_unknown_reference_outlet_is_bad_input_naming_the_outlets() {
+    storydiff()
+        .args(["compare", "--reference", "Daily Planet"])
+        .arg(fixture("venezuela"))
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "the reference outlet \"Daily Planet\" is not an outlet of story \"venezuela\"",
+        ))
+        .stderr(predicate::str::contains("Northwire"));
+}
+
 #[test]
 fn the_figures_table_names_measures_in_words_not_stems() {
     let table = stdout(&["figures"], &fixture("venezuela"));

@@ -258,7 +258,7 @@ fn details(out: &mut dyn Write, report: &Report, place: Place) -> io::Result<()>
             let member = c.members.iter().find(|m| m.claim.outlet.0 == o);
             match member {
                 None => write!(out, "<td>—</td>")?,
-                Some(m) if m.claim == c.members[0].claim => {
+                Some(m) if m.claim.outlet == c.reference => {
                     write!(out, "<td>{}</td>", highlighted(report, c, m.claim))?
                 }
                 Some(m) => {

@@ -4,34 +4,28 @@
 #![allow(clippy::print_stderr)]
 
 mod args;
+mod generate;
 mod progress;
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use args::{CheckArgs, Cli, Command, Common};
+use args::{CheckArgs, Cli, Command, StoryRun};
 use progress::Progress;
 use storydiff::Analyzer;
 use storydiff::check::{self, Baseline};
 use storydiff::corpus;
 use storydiff::error::EXIT_BAD_INPUT;
 use storydiff::output::Output;
-use storydiff::render::{self, Format, Layout, View};
+use storydiff::render::{self, Format};
 
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
-        Command::Compare(args) => run(View::Compare, args.format.map(Format::from), args.common),
-        Command::Claims(args) => run(View::Claims, args.format.map(Format::from), args.common),
-        Command::Figures(args) => run(View::Figures, args.format.map(Format::from), args.common),
         Command::Check(args) => run_check(args),
-        Command::Config(args) => args::config(args.config.as_deref(), None).and_then(|config| {
-            io::stdout()
-                .lock()
-                .write_all(toml::to_string(&config)?.as_bytes())?;
-            Ok(0)
-        }),
+        c @ (Command::Compare(_) | Command::Claims(_) | Command::Figures(_)) => run(c.into()),
+        other => generate::run(other),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -44,19 +38,19 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(view: View, format: Option<Format>, common: Common) -> anyhow::Result<u8> {
-    let config = args::config(common.config.as_deref(), common.threshold)?;
+fn run(story_run: StoryRun) -> anyhow::Result<u8> {
+    let StoryRun {
+        view,
+        format,
+        common,
+        reference,
+    } = story_run;
+    let config = args::config(common.config.as_deref(), common.threshold, reference)?;
     let format = args::format(format, common.output.as_deref());
     let filter = storydiff::load::Filter::new(&common.exclude)?;
-    notify_skipped(&common.inputs, &filter);
-    let mut out = Output::open(common.output.as_deref(), &common.inputs)?;
-    let terminal = common.output.is_none() && io::stdout().is_terminal();
-    let layout = Layout {
-        width: common
-            .width
-            .unwrap_or_else(|| render::table::width(terminal)),
-        color: common.color.colored(terminal),
-    };
+    progress::notify_skipped(&common.inputs, &filter);
+    let (layout, stream) = args::layout(&common, format);
+    let mut out = Output::open(common.output.as_deref(), &common.inputs, stream)?;
     let is_corpus = storydiff::load::is_corpus(&common.inputs);
     let title = corpus::title(&common.inputs);
     let mut renderer = render::renderer(view, format, layout, is_corpus, &title)?;
@@ -82,7 +76,10 @@ fn run(view: View, format: Option<Format>, common: Common) -> anyhow::Result<u8>
 }
 
 fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
-    let mut config = args::config(args.config.as_deref(), args.threshold)?;
+    let mut config = args::config(args.config.as_deref(), args.threshold, None)?;
+    // `check` shows no word diffs: a reference outlet that some story lacks
+    // is no reason to fail it.
+    config.compare.reference = None;
     if let Some(fail_on) = args.fail_on {
         config.check.fail_on = fail_on.into();
     }
@@ -94,7 +91,7 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut progress = Progress::new(true);
     let filter = storydiff::load::Filter::new(&args.exclude)?;
-    notify_skipped(&check::story_folders(&args.corpus, &filter), &filter);
+    progress::notify_skipped(&check::story_folders(&args.corpus, &filter), &filter);
     let summary = check::run(
         &args.corpus,
         &filter,
@@ -111,18 +108,6 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
     }
     eprintln!("{summary}");
     Ok(summary.exit_code())
-}
-
-/// Say on stderr which files of the input folders are not read as outlets, and why.
-fn notify_skipped(inputs: &[std::path::PathBuf], filter: &storydiff::load::Filter) {
-    for skipped in storydiff::load::skipped(inputs, filter) {
-        let path = skipped.path.display().to_string();
-        eprintln!(
-            "storydiff: skipping {}: {}",
-            render::terminal::one_line(&path),
-            skipped.reason
-        );
-    }
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {

@@ -1,4 +1,5 @@
-//! The spinner a corpus run shows on stderr.
+//! What a run says on stderr besides errors: the spinner of a corpus run,
+//! and which files of the input folders are skipped.
 
 // The binary is the one place that prints; the library never does.
 #![allow(clippy::print_stderr)]
@@ -44,5 +45,17 @@ impl Watch for Progress {
             Some(bar) => bar.suspend(|| eprintln!("storydiff: {message}")),
             None => eprintln!("storydiff: {message}"),
         }
+    }
+}
+
+/// Say on stderr which files of the input folders are not read as outlets, and why.
+pub fn notify_skipped(inputs: &[std::path::PathBuf], filter: &storydiff::load::Filter) {
+    for skipped in storydiff::load::skipped(inputs, filter) {
+        let path = skipped.path.display().to_string();
+        eprintln!(
+            "storydiff: skipping {}: {}",
+            storydiff::render::terminal::one_line(&path),
+            skipped.reason
+        );
     }
 }
