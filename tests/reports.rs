@@ -550,3 +550,143 @@ fn check_counts_one_story_in_the_singular() {
         .code(0)
         .stderr(predicate::str::contains("storydiff check: 1 story, "));
 }
+
+/// The summary part of a Markdown report: everything before the details.
+fn summary_part(markdown: &str) -> &str {
+    markdown.split("<details>").next().unwrap()
+}
+
+/// Words as `wc -w` counts them: table pipes and list dashes count.
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+#[test]
+fn the_markdown_summary_of_a_three_outlet_story_stays_under_300_words() {
+    let markdown = stdout(
+        &["compare", "--format", "markdown"],
+        &fixture("ceasefire.json"),
+    );
+    let summary = summary_part(&markdown);
+    assert!(
+        words(summary) <= 300,
+        "{} words:\n{summary}",
+        words(summary)
+    );
+    // It keeps its parts: coverage, headlines and leads side by side, each
+    // outlet's distinctive claims, omitted lead facts, framing.
+    for part in [
+        "3 outlets;",
+        "| headline |",
+        "| lead |",
+        "**Only in one outlet**",
+        "**Lead facts left out**",
+        "**Framing of shared claims**",
+    ] {
+        assert!(summary.contains(part), "no {part}:\n{summary}");
+    }
+    for outlet in [
+        "Global Dispatch",
+        "The Kestrian Observer",
+        "Frontline Review",
+    ] {
+        let distinctive = summary.matches(&format!("\n- {outlet}: ")).count();
+        assert!(distinctive >= 1, "{outlet} has its angle:\n{summary}");
+    }
+    // Each three-outlet story of the corpus too, in its fold of the corpus report.
+    let corpus = stdout(
+        &["compare", "--format", "markdown"],
+        &fixture("corpus.jsonl"),
+    );
+    let folds: Vec<&str> = corpus.split("<details><summary>").skip(1).collect();
+    assert_eq!(folds.len(), 3);
+    for fold in folds {
+        let summary = fold.split("</details>").next().unwrap();
+        assert!(summary.contains("3 outlets;"), "{summary}");
+        assert!(
+            words(summary) <= 300,
+            "{} words:\n{summary}",
+            words(summary)
+        );
+    }
+}
+
+/// Three outlets with long headlines and leads, long shared paragraphs
+/// and long claims of their own: more than a summary can quote.
+fn wordy_story() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let own = [
+        [
+            "Marta Quill of the harbour authority said 48 ferries had been moved to the sheltered eastern basin before the first waves arrived on Tuesday evening.",
+            "Fishermen in the old quarter told reporters that 30 boats sank at their moorings and that insurers had refused to cover vessels older than twenty years.",
+            "The harbour museum, which holds a collection of 19th-century maritime charts, lost its ground floor archive when seawater broke through a cellar window.",
+        ],
+        [
+            "Tomas Reyes, who manages the regional airport, said 62 flights were cancelled and 4,000 passengers spent the night in terminals sleeping on folding cots.",
+            "Two cargo airlines diverted freight to an inland airfield, where mechanics inspected 11 aircraft for hail damage to wings, engines and landing gear.",
+            "Travel agencies reported that tourists from abroad demanded refunds for package holidays booked at beach resorts along the southern coast this month.",
+        ],
+        [
+            "Ines Duarte, spokeswoman for the national railway, said 17 carriages derailed near the viaduct when a landslide buried 300 metres of track overnight.",
+            "Commuters from the valley towns faced journeys of up to five hours as replacement buses crawled along mountain roads blocked by mud and rocks.",
+            "Engineers warned that the nineteenth-century stone viaduct showed cracks in two of its arches and would stay closed until divers inspect its foundations.",
+        ],
+    ];
+    let outlets = [
+        "the northern evening chronicle",
+        "coastal radio news desk",
+        "province daily morning herald",
+    ];
+    for (n, (outlet, claims)) in outlets.iter().zip(own).enumerate() {
+        let mut text = format!(
+            "Storm closes the coastal towns as regional officials warn of further damage across the northern province this week ({outlet})\n\n"
+        );
+        text.push_str(&format!(
+            "The northern province shut schools, offices and ports on Tuesday after a storm with winds of {} kilometres an hour flooded the lower town and cut power to thousands of homes. ",
+            120 + n * 10
+        ));
+        text.push_str(
+            "Emergency crews from three neighbouring regions worked through the night to clear fallen trees from the main coastal road and restore power to the hospital. ",
+        );
+        text.push_str(
+            "The regional governor said that the damage would take several weeks to repair and that the province would ask the national government for emergency funds. ",
+        );
+        text.push_str(&claims.join(" "));
+        fs::write(dir.path().join(format!("{outlet}.txt")), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_summary_over_its_budget_drops_second_items_and_keeps_every_part() {
+    use storydiff::render::markdown::summary_words;
+    use storydiff::render::summary::{SUMMARY_WORDS, Summary};
+    let dir = wordy_story();
+    let story = storydiff::load::open(&[dir.path().to_path_buf()])
+        .next()
+        .unwrap()
+        .unwrap();
+    let report = storydiff::analyze(&story, &storydiff::Config::default()).unwrap();
+    let summary = Summary::new(&report);
+    assert!(
+        summary_words(&report, &summary) <= SUMMARY_WORDS,
+        "{summary:#?}"
+    );
+    assert!(
+        summary.distinctive.iter().all(|claims| !claims.is_empty()),
+        "every outlet keeps its angle: {:?}",
+        summary.distinctive
+    );
+    // With no framing difference or omitted fact to drop, the second
+    // shared fact goes first.
+    assert!(summary.framing.is_empty() && summary.omitted.is_empty());
+    assert_eq!(summary.shared.len(), 1, "{:?}", summary.shared);
+    let kept: Vec<usize> = summary.distinctive.iter().map(Vec::len).collect();
+    assert!(
+        kept[0] >= kept[2],
+        "the last outlet's second claim goes first: {kept:?}"
+    );
+    let markdown = stdout(&["compare", "--format", "markdown"], dir.path());
+    let part = summary_part(&markdown);
+    assert!(words(part) <= 300, "{} words:\n{part}", words(part));
+}

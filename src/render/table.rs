@@ -117,11 +117,11 @@ pub fn report(out: &mut dyn Write, report: &Report, layout: Layout) -> io::Resul
     let mut header = vec![Cell::new("")];
     header.extend(summary.outlets.iter().map(|o| Cell::new(clean(o.name))));
     sides.set_header(header);
-    for (label, pick) in [("headline", true), ("lead", false)] {
+    for (label, headline) in [("headline", true), ("lead", false)] {
         let mut row = vec![Cell::new(label)];
         row.extend(summary.outlets.iter().map(|o| {
-            let claim = if pick { o.headline } else { o.lead };
-            Cell::new(claim.map_or("—".to_string(), |c| clean(&quote(&c.text)).into_owned()))
+            let text = o.quoted(headline);
+            Cell::new(text.map_or("—".to_string(), |t| clean(&t).into_owned()))
         }));
         sides.add_row(row);
     }
