@@ -10,7 +10,7 @@ use crate::error::{ErrorKind, InputError};
 
 const CONFIG: ErrorKind = ErrorKind::Config;
 use crate::extract::framing::{FramingConfig, Lexicon};
-use crate::model::Severity;
+use crate::model::{OutletId, Severity, Story};
 
 /// The name of the configuration file looked for upward from the working
 /// directory.
@@ -24,6 +24,8 @@ pub struct Config {
     pub align: AlignConfig,
     /// Lexicon additions and framing severities.
     pub framing: FramingConfig,
+    /// How the clusters are shown.
+    pub compare: CompareSettings,
     /// Which findings fail `storydiff check`.
     pub check: CheckConfig,
 }
@@ -94,11 +96,18 @@ impl Config {
         }
     }
 
-    /// What the compare stage needs of the configuration.
-    pub fn compare(&self) -> CompareConfig {
-        CompareConfig {
+    /// What the compare stage needs of the configuration for `story`: the
+    /// reference outlet's name becomes the story's outlet of that name. A
+    /// name the story has no outlet for is an [`ErrorKind::Config`] error.
+    pub fn compare(&self, story: &Story) -> Result<CompareConfig, InputError> {
+        let reference = match &self.compare.reference {
+            None => None,
+            Some(name) => Some(reference_outlet(story, name)?),
+        };
+        Ok(CompareConfig {
             framing_severity: self.framing.severity,
-        }
+            reference,
+        })
     }
 
     /// `storydiff.toml` in `start` or the nearest folder above it.
@@ -108,6 +117,50 @@ impl Config {
             .map(|dir| dir.join(CONFIG_FILE_NAME))
             .find(|candidate| candidate.is_file())
     }
+}
+
+/// The outlet of `story` named `name`; else the one outlet whose name is
+/// `name` in other case ("daily meridian" for "Daily Meridian").
+fn reference_outlet(story: &Story, name: &str) -> Result<OutletId, InputError> {
+    let exact = story.versions.iter().position(|v| v.outlet == name);
+    let mut folded = story
+        .versions
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| v.outlet.to_lowercase() == name.to_lowercase());
+    match (exact, folded.next(), folded.next()) {
+        (Some(o), _, _) | (None, Some((o, _)), None) => Ok(OutletId(o)),
+        _ => Err(unknown_reference(story, name)),
+    }
+}
+
+/// The error for a reference outlet `name` that `story` does not have.
+fn unknown_reference(story: &Story, name: &str) -> InputError {
+    let outlets: Vec<&str> = story.versions.iter().map(|v| v.outlet.as_str()).collect();
+    let source = story
+        .versions
+        .first()
+        .map_or(story.id.as_str(), |v| v.source.as_str());
+    InputError::file(
+        source,
+        format!(
+            "the reference outlet {name:?} is not an outlet of story \"{}\" (its outlets: {})",
+            story.id,
+            outlets.join(", ")
+        ),
+    )
+    .of_kind(CONFIG)
+}
+
+/// The `[compare]` section of `storydiff.toml`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CompareSettings {
+    /// The outlet whose claim each cluster's word diffs are against, when
+    /// it carries the claim (`--reference`); by default the cluster's first
+    /// member, which is the first outlet that carries it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
 }
 
 /// The least severity that fails a check by default: a figure conflict is a

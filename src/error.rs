@@ -12,7 +12,8 @@ pub enum ErrorKind {
     /// An article or story: an unreadable file, invalid UTF-8, a malformed
     /// JSON line, an empty article, two versions with one outlet name.
     Input,
-    /// The configuration file: unreadable, malformed, or a bad lexicon word.
+    /// The configuration file: unreadable, malformed, or a bad lexicon word;
+    /// or a reference outlet a story does not have.
     Config,
     /// A baseline file of `storydiff check`: unreadable, malformed, or not
     /// writable.

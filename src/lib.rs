@@ -110,7 +110,9 @@ impl Analyzer {
     /// Run the whole pipeline on one story.
     ///
     /// A story needs two or more outlets to be compared; with fewer it is an
-    /// [`ErrorKind::TooFewOutlets`] error.
+    /// [`ErrorKind::TooFewOutlets`] error. A reference outlet
+    /// (`[compare] reference`) the story does not have is an
+    /// [`ErrorKind::Config`] error.
     pub fn analyze(&self, story: &Story) -> Result<Report, InputError> {
         if story.versions.len() < 2 {
             let source = story
@@ -127,16 +129,13 @@ impl Analyzer {
             )
             .of_kind(ErrorKind::TooFewOutlets));
         }
+        let config = self.config.compare(story)?;
         let claims = self.claims(story);
         let clusters = align::align(&claims, &self.config.align);
         // compare sees the story only as its id and outlets, not its text.
         let outlets: Vec<Outlet> = story.versions.iter().map(Outlet::of).collect();
         Ok(compare::compare(
-            &story.id,
-            &outlets,
-            claims,
-            clusters,
-            &self.config.compare(),
+            &story.id, &outlets, claims, clusters, &config,
         ))
     }
 }

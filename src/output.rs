@@ -11,24 +11,35 @@
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use anstream::{AutoStream, ColorChoice};
+
 use crate::error::InputError;
 
 /// Where a run's report goes: standard output, or a file that replaces its
 /// target only when [`Output::finish`] is told to keep it.
 #[derive(Debug)]
 pub enum Output {
-    /// Standard output, buffered.
-    Stdout(BufWriter<io::StdoutLock<'static>>),
+    /// Standard output, buffered, through anstream ([`Output::open`]).
+    Stdout(BufWriter<AutoStream<io::StdoutLock<'static>>>),
     /// `--output FILE`.
     File(OutputFile),
 }
 
 impl Output {
     /// Standard output, or the file at `path` after checking that it is
-    /// none of `inputs`.
-    pub fn open(path: Option<&Path>, inputs: &[PathBuf]) -> Result<Output, InputError> {
+    /// none of `inputs`. Standard output goes through anstream's
+    /// `AutoStream` with `color`: `Always` passes colour on to the terminal
+    /// (translated for a Windows console that reads no escape sequences),
+    /// `Never` strips escape sequences, `AlwaysAnsi` passes every byte as
+    /// it is. A file gets the bytes as written.
+    pub fn open(
+        path: Option<&Path>,
+        inputs: &[PathBuf],
+        color: ColorChoice,
+    ) -> Result<Output, InputError> {
         let Some(path) = path else {
-            return Ok(Output::Stdout(BufWriter::new(io::stdout().lock())));
+            let stdout = AutoStream::new(io::stdout().lock(), color);
+            return Ok(Output::Stdout(BufWriter::new(stdout)));
         };
         let name = path.display().to_string();
         refuse_input_as_output(path, inputs).map_err(|e| InputError::file(&name, e))?;

@@ -403,3 +403,128 @@ fn an_unwritable_output_file_is_named_in_the_error() {
             predicate::str::contains("report.json").and(predicate::str::contains("cannot write")),
         );
 }
+
+#[test]
+fn completions_name_the_subcommands_in_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let output = storydiff().args(["completions", shell]).output().unwrap();
+        assert!(output.status.success(), "{shell}");
+        let script = String::from_utf8(output.stdout).unwrap();
+        for word in ["compare", "check", "format", "reference"] {
+            assert!(script.contains(word), "{shell} completion lacks {word}");
+        }
+    }
+    let bash = storydiff().args(["completions", "bash"]).output().unwrap();
+    let bash = String::from_utf8(bash.stdout).unwrap();
+    assert!(bash.contains("complete -F _storydiff"), "bash registers it");
+    assert!(bash.contains("markdown"), "bash completes the formats");
+    storydiff()
+        .args(["completions", "tcsh"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid value"));
+}
+
+#[test]
+fn man_prints_a_roff_page_and_writes_one_per_subcommand() {
+    let output = storydiff().arg("man").output().unwrap();
+    assert!(output.status.success());
+    let page = String::from_utf8(output.stdout).unwrap();
+    assert!(page.starts_with(".ie"), "{}", &page[..80]);
+    assert!(page.contains(".TH storydiff 1"), "{page}");
+    for word in ["compare", "check", "completions"] {
+        assert!(page.contains(word), "the page lacks {word}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    storydiff()
+        .args(["man", "--dir"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
+    for name in ["storydiff.1", "storydiff-compare.1", "storydiff-check.1"] {
+        let page = fs::read_to_string(dir.path().join(name)).unwrap();
+        assert!(page.contains(".TH"), "{name}");
+    }
+    let compare = fs::read_to_string(dir.path().join("storydiff-compare.1")).unwrap();
+    assert!(compare.contains("reference"), "options of the subcommand");
+}
+
+/// The schema `storydiff schema OF` prints, and a validator for it.
+fn schema_of(of: &str) -> (serde_json::Value, jsonschema::Validator) {
+    let output = storydiff().args(["schema", of]).output().unwrap();
+    assert!(output.status.success());
+    let schema: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    (schema, validator)
+}
+
+/// Every line of `storydiff COMMAND --format json INPUT` is valid under `validator`.
+fn assert_valid_lines(validator: &jsonschema::Validator, command: &str, input: &Path) -> usize {
+    let stdout = run_ok(command, "json", input);
+    let mut lines = 0;
+    for line in stdout.lines() {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .take(5)
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{command} {}: {errors:#?}",
+            input.display()
+        );
+        lines += 1;
+    }
+    lines
+}
+
+#[test]
+fn every_fixture_report_is_valid_under_the_printed_schema() {
+    let (schema, compare) = schema_of("compare");
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    let (_, claims) = schema_of("claims");
+    let (_, figures) = schema_of("figures");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut reports = 0;
+    let mut entries: Vec<_> = fs::read_dir(&fixtures)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir() || p.extension().is_some_and(|e| e == "json" || e == "jsonl"))
+        .collect();
+    entries.sort();
+    for input in &entries {
+        reports += assert_valid_lines(&compare, "compare", input);
+        assert_valid_lines(&claims, "claims", input);
+        assert_valid_lines(&figures, "figures", input);
+    }
+    assert!(reports >= entries.len(), "a report per story");
+    // The schema can fail: a report with a status it does not know.
+    let stdout = run_ok("compare", "json", &fixtures.join("venezuela"));
+    let mut broken: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    broken["clusters"][0]["status"] = "maybe".into();
+    assert!(!compare.is_valid(&broken));
+    broken = serde_json::from_str(&stdout).unwrap();
+    broken["schema"] = "storydiff/0".into();
+    assert!(!compare.is_valid(&broken));
+}
+
+#[test]
+fn the_schemas_in_docs_are_what_storydiff_schema_prints() {
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/schemas");
+    for of in ["compare", "claims", "figures"] {
+        let output = storydiff().args(["schema", of]).output().unwrap();
+        let printed = String::from_utf8(output.stdout).unwrap();
+        let path = docs.join(format!("{of}.schema.json"));
+        let committed = fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            printed == committed,
+            "{} is out of date: run `cargo run -- schema {of} > {}`",
+            path.display(),
+            path.display()
+        );
+    }
+}

@@ -358,3 +358,339 @@ fn color_always_colours_a_piped_table_and_never_does_not() {
     let never = stdout(&["compare", "--color", "never"], &fixture("venezuela"));
     assert!(!never.contains('\u{1b}'));
 }
+
+/// stdout of `storydiff ARGS venezuela` with `env` set (and the colour
+/// variables of the test's own environment cleared).
+fn colored(args: &[&str], env: &[(&str, &str)]) -> String {
+    let mut command = storydiff();
+    for name in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "TERM"] {
+        command.env_remove(name);
+    }
+    command.envs(env.iter().copied());
+    let output = command
+        .args(args)
+        .arg(fixture("venezuela"))
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn colour_follows_the_flag_and_the_environment_as_anstream_reads_them() {
+    let has_colour = |text: &str| text.contains('\u{1b}');
+    let auto = colored(&["compare"], &[]);
+    assert!(!has_colour(&auto), "a pipe is no terminal");
+    assert!(has_colour(&colored(
+        &["compare"],
+        &[("CLICOLOR_FORCE", "1")]
+    )));
+    assert!(!has_colour(&colored(
+        &["compare"],
+        &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]
+    )));
+    // An explicit flag beats the environment.
+    assert!(has_colour(&colored(
+        &["compare", "--color", "always"],
+        &[("NO_COLOR", "1")]
+    )));
+    assert!(!has_colour(&colored(
+        &["compare", "--color", "never"],
+        &[("CLICOLOR_FORCE", "1")]
+    )));
+    // Colour adds escape sequences and nothing else: without them the
+    // table is byte for byte the uncoloured one.
+    let always = colored(&["compare", "--color", "always"], &[]);
+    assert_eq!(strip_ansi(&always), auto);
+    assert_eq!(colored(&["compare", "--color", "never"], &[]), auto);
+    // Formats without colour pass through as they are, even when forced.
+    let json = colored(&["compare", "--format", "json", "--color", "always"], &[]);
+    assert_eq!(json, colored(&["compare", "--format", "json"], &[]));
+}
+
+/// `text` without CSI escape sequences (`ESC [ ... final byte`).
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            chars.next();
+            for c in chars.by_ref() {
+                if ('@'..='~').contains(&c) {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn colour_goes_into_a_file_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.txt");
+    for (flag, expected) in [("auto", false), ("always", true)] {
+        storydiff()
+            .env_remove("CLICOLOR_FORCE")
+            .args(["compare", "--color", flag, "--output"])
+            .arg(&path)
+            .arg(fixture("venezuela"))
+            .assert()
+            .code(0);
+        let text = fs::read_to_string(&path).unwrap();
+        assert_eq!(text.contains('\u{1b}'), expected, "--color {flag}");
+    }
+}
+
+/// The `(outlet, against)` of every word diff of the venezuela report, and
+/// the members of its cluster.
+fn diffs(args: &[&str], dir: &Path) -> Vec<(Vec<String>, String, String)> {
+    let mut command = storydiff();
+    command
+        .current_dir(dir)
+        .args(["compare", "--format", "json"]);
+    let output = command
+        .args(args)
+        .arg(fixture("venezuela"))
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let text = |v: &serde_json::Value| v.as_str().unwrap().to_string();
+    let mut found = Vec::new();
+    for cluster in report["clusters"].as_array().unwrap() {
+        let members: Vec<String> = cluster["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| text(&m["outlet"]))
+            .collect();
+        for diff in cluster["diff"].as_array().unwrap() {
+            found.push((
+                members.clone(),
+                text(&diff["outlet"]),
+                text(&diff["against"]),
+            ));
+        }
+    }
+    found
+}
+
+#[test]
+fn reference_sets_the_outlet_word_diffs_are_against() {
+    let dir = tempfile::tempdir().unwrap();
+    let default = diffs(&[], dir.path());
+    assert!(
+        default
+            .iter()
+            .all(|(members, _, against)| *against == members[0])
+    );
+    let chosen = diffs(&["--reference", "Northwire"], dir.path());
+    assert!(chosen.iter().any(|(_, _, against)| against == "Northwire"));
+    for (members, outlet, against) in &chosen {
+        assert_ne!(outlet, against);
+        let expected = if members.iter().any(|m| m == "Northwire") {
+            "Northwire"
+        } else {
+            members[0].as_str()
+        };
+        assert_eq!(against, expected, "{members:?}");
+    }
+    // Case aside, the name is the outlet's; the configuration file says the same.
+    assert_eq!(diffs(&["--reference", "northwire"], dir.path()), chosen);
+    write(
+        dir.path(),
+        "storydiff.toml",
+        "[compare]\nreference = \"Northwire\"\n",
+    );
+    assert_eq!(diffs(&[], dir.path()), chosen);
+}
+
+#[test]
+fn an_unknown_reference_outlet_is_bad_input_naming_the_outlets() {
+    storydiff()
+        .args(["compare", "--reference", "Daily Planet"])
+        .arg(fixture("venezuela"))
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "the reference outlet \"Daily Planet\" is not an outlet of story \"venezuela\"",
+        ))
+        .stderr(predicate::str::contains("Northwire"));
+}
+
+#[test]
+fn the_figures_table_names_measures_in_words_not_stems() {
+    let table = stdout(&["figures"], &fixture("venezuela"));
+    assert!(table.contains("people kill"), "{table}");
+    assert!(!table.contains("peopl "), "a stem: {table}");
+    assert!(!table.contains("airlin "), "a stem: {table}");
+    // The JSON keeps the measure's key, which matches across outlets.
+    let json = stdout(&["figures", "--format", "json"], &fixture("venezuela"));
+    assert!(json.contains("\"measure\":\"peopl kill\""), "{json}");
+}
+
+#[test]
+fn check_counts_one_story_in_the_singular() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("one.jsonl");
+    fs::write(
+        &corpus,
+        "{\"story\": \"s\", \"outlet\": \"a\", \"text\": \"The port reopened on Monday.\"}\n\
+         {\"story\": \"s\", \"outlet\": \"b\", \"text\": \"The port reopened on Monday.\"}\n",
+    )
+    .unwrap();
+    storydiff()
+        .arg("check")
+        .arg(&corpus)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("storydiff check: 1 story, "));
+}
+
+/// The summary part of a Markdown report: everything before the details.
+fn summary_part(markdown: &str) -> &str {
+    markdown.split("<details>").next().unwrap()
+}
+
+/// Words as `wc -w` counts them: table pipes and list dashes count.
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+#[test]
+fn the_markdown_summary_of_a_three_outlet_story_stays_under_300_words() {
+    let markdown = stdout(
+        &["compare", "--format", "markdown"],
+        &fixture("ceasefire.json"),
+    );
+    let summary = summary_part(&markdown);
+    assert!(
+        words(summary) <= 300,
+        "{} words:\n{summary}",
+        words(summary)
+    );
+    // It keeps its parts: coverage, headlines and leads side by side, each
+    // outlet's distinctive claims, framing (and omitted lead facts, below:
+    // the three outlets of this story share their leads).
+    for part in [
+        "3 outlets;",
+        "| headline |",
+        "| lead |",
+        "**Only in one outlet**",
+        "**Framing of shared claims**",
+    ] {
+        assert!(summary.contains(part), "no {part}:\n{summary}");
+    }
+    for outlet in [
+        "Global Dispatch",
+        "The Kestrian Observer",
+        "Frontline Review",
+    ] {
+        let distinctive = summary.matches(&format!("\n- {outlet}: ")).count();
+        assert!(distinctive >= 1, "{outlet} has its angle:\n{summary}");
+    }
+    // Each three-outlet story of the corpus too, in its fold of the corpus report.
+    let corpus = stdout(
+        &["compare", "--format", "markdown"],
+        &fixture("corpus.jsonl"),
+    );
+    let folds: Vec<&str> = corpus.split("<details><summary>").skip(1).collect();
+    assert_eq!(folds.len(), 3);
+    assert!(
+        folds.iter().any(|f| f.contains("**Lead facts left out**")),
+        "{corpus}"
+    );
+    for fold in folds {
+        let summary = fold.split("</details>").next().unwrap();
+        assert!(summary.contains("3 outlets;"), "{summary}");
+        assert!(
+            words(summary) <= 300,
+            "{} words:\n{summary}",
+            words(summary)
+        );
+    }
+}
+
+/// Three outlets with long headlines and leads, long shared paragraphs
+/// and long claims of their own: more than a summary can quote.
+fn wordy_story() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let own = [
+        [
+            "Marta Quill of the harbour authority said 48 ferries had been moved to the sheltered eastern basin before the first waves arrived on Tuesday evening.",
+            "Fishermen in the old quarter told reporters that 30 boats sank at their moorings and that insurers had refused to cover vessels older than twenty years.",
+            "The harbour museum, which holds a collection of 19th-century maritime charts, lost its ground floor archive when seawater broke through a cellar window.",
+        ],
+        [
+            "Tomas Reyes, who manages the regional airport, said 62 flights were cancelled and 4,000 passengers spent the night in terminals sleeping on folding cots.",
+            "Cargo airlines diverted freight to an inland airfield, where mechanics checked eleven aircraft for hail damage to wings, engines and landing gear.",
+            "Travel agencies reported that tourists from abroad demanded refunds for package holidays booked at beach resorts along the southern coast this month.",
+        ],
+        [
+            "Ines Duarte, spokeswoman for the national railway, said 17 carriages derailed near the viaduct when a landslide buried 300 metres of track overnight.",
+            "Commuters from the valley towns faced journeys of up to five hours as replacement buses crawled along mountain roads blocked by mud and rocks.",
+            "Engineers warned that the nineteenth-century stone viaduct showed cracks in two of its arches and would stay closed until divers inspect its foundations.",
+        ],
+    ];
+    let outlets = [
+        "the northern evening chronicle",
+        "coastal radio news desk",
+        "province daily morning herald",
+    ];
+    for (n, (outlet, claims)) in outlets.iter().zip(own).enumerate() {
+        let mut text = format!(
+            "Storm closes the coastal towns as regional officials warn of further damage across the northern province this week ({outlet})\n\n"
+        );
+        text.push_str(&format!(
+            "The northern province shut schools, offices and ports on Tuesday after a storm with winds of {} kilometres an hour flooded the lower town and cut power to thousands of homes. ",
+            120 + n * 10
+        ));
+        text.push_str(
+            "Emergency crews from three neighbouring regions worked through the night to clear fallen trees from the main coastal road and restore power to the hospital. ",
+        );
+        text.push_str(
+            "The regional governor said that the damage would take several weeks to repair and that the province would ask the national government for emergency funds. ",
+        );
+        text.push_str(&claims.join(" "));
+        fs::write(dir.path().join(format!("{outlet}.txt")), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_summary_over_its_budget_drops_second_items_and_keeps_every_part() {
+    use storydiff::render::markdown::summary_words;
+    use storydiff::render::summary::{SUMMARY_WORDS, Summary};
+    let dir = wordy_story();
+    let story = storydiff::load::open(&[dir.path().to_path_buf()])
+        .next()
+        .unwrap()
+        .unwrap();
+    let report = storydiff::analyze(&story, &storydiff::Config::default()).unwrap();
+    let summary = Summary::new(&report);
+    assert!(
+        summary_words(&report, &summary) <= SUMMARY_WORDS,
+        "{summary:#?}"
+    );
+    assert!(
+        summary.distinctive.iter().all(|claims| !claims.is_empty()),
+        "every outlet keeps its angle: {:?}",
+        summary.distinctive
+    );
+    // With no framing difference or omitted fact to drop, the second
+    // shared fact goes first.
+    assert!(summary.framing.is_empty() && summary.omitted.is_empty());
+    assert_eq!(summary.shared.len(), 1, "{:?}", summary.shared);
+    let kept: Vec<usize> = summary.distinctive.iter().map(Vec::len).collect();
+    assert!(
+        kept[0] >= kept[2],
+        "the last outlet's second claim goes first: {kept:?}"
+    );
+    let markdown = stdout(&["compare", "--format", "markdown"], dir.path());
+    let part = summary_part(&markdown);
+    assert!(words(part) <= 300, "{} words:\n{part}", words(part));
+}

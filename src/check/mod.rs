@@ -207,8 +207,8 @@ impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "storydiff check: {} stories, {} with findings at or above {}, {} unreadable",
-            self.stories,
+            "storydiff check: {}, {} with findings at or above {}, {} unreadable",
+            render::label::plural(self.stories, "story", "stories"),
             self.failing,
             render::name(&self.fail_on),
             self.unreadable
@@ -367,5 +367,21 @@ mod tests {
         assert_eq!(summary(0, 0).exit_code(), 0);
         assert_eq!(summary(1, 0).exit_code(), EXIT_FINDINGS);
         assert_eq!(summary(1, 1).exit_code(), EXIT_BAD_INPUT);
+    }
+
+    #[test]
+    fn the_check_summary_counts_one_story_in_the_singular() {
+        let summary = |stories| Summary {
+            stories,
+            failing: 0,
+            unreadable: 0,
+            fail_on: Severity::Error,
+            accepted: Baseline::default(),
+        };
+        assert_eq!(
+            summary(1).to_string(),
+            "storydiff check: 1 story, 0 with findings at or above error, 0 unreadable"
+        );
+        assert!(summary(2).to_string().contains(": 2 stories, "));
     }
 }

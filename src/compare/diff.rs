@@ -5,7 +5,7 @@ use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
 /// What a run of words did between the cluster's first claim and another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Op {
     /// In both.

@@ -13,7 +13,9 @@ pub use crate::model::finding::{Finding, FindingKind, Severity};
 use crate::model::{Claim, ClaimRef, Outlet, OutletId};
 
 /// How the outlets that carry a cluster relate to each other.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// Every outlet carries the claim, with no figure conflict and no framing
@@ -33,6 +35,9 @@ pub enum Status {
 pub struct CompareConfig {
     /// Severity of `framing` findings.
     pub framing_severity: Severity,
+    /// The outlet whose claim the word diffs of a cluster are against, when
+    /// it carries the claim; else (and when `None`) the cluster's first member.
+    pub reference: Option<OutletId>,
 }
 
 /// One cluster with everything the compare stage found in it.
@@ -58,8 +63,11 @@ pub struct ClusterReport {
     pub figures: Vec<figures::FigureComparison>,
     /// Framing differences between members.
     pub framing: Vec<framing::FramingDifference>,
-    /// Word diff against the first member of each later member that says
-    /// mostly the same words; paraphrases have none.
+    /// The outlet the word diffs are against: the reference outlet when it
+    /// carries the claim, else the first member's.
+    pub reference: OutletId,
+    /// Word diff against the reference member of each other member that
+    /// says mostly the same words; paraphrases have none.
     pub diffs: Vec<(OutletId, Vec<diff::Change>)>,
 }
 
@@ -185,10 +193,16 @@ pub fn compare(
             Status::Agree
         };
         let first = members[0].1;
-        let diffs = members[1..]
+        let (reference, against) = config
+            .reference
+            .and_then(|o| members.iter().find(|(r, _)| r.outlet == o))
+            .unwrap_or(&members[0]);
+        let diffs = members
             .iter()
-            .filter_map(|(r, claim)| Some((r.outlet, diff::word_diff(&first.text, &claim.text)?)))
+            .filter(|(r, _)| r != reference)
+            .filter_map(|(r, claim)| Some((r.outlet, diff::word_diff(&against.text, &claim.text)?)))
             .collect();
+        let reference = reference.outlet;
         for comparison in figure_comparisons
             .iter()
             .filter(|f| confident && f.verdict == figures::Verdict::Conflict)
@@ -299,6 +313,7 @@ pub fn compare(
             confidence: cluster.confidence,
             figures: figure_comparisons,
             framing: framing_differences,
+            reference,
             diffs,
         });
     }

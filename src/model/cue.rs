@@ -6,7 +6,9 @@ use std::ops::Range;
 use serde::Serialize;
 
 /// The kinds of framing cue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum CueKind {
     /// Who the claim is pinned on: "according to Reuters", "officials said".

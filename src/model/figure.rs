@@ -6,7 +6,9 @@ use std::ops::Range;
 use serde::{Serialize, Serializer};
 
 /// What kind of quantity a figure is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum FigureKind {
     /// A plain count: "15,000 troops".
@@ -30,7 +32,9 @@ pub enum FigureKind {
 }
 
 /// How the text qualifies the number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Qualifier {
     /// Stated as an exact value.
@@ -69,6 +73,20 @@ impl Serialize for Endpoint {
             Endpoint::Number(n) => serializer.serialize_f64(*n),
             Endpoint::Date(d) => serializer.serialize_str(d),
         }
+    }
+}
+
+/// In the JSON Schema: a number, or an ISO 8601 date as a string.
+impl schemars::JsonSchema for Endpoint {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Endpoint".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "One end of a figure's interval: a number, or an ISO 8601 date (`2025-11-21`, or `--11-21` when the year is unknown).",
+            "type": ["number", "string"]
+        })
     }
 }
 

@@ -100,14 +100,14 @@ fn summary(out: &mut dyn Write, report: &Report, place: Place) -> io::Result<()>
         write!(out, "<th>{}</th>", escape(o.name))?;
     }
     writeln!(out, "</tr>")?;
-    for (label, pick) in [("headline", true), ("lead", false)] {
+    for (label, headline) in [("headline", true), ("lead", false)] {
         write!(out, "<tr><th>{label}</th>")?;
         for o in &picked.outlets {
-            let claim = if pick { o.headline } else { o.lead };
+            let text = o.quoted(headline);
             write!(
                 out,
                 "<td>{}</td>",
-                claim.map_or("—".to_string(), |c| escape(&summary::quote(&c.text)))
+                text.map_or("—".to_string(), |t| escape(&t))
             )?;
         }
         writeln!(out, "</tr>")?;
@@ -258,7 +258,7 @@ fn details(out: &mut dyn Write, report: &Report, place: Place) -> io::Result<()>
             let member = c.members.iter().find(|m| m.claim.outlet.0 == o);
             match member {
                 None => write!(out, "<td>—</td>")?,
-                Some(m) if m.claim == c.members[0].claim => {
+                Some(m) if m.claim.outlet == c.reference => {
                     write!(out, "<td>{}</td>", highlighted(report, c, m.claim))?
                 }
                 Some(m) => {

@@ -6,6 +6,7 @@
 //! endpoints (`Endpoint`, written as a number or a date) serialize
 //! themselves.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::compare::diff::{Change, Op};
@@ -28,21 +29,29 @@ fn round(score: f64) -> f64 {
     (score * scale).round() / scale
 }
 
-/// A report as JSON.
-#[derive(Serialize)]
+/// One story's report, as one line of `storydiff compare --format json`.
+#[derive(Serialize, JsonSchema)]
 pub struct ReportView<'a> {
+    /// The schema version, `storydiff/1`.
+    #[schemars(extend("const" = SCHEMA))]
     schema: &'static str,
+    /// The story's identifier: its folder, `.json` or `story` value.
     story: &'a str,
+    /// What every format shows first.
     summary: SummaryView<'a>,
+    /// Per outlet, in input order: its counts and framing profile.
     outlets: Vec<OutletView<'a>>,
+    /// The story-level figure table: a row per measure two or more outlets give.
     figures: Vec<MeasureView<'a>>,
+    /// Every claim of every outlet, in exactly one cluster.
     clusters: Vec<ClusterView<'a>>,
+    /// What a reader should look at, in cluster order.
     findings: Vec<FindingView<'a>>,
 }
 
 /// The summary a report opens with ([`super::summary::Summary`]), with
 /// whole claim texts.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct SummaryView<'a> {
     coverage: CoverageView,
     outlets: Vec<SummaryOutletView<'a>>,
@@ -52,7 +61,7 @@ struct SummaryView<'a> {
     framing: Vec<SummaryFramingView<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct CoverageView {
     outlets: usize,
     shared_by_all: usize,
@@ -63,7 +72,7 @@ struct CoverageView {
     infos: usize,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct SummaryOutletView<'a> {
     name: &'a str,
     headline: Option<&'a str>,
@@ -71,33 +80,33 @@ struct SummaryOutletView<'a> {
     distinctive: Vec<&'a str>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct ConflictView<'a> {
     measure: String,
     cluster: &'a str,
     values: Vec<SummaryValueView<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct SummaryValueView<'a> {
     outlet: &'a str,
     text: &'a str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct SharedView<'a> {
     text: &'a str,
     missing: Vec<&'a str>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct OmittedView<'a> {
     text: &'a str,
     carried_by: Vec<&'a str>,
     missing: Vec<&'a str>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct SummaryFramingView<'a> {
     outlet: &'a str,
     kind: crate::model::CueKind,
@@ -178,19 +187,51 @@ impl<'a> SummaryView<'a> {
     }
 }
 
+/// Which JSON output a schema describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// One line of `storydiff compare --format json`: a story's report.
+    Report,
+    /// One line of `storydiff claims --format json`: a version's claims.
+    Claims,
+    /// One line of `storydiff figures --format json`: a version's figures.
+    Figures,
+}
+
+/// The JSON Schema (draft 2020-12) of one line of `output`, derived from
+/// the view types that write it, so that it cannot drift from them.
+pub fn schema(output: Output) -> schemars::Schema {
+    // What storydiff writes, not what it would read: a field left out when
+    // empty (`skip_serializing_if`) is not required.
+    let generator = schemars::generate::SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator();
+    let (mut schema, command) = match output {
+        Output::Report => (generator.into_root_schema_for::<ReportView>(), "compare"),
+        Output::Claims => (generator.into_root_schema_for::<ClaimsView>(), "claims"),
+        Output::Figures => (generator.into_root_schema_for::<FiguresView>(), "figures"),
+    };
+    let title = format!("storydiff {command} --format json ({SCHEMA})");
+    schema.insert("title".into(), title.into());
+    schema
+}
+
 /// A finding.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub struct FindingView<'a> {
     kind: FindingKind,
+    /// The cluster it is about, or `story` for the whole story.
     cluster: &'a str,
     severity: Severity,
     message: &'a str,
+    /// Where each claim it rests on is.
     locations: Vec<LocationView<'a>>,
+    /// 16 hex digits, stable across runs and edits elsewhere: what baselines hold.
     fingerprint: &'a str,
 }
 
 /// Where one claim of a finding is.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct LocationView<'a> {
     outlet: &'a str,
     file: &'a str,
@@ -221,7 +262,7 @@ impl<'a> From<&'a Finding> for FindingView<'a> {
 }
 
 /// A figure: what it says and its interval.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct FigureView<'a> {
     text: &'a str,
     kind: FigureKind,
@@ -264,7 +305,7 @@ fn figures(figures: &[Figure]) -> Vec<FigureView<'_>> {
 }
 
 /// A framing cue.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct CueView<'a> {
     kind: CueKind,
     text: &'a str,
@@ -295,7 +336,7 @@ fn cues(cues: &[Cue]) -> Vec<CueView<'_>> {
 }
 
 /// An outlet's framing profile, flattened into its outlet object.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct ProfileView<'a> {
     attributed_share: f64,
     hedged_share: f64,
@@ -323,7 +364,7 @@ impl<'a> From<&'a Profile> for ProfileView<'a> {
 }
 
 /// A row of the story-level figure table.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct MeasureView<'a> {
     measure: &'a str,
     /// Outlet name → the figures it gives for the measure.
@@ -333,7 +374,7 @@ struct MeasureView<'a> {
     conflict: usize,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct OutletView<'a> {
     name: &'a str,
     source: &'a str,
@@ -344,22 +385,30 @@ struct OutletView<'a> {
     framing: ProfileView<'a>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct ClusterView<'a> {
+    /// `c1`, `c2`, ... in order of the clusters' first claims.
     id: &'a str,
     status: Status,
+    /// The members, at most one per outlet.
     claims: Vec<MemberView<'a>>,
     /// Outlets that state the fact inside a claim of another cluster.
     also: Vec<NearestView<'a>>,
+    /// Outlets that do not carry the claim.
     missing: Vec<&'a str>,
+    /// How sure the cluster is that its members state one fact, 0 to 1.
     confidence: f64,
+    /// For a cluster of one: the best candidate of another outlet.
     nearest: Option<NearestView<'a>>,
+    /// Figure verdicts, measure by measure.
     figures: Vec<ComparisonView<'a>>,
+    /// Framing differences between the members.
     framing: Vec<FramingView<'a>>,
+    /// Word diffs against the reference member, for members that share most of its words.
     diff: Vec<DiffView<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct MemberView<'a> {
     outlet: &'a str,
     text: &'a str,
@@ -370,21 +419,21 @@ struct MemberView<'a> {
     cues: Vec<CueView<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct NearestView<'a> {
     outlet: &'a str,
     text: &'a str,
     score: f64,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct ComparisonView<'a> {
     measure: &'a str,
     verdict: Verdict,
     values: Vec<ValueView<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct ValueView<'a> {
     outlet: &'a str,
     line: usize,
@@ -393,21 +442,23 @@ struct ValueView<'a> {
     figure: FigureView<'a>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct FramingView<'a> {
     outlet: &'a str,
     kind: CueKind,
     text: &'a str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct DiffView<'a> {
     outlet: &'a str,
+    /// The reference outlet the changes are against.
+    against: &'a str,
     changes: Vec<ChangeView<'a>>,
 }
 
 /// A run of words of a word diff.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct ChangeView<'a> {
     op: Op,
     text: &'a str,
@@ -515,6 +566,7 @@ impl<'a> From<&'a Report> for ReportView<'a> {
                         .iter()
                         .map(|(o, list)| DiffView {
                             outlet: report.outlet_name(*o),
+                            against: report.outlet_name(c.reference),
                             changes: changes(list),
                         })
                         .collect(),
@@ -543,14 +595,14 @@ fn comparison_view<'a>(report: &'a Report, comparison: &'a FigureComparison) -> 
 }
 
 /// One version's claims, for `storydiff claims --format json`.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub struct ClaimsView<'a> {
     story: &'a str,
     outlet: &'a str,
     claims: Vec<ClaimView<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 struct ClaimView<'a> {
     text: &'a str,
     line: usize,
@@ -582,7 +634,7 @@ impl<'a> ClaimsView<'a> {
 }
 
 /// One version's figures, for `storydiff figures --format json`.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub struct FiguresView<'a> {
     story: &'a str,
     outlet: &'a str,

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use crate::compare::Report;
 use crate::extract::figures::{Figure, MEASURES, TIME_UNITS, stem};
+use crate::model::Claim;
 
 /// Stem → the word a reader knows it by, for one report.
 #[derive(Debug, Default)]
@@ -17,6 +18,12 @@ impl Labels {
     /// The words of `report`: each measure group's canonical word first, then
     /// the first word of the story's claims with each stem, lowercased.
     pub fn new(report: &Report) -> Labels {
+        Labels::of_claims(report.claims.iter().flatten())
+    }
+
+    /// The words of `claims` (a story's, for `storydiff figures`), as
+    /// [`Labels::new`] takes them from a report's.
+    pub fn of_claims<'a>(claims: impl IntoIterator<Item = &'a Claim>) -> Labels {
         let mut words: HashMap<String, String> = HashMap::new();
         for line in MEASURES.lines() {
             let line = line.trim();
@@ -30,7 +37,7 @@ impl Labels {
                     .or_insert_with(|| canonical.to_string());
             }
         }
-        for claim in report.claims.iter().flatten() {
+        for claim in claims {
             for word in claim
                 .text
                 .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')

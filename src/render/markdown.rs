@@ -70,19 +70,31 @@ pub fn report(out: &mut dyn Write, report: &Report) -> io::Result<()> {
 /// figure conflicts, shared facts, distinctive claims, omitted lead facts
 /// and framing differences.
 pub fn summary(out: &mut dyn Write, report: &Report) -> io::Result<()> {
-    let summary = Summary::new(report);
+    write_summary(out, report, &Summary::new(report))
+}
+
+/// The words of the Markdown report of `report` up to its details, with
+/// `summary` as its summary, counted as `wc -w` counts them.
+pub fn summary_words(report: &Report, summary: &Summary) -> usize {
+    let mut text = format!("# storydiff: {}\n\n", escape(&report.story)).into_bytes();
+    write_summary(&mut text, report, summary).expect("writing to memory cannot fail");
+    String::from_utf8_lossy(&text).split_whitespace().count()
+}
+
+/// [`summary`], with the summary picked already.
+fn write_summary(out: &mut dyn Write, report: &Report, summary: &Summary) -> io::Result<()> {
     let name = |o: OutletId| escape(report.outlet_name(o));
     writeln!(out, "{}\n", summary.coverage_line())?;
     let names: Vec<String> = summary.outlets.iter().map(|o| escape(o.name)).collect();
     writeln!(out, "| | {} |", names.join(" | "))?;
     writeln!(out, "|---|{}", "---|".repeat(names.len()))?;
-    for (label, pick) in [("headline", true), ("lead", false)] {
+    for (label, headline) in [("headline", true), ("lead", false)] {
         let cells: Vec<String> = summary
             .outlets
             .iter()
             .map(|o| {
-                let claim = if pick { o.headline } else { o.lead };
-                claim.map_or("—".to_string(), |c| escape(&quote(&c.text)))
+                o.quoted(headline)
+                    .map_or("—".to_string(), |text| escape(&text))
             })
             .collect();
         writeln!(out, "| {label} | {} |", cells.join(" | "))?;
@@ -136,7 +148,7 @@ pub fn summary(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         for o in &summary.omitted {
             let missing: Vec<String> = o.missing.iter().map(|&m| name(m)).collect();
             let claim = report.claim(o.claim);
-            let what = match summary::shown_as(&summary, claim) {
+            let what = match summary::shown_as(summary, claim) {
                 Some(shown) => escape(&shown),
                 None => escape(&quote(&claim.text)),
             };

@@ -5,8 +5,10 @@
 //! coverage count, the core facts every outlet carries, the figure
 //! conflicts with each outlet's value, each outlet's distinctive claims,
 //! lead facts some outlets leave out, and framing differences on shared
-//! claims. Each list is capped (see the constants) so that the summary of a
-//! three-outlet story stays near 250 words; the details follow it.
+//! claims. Each list is capped (see the constants), and second items are
+//! dropped while the summary's Markdown is over its [`budget`], so that
+//! the summary of a three-outlet story stays under 300 words; the details
+//! follow it.
 
 use crate::compare::{FindingKind, Severity};
 use crate::compare::{Report, Status};
@@ -22,6 +24,24 @@ pub const SHARED_FACTS: usize = 2;
 /// Distinctive claims shown per outlet: two give each outlet's angle without
 /// turning the summary into the article.
 pub const DISTINCTIVE_PER_OUTLET: usize = 2;
+
+/// The most words the Markdown summary of three outlets may have, counted
+/// as `wc -w` counts them (table pipes and list marks included), before it
+/// drops second items ([`Summary::fit`]): under the 300 words an editor
+/// reads in a minute or so, with room to spare. The caps above alone let 9
+/// of the 41 three-outlet BASIL summaries run over 300 (up to 332).
+pub const SUMMARY_WORDS: usize = 290;
+
+/// Words the budget grows by for each outlet beyond three: a column of the
+/// headline and lead rows (about 30 words) and two distinctive claims
+/// (about 28).
+pub const OUTLET_WORDS: usize = 60;
+
+/// The word budget of a summary of `outlets` outlets: [`SUMMARY_WORDS`] for
+/// three or fewer, [`OUTLET_WORDS`] more for each outlet beyond.
+pub fn budget(outlets: usize) -> usize {
+    SUMMARY_WORDS + OUTLET_WORDS * outlets.saturating_sub(3)
+}
 
 /// Omitted lead facts shown.
 pub const OMITTED_FACTS: usize = 2;
@@ -94,6 +114,56 @@ pub struct OutletLine<'a> {
     pub headline: Option<&'a Claim>,
     /// Its first body claim.
     pub lead: Option<&'a Claim>,
+}
+
+impl OutletLine<'_> {
+    /// Its headline (`headline`) or lead as the summary quotes it: cut to
+    /// [`QUOTE_WORDS`], a lead without its dateline ("WASHINGTON —").
+    pub fn quoted(&self, headline: bool) -> Option<String> {
+        if headline {
+            self.headline.map(|c| quote(&c.text))
+        } else {
+            self.lead.map(|c| quote(without_dateline(&c.text)))
+        }
+    }
+}
+
+/// The words a dateline may have before its dash: "LITTLE ROCK, Ark. (AP) —".
+const DATELINE_WORDS: usize = 5;
+
+/// `text` without a leading dateline: a place in capitals, maybe a state
+/// and an agency, then a dash ("WASHINGTON —", "NEW YORK (Reuters) --",
+/// "ATLANTA, Ga. –", "CARACAS, Dec. 1 —"). Text without one is returned as
+/// it is.
+pub fn without_dateline(text: &str) -> &str {
+    let is_dash = |w: &str| !w.is_empty() && w.chars().all(|c| matches!(c, '-' | '–' | '—'));
+    let capitals = |w: &str| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    };
+    let mut rest = text.trim_start();
+    let mut first = true;
+    for _ in 0..=DATELINE_WORDS {
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = &rest[..end];
+        let after = rest[end..].trim_start();
+        if is_dash(word) && !first {
+            return if after.is_empty() { text } else { after };
+        }
+        // The first word is a place in capitals; later ones may be a state
+        // ("Ark.", "Calif.,"), a date ("Dec. 1", "2024") or an agency in
+        // brackets.
+        let date = word.chars().all(|c| c.is_ascii_digit() || c == ',');
+        let fits = capitals(word)
+            || (!first
+                && (date || word.ends_with('.') || word.ends_with(".,") || word.starts_with('(')));
+        if !fits || after.is_empty() {
+            return text;
+        }
+        rest = after;
+        first = false;
+    }
+    text
 }
 
 /// How much of the story the outlets share, in clusters.
@@ -322,7 +392,7 @@ impl<'a> Summary<'a> {
             .into_iter()
             .map(|c| (report.claim(c.members[0].claim), c.missing.clone()))
             .collect();
-        Summary {
+        let mut summary = Summary {
             story: &report.story,
             outlets,
             coverage,
@@ -331,6 +401,30 @@ impl<'a> Summary<'a> {
             distinctive,
             omitted,
             framing,
+        };
+        summary.fit(report, budget(n));
+        summary
+    }
+
+    /// Drop second items, least telling first, while its Markdown is over
+    /// `budget` words ([`super::markdown::summary_words`]): the second
+    /// framing difference, the second omitted lead fact, the second shared
+    /// fact, then outlets' second distinctive claims, last outlet first.
+    /// Every part keeps its first item, so a summary may stay over the
+    /// budget when even that is too much.
+    fn fit(&mut self, report: &Report, budget: usize) {
+        while super::markdown::summary_words(report, self) > budget {
+            if self.framing.len() > 1 {
+                self.framing.pop();
+            } else if self.omitted.len() > 1 {
+                self.omitted.pop();
+            } else if self.shared.len() > 1 {
+                self.shared.pop();
+            } else if let Some(claims) = self.distinctive.iter_mut().rev().find(|d| d.len() > 1) {
+                claims.pop();
+            } else {
+                return;
+            }
         }
     }
 
@@ -402,4 +496,38 @@ pub fn quote_words(text: &str, limit: usize) -> String {
         return text.to_string();
     }
     format!("{} …", words[..limit].join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lead_loses_its_dateline_and_nothing_else() {
+        assert_eq!(
+            without_dateline("WASHINGTON — The Treasury said."),
+            "The Treasury said."
+        );
+        assert_eq!(
+            without_dateline("LITTLE ROCK, Ark. (AP) -- Voters went."),
+            "Voters went."
+        );
+        assert_eq!(without_dateline("ATLANTA, Ga. – Rain fell."), "Rain fell.");
+        assert_eq!(
+            without_dateline("CARACAS, Dec. 1 — Venezuelan President Nicolás Maduro"),
+            "Venezuelan President Nicolás Maduro"
+        );
+        assert_eq!(
+            without_dateline("WASHINGTON –- The Treasury"),
+            "The Treasury"
+        );
+        for kept in [
+            "The US - and its allies - agreed.",
+            "WASHINGTON",
+            "Washington — a city.",
+            "FBI agents said on Monday that the A B C D E F — was",
+        ] {
+            assert_eq!(without_dateline(kept), kept);
+        }
+    }
 }

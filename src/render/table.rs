@@ -117,11 +117,11 @@ pub fn report(out: &mut dyn Write, report: &Report, layout: Layout) -> io::Resul
     let mut header = vec![Cell::new("")];
     header.extend(summary.outlets.iter().map(|o| Cell::new(clean(o.name))));
     sides.set_header(header);
-    for (label, pick) in [("headline", true), ("lead", false)] {
+    for (label, headline) in [("headline", true), ("lead", false)] {
         let mut row = vec![Cell::new(label)];
         row.extend(summary.outlets.iter().map(|o| {
-            let claim = if pick { o.headline } else { o.lead };
-            Cell::new(claim.map_or("—".to_string(), |c| clean(&quote(&c.text)).into_owned()))
+            let text = o.quoted(headline);
+            Cell::new(text.map_or("—".to_string(), |t| clean(&t).into_owned()))
         }));
         sides.add_row(row);
     }
@@ -366,10 +366,10 @@ pub fn claims(
         let version = &story.versions[o];
         writeln!(
             out,
-            "{} — {} ({} claims)",
+            "{} — {} ({})",
             clean(&story.id),
             clean(&version.outlet),
-            list.len()
+            plural(list.len(), "claim", "claims")
         )?;
         let mut table = new_table(layout);
         table.set_header(vec!["line:col", "claim"]);
@@ -391,6 +391,7 @@ pub fn figures(
     claims: &[Vec<Claim>],
     layout: Layout,
 ) -> io::Result<()> {
+    let labels = Labels::of_claims(claims.iter().flatten());
     for (o, list) in claims.iter().enumerate() {
         let version = &story.versions[o];
         writeln!(out, "{} — {}", clean(&story.id), clean(&version.outlet))?;
@@ -407,7 +408,11 @@ pub fn figures(
                             .trim_matches('"'),
                     ),
                     Cell::new(label::interval(f)),
-                    Cell::new(f.measure.as_deref().unwrap_or("")),
+                    Cell::new(
+                        f.measure
+                            .as_deref()
+                            .map_or(String::new(), |m| clean(&labels.measure(m)).into_owned()),
+                    ),
                 ]);
             }
         }

@@ -4,11 +4,12 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+use anstream::{AutoStream, ColorChoice};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use storydiff::Config;
 use storydiff::model::Severity;
-use storydiff::render::{Format, Layout, table};
+use storydiff::render::{Format, Layout, View, table};
 
 /// storydiff: compare several outlets' versions of one news story.
 #[derive(Debug, Parser)]
@@ -32,6 +33,117 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the effective configuration (defaults merged with storydiff.toml) as TOML.
     Config(ConfigArgs),
+    /// Print a shell's completion script for storydiff.
+    Completions(CompletionsArgs),
+    /// Print storydiff's man page, or write a page per subcommand into a folder.
+    Man(ManArgs),
+    /// Print the JSON Schema of the JSON that compare, claims or figures write.
+    Schema(SchemaArgs),
+}
+
+/// Options of `storydiff completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Options of `storydiff man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write storydiff.1 and a page per subcommand (storydiff-compare.1, ...) into DIR instead.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+/// Options of `storydiff schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which output's schema: one line of `compare`, `claims` or `figures` with --format json.
+    #[arg(value_enum, default_value = "compare")]
+    pub of: SchemaArg,
+}
+
+/// The JSON outputs that have a schema ([`storydiff::render::json::Output`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaArg {
+    /// A story's report (`storydiff compare --format json`).
+    Compare,
+    /// A version's claims (`storydiff claims --format json`).
+    Claims,
+    /// A version's figures (`storydiff figures --format json`).
+    Figures,
+}
+
+impl From<SchemaArg> for storydiff::render::json::Output {
+    fn from(of: SchemaArg) -> Self {
+        match of {
+            SchemaArg::Compare => Self::Report,
+            SchemaArg::Claims => Self::Claims,
+            SchemaArg::Figures => Self::Figures,
+        }
+    }
+}
+
+/// What `compare`, `claims` and `figures` run: the view, the format asked
+/// for, the shared options and, for `compare`, the reference outlet.
+pub struct StoryRun {
+    /// What is shown of each story.
+    pub view: View,
+    /// `--format`, when given.
+    pub format: Option<Format>,
+    /// The options every story subcommand shares.
+    pub common: Common,
+    /// `--reference`, when given.
+    pub reference: Option<String>,
+}
+
+impl From<Command> for StoryRun {
+    /// The run of a story subcommand (`compare`, `claims` or `figures`).
+    ///
+    /// # Panics
+    ///
+    /// On any other subcommand.
+    fn from(command: Command) -> StoryRun {
+        let (view, format, common, reference) = match command {
+            Command::Compare(a) => (
+                View::Compare,
+                a.format.map(Format::from),
+                a.common,
+                a.reference,
+            ),
+            Command::Claims(a) => (View::Claims, a.format.map(Format::from), a.common, None),
+            Command::Figures(a) => (View::Figures, a.format.map(Format::from), a.common, None),
+            _ => unreachable!("not a story subcommand"),
+        };
+        StoryRun {
+            view,
+            format,
+            common,
+            reference,
+        }
+    }
+}
+
+/// The layout of a run's output and the colour choice for its stream: a
+/// table is coloured as [`ColorArg::choice`] decides, and its stream strips
+/// escape sequences when it is not; other formats have no colour and pass
+/// through byte for byte.
+pub fn layout(common: &Common, format: Format) -> (Layout, ColorChoice) {
+    let to_stdout = common.output.is_none();
+    let color = common.color.choice(to_stdout);
+    let terminal = to_stdout && std::io::stdout().is_terminal();
+    let layout = Layout {
+        width: common.width.unwrap_or_else(|| table::width(terminal)),
+        color: color != ColorChoice::Never,
+    };
+    let stream = if format == Format::Table {
+        color
+    } else {
+        ColorChoice::AlwaysAnsi
+    };
+    (layout, stream)
 }
 
 /// Options of `storydiff config`.
@@ -48,6 +160,10 @@ pub struct CompareArgs {
     /// Output format (default: from the extension of --output, else table).
     #[arg(long, value_enum, help_heading = "Output")]
     pub format: Option<FormatArg>,
+
+    /// Word-diff each cluster's claims against OUTLET's claim, when it carries one (default: the cluster's first outlet).
+    #[arg(long, value_name = "OUTLET", help_heading = "Output")]
+    pub reference: Option<String>,
 
     /// The options every story subcommand shares.
     #[command(flatten)]
@@ -81,7 +197,7 @@ pub struct Common {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..), help_heading = "Output")]
     pub width: Option<u16>,
 
-    /// Colour the table: auto (on a terminal, unless NO_COLOR is set), always or never.
+    /// Colour the table: auto (on a terminal, unless NO_COLOR is set or CLICOLOR=0; CLICOLOR_FORCE=1 forces it), always or never.
     #[arg(
         long,
         value_enum,
@@ -104,18 +220,6 @@ pub struct Common {
     pub threshold: Option<f64>,
 }
 
-impl Common {
-    /// How to lay out a table: `--width`, else the terminal's width when
-    /// output goes to one ([`table::width`]); colour as `--color` says.
-    pub fn layout(&self) -> Layout {
-        let terminal = self.output.is_none() && std::io::stdout().is_terminal();
-        Layout {
-            width: self.width.unwrap_or_else(|| table::width(terminal)),
-            color: self.color.colored(terminal),
-        }
-    }
-}
-
 /// When to colour the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorArg {
@@ -128,12 +232,23 @@ pub enum ColorArg {
 }
 
 impl ColorArg {
-    /// Whether to colour, output going to a terminal or not.
-    pub fn colored(self, terminal: bool) -> bool {
+    /// Whether to colour, as anstream decides it from `--color`, the
+    /// environment (`NO_COLOR`, `CLICOLOR`, `CLICOLOR_FORCE`, `TERM=dumb`)
+    /// and whether the output is a terminal: stdout when `to_stdout`, else a
+    /// file, which is none. `Always` or `Never`.
+    pub fn choice(self, to_stdout: bool) -> ColorChoice {
         match self {
-            ColorArg::Auto => terminal && std::env::var_os("NO_COLOR").is_none(),
-            ColorArg::Always => true,
-            ColorArg::Never => false,
+            ColorArg::Auto => ColorChoice::Auto,
+            ColorArg::Always => ColorChoice::Always,
+            ColorArg::Never => ColorChoice::Never,
+        }
+        .write_global();
+        if to_stdout {
+            AutoStream::choice(&std::io::stdout())
+        } else {
+            // A file is no terminal: coloured only when asked (`always`, or
+            // `CLICOLOR_FORCE`), as a pipe is.
+            AutoStream::choice(&Vec::<u8>::new())
         }
     }
 }
@@ -187,9 +302,17 @@ pub enum FormatArg {
 }
 
 /// The configuration: `explicit`, else `storydiff.toml` found upward from the
-/// working directory, else the defaults; `threshold` overrides the file's.
-pub fn config(explicit: Option<&Path>, threshold: Option<f64>) -> anyhow::Result<Config> {
+/// working directory, else the defaults; `threshold` and `reference`
+/// override the file's.
+pub fn config(
+    explicit: Option<&Path>,
+    threshold: Option<f64>,
+    reference: Option<String>,
+) -> anyhow::Result<Config> {
     let mut config = Config::discover(explicit, std::env::current_dir().ok().as_deref())?;
+    if reference.is_some() {
+        config.compare.reference = reference;
+    }
     if let Some(threshold) = threshold {
         anyhow::ensure!(
             (0.0..=1.0).contains(&threshold),

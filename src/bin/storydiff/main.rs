@@ -4,6 +4,7 @@
 #![allow(clippy::print_stderr)]
 
 mod args;
+mod generate;
 mod progress;
 
 use std::io::{self, Write};
@@ -11,27 +12,20 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use args::{CheckArgs, Cli, Command, Common};
+use args::{CheckArgs, Cli, Command, StoryRun};
 use progress::Progress;
 use storydiff::Analyzer;
 use storydiff::check::{self, Baseline};
 use storydiff::corpus;
 use storydiff::error::EXIT_BAD_INPUT;
 use storydiff::output::Output;
-use storydiff::render::{self, Format, View};
+use storydiff::render::{self, Format};
 
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
-        Command::Compare(args) => run(View::Compare, args.format.map(Format::from), args.common),
-        Command::Claims(args) => run(View::Claims, args.format.map(Format::from), args.common),
-        Command::Figures(args) => run(View::Figures, args.format.map(Format::from), args.common),
         Command::Check(args) => run_check(args),
-        Command::Config(args) => args::config(args.config.as_deref(), None).and_then(|config| {
-            io::stdout()
-                .lock()
-                .write_all(toml::to_string(&config)?.as_bytes())?;
-            Ok(0)
-        }),
+        c @ (Command::Compare(_) | Command::Claims(_) | Command::Figures(_)) => run(c.into()),
+        other => generate::run(other),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -44,14 +38,19 @@ fn main() -> ExitCode {
     }
 }
 
-/// `compare`, `claims` and `figures`; exit 2 when a story could not be read.
-fn run(view: View, format: Option<Format>, common: Common) -> anyhow::Result<u8> {
-    let config = args::config(common.config.as_deref(), common.threshold)?;
+fn run(story_run: StoryRun) -> anyhow::Result<u8> {
+    let StoryRun {
+        view,
+        format,
+        common,
+        reference,
+    } = story_run;
+    let config = args::config(common.config.as_deref(), common.threshold, reference)?;
     let format = args::format(format, common.output.as_deref());
     let filter = storydiff::load::Filter::new(&common.exclude)?;
     progress::notify_skipped(&common.inputs, &filter);
-    let mut out = Output::open(common.output.as_deref(), &common.inputs)?;
-    let layout = common.layout();
+    let (layout, stream) = args::layout(&common, format);
+    let mut out = Output::open(common.output.as_deref(), &common.inputs, stream)?;
     let is_corpus = storydiff::load::is_corpus(&common.inputs);
     let title = corpus::title(&common.inputs);
     let mut renderer = render::renderer(view, format, layout, is_corpus, &title)?;
@@ -78,7 +77,10 @@ fn run(view: View, format: Option<Format>, common: Common) -> anyhow::Result<u8>
 
 /// `check`: its summary picks the exit code.
 fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
-    let mut config = args::config(args.config.as_deref(), args.threshold)?;
+    let mut config = args::config(args.config.as_deref(), args.threshold, None)?;
+    // `check` shows no word diffs: a reference outlet that some story lacks
+    // is no reason to fail it.
+    config.compare.reference = None;
     if let Some(fail_on) = args.fail_on {
         config.check.fail_on = fail_on.into();
     }

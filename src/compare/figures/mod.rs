@@ -26,7 +26,7 @@ pub use scope::{CALENDAR_PHRASES, PART_PHRASES, PERIOD_PHRASES};
 pub use verdict::{compare, percent_tolerance, rounding_tolerance};
 
 /// How the figures of one measure relate across outlets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
     /// The same value within rounding.
