@@ -173,6 +173,11 @@ pub fn align_tuned(claims: &[Vec<Claim>], config: &AlignConfig, tuning: &Tuning)
         per_outlet: &per_outlet,
         headline: &headline,
     };
+    // A story link needs evidence of its own, whatever the story around it
+    // says: more than one shared name, and some overlap or containment.
+    let evident = |p: &index::Pair| {
+        p.supported && p.claim.max(p.contained) >= scaled(link::PAIR_EVIDENCE_FLOOR)
+    };
     let mut chances = Chances::new();
     let mut links = Vec::new();
     for (p, x) in pairs.iter().zip(link::features(&pairs, &prep, &shape)) {
@@ -200,7 +205,7 @@ pub fn align_tuned(claims: &[Vec<Claim>], config: &AlignConfig, tuning: &Tuning)
         };
         // A link that rests on one shared name alone is no link, whatever
         // the story around it says.
-        if link.strength >= scaled(threshold) && (p.supported || link.kind != Kind::Story) {
+        if link.strength >= scaled(threshold) && (evident(p) || link.kind != Kind::Story) {
             links.push(link);
         }
     }
@@ -214,7 +219,7 @@ pub fn align_tuned(claims: &[Vec<Claim>], config: &AlignConfig, tuning: &Tuning)
     let mut also_links = links.clone();
     also_links.extend(pairs.iter().filter_map(|p| {
         let &chance = chances.get(&(p.a, p.b))?;
-        (chance >= also_floor && chance < scaled(threshold) && p.supported).then_some(Link {
+        (chance >= also_floor && chance < scaled(threshold) && evident(p)).then_some(Link {
             a: p.a,
             b: p.b,
             strength: chance,
