@@ -307,10 +307,10 @@ fn refs(members: &[(ClaimRef, &Claim)], keep: impl Fn(&Claim) -> bool) -> Vec<Cl
 
 fn describe_source(cue: &Cue) -> String {
     let source = cue.source.as_deref().unwrap_or("");
-    let named = if cue.named == Some(false) {
-        "unnamed"
-    } else {
-        "named"
+    let named = match cue.named {
+        Some(false) => "unnamed",
+        Some(true) => "named",
+        None => "pronoun",
     };
     let verb = cue.verb.as_deref().unwrap_or("");
     format!("\"{source}\" ({named}, {verb})")
@@ -441,10 +441,12 @@ pub fn profile(claims: &[Claim]) -> Profile {
     for cue in claims.iter().flat_map(|c| &c.cues) {
         match cue.kind {
             CueKind::Attribution => {
-                if cue.named == Some(false) {
-                    profile.unnamed_sources += 1;
-                } else {
-                    profile.named_sources += 1;
+                // A pronoun ("he said") is neither: who it is lies in
+                // another sentence.
+                match cue.named {
+                    Some(false) => profile.unnamed_sources += 1,
+                    Some(true) => profile.named_sources += 1,
+                    None => {}
                 }
                 if let Some(verb) = &cue.verb {
                     *profile.attribution_verbs.entry(verb.clone()).or_default() += 1;

@@ -416,6 +416,11 @@ fn compare_quotes(a: &[Word], b: &[Word]) -> Option<(f64, String)> {
     } else {
         (&words_b, &words_a)
     };
+    // The same letters with spaces and hyphens moved ("tax-filing" and "tax
+    // filing", "re-confirmed" and "reconfirmed") are the same words.
+    if long.concat().contains(&short.concat()) {
+        return None;
+    }
     // Cheap filter first: half the shorter's words must occur in the longer.
     let shared = short.iter().filter(|w| long.contains(w)).count();
     if shared * 2 < short.len() {

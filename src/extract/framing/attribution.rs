@@ -63,7 +63,14 @@ pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
                 });
             let title =
                 TITLES.contains(&&text[start..chars.get(j).map_or(text.len(), |(b, _)| *b)]);
-            if (abbreviation || title) && chars.get(j).is_some_and(|(_, c)| *c == '.') {
+            // "R-N.C.", "D-N.Y.": a party and a state keep their last period.
+            let party_state = word.len() >= 4
+                && word.iter().any(|(_, c)| *c == '-')
+                && word[word.len() - 2].1 == '.'
+                && word[word.len() - 1].1.is_uppercase();
+            if (abbreviation || title || party_state)
+                && chars.get(j).is_some_and(|(_, c)| *c == '.')
+            {
                 j += 1;
             }
             let end = chars.get(j).map_or(text.len(), |(b, _)| *b);
@@ -119,6 +126,11 @@ pub(super) static NOT_A_SUBJECT: WordList =
 /// prepositions.
 pub(super) static PHRASE_BREAKS: WordList =
     WordList::new(include_str!("../../../lexicons/framing-phrase-breaks.txt"));
+
+/// Pronouns that stand for one person or a group named elsewhere: as a
+/// source they are neither named nor unnamed ("they" counts as unnamed, see
+/// [`Lexicon::is_unnamed`]).
+pub(super) const PERSONAL_PRONOUNS: &[&str] = &["he", "i", "it", "she", "we", "you"];
 
 /// Subject pronouns: a source phrase starts at the last one.
 pub(super) const PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we", "you"];
@@ -223,6 +235,38 @@ pub(super) fn is_closing_quote(c: &str) -> bool {
 pub(super) static QUOTE_VERBS: WordList =
     WordList::new(include_str!("../../../lexicons/framing-quote-verbs.txt"));
 
+/// Quote verbs that also attribute before a clause ("Trump posted that
+/// ...", "the senator declared that ..."): all but the verbs of naming,
+/// since "called that" and "described that" name a thing ("he called that
+/// a lie").
+pub(super) const CLAUSE_QUOTE_VERBS: &[&str] = &[
+    "ask",
+    "continue",
+    "declare",
+    "post",
+    "read",
+    "reiterate",
+    "repeat",
+];
+
+/// "that" or a colon at most this many tokens after a quote verb opens the
+/// words it reports: "posted on Twitter that".
+pub(super) const CLAUSE_REACH: usize = 4;
+
+/// Whether the quote verb at token `i` opens a reported clause: "that" or a
+/// colon within `CLAUSE_REACH` tokens, with only words before it.
+pub(super) fn opens_clause(tokens: &[Token], i: usize) -> bool {
+    for t in tokens.iter().skip(i + 1).take(CLAUSE_REACH) {
+        if t.text == ":" || t.is(&["that"]) {
+            return true;
+        }
+        if !t.word {
+            return false;
+        }
+    }
+    false
+}
+
 /// A quotation ends at most this many tokens before a quote verb, or begins
 /// at most this many after it, for the verb to attribute it: room for the
 /// speaker ("“...,” the White House press secretary said").
@@ -297,6 +341,48 @@ pub(super) fn appositive_start(tokens: &[Token], end: usize, lexicon: &Lexicon) 
     None
 }
 
+/// Words that may open a sentence before its subject: a dateline's dash
+/// ("WASHINGTON — AARP, ...").
+pub(super) const DATELINE_MARKS: &[&str] = &["—", "―", "–", "-"];
+
+/// The first comma of a sentence whose subject runs from its start (after
+/// a dateline) to that comma, when the comma at `end - 1` closes an
+/// appositive of any length: no quotation, sentence mark or attribution
+/// verb between the two commas, and a short capitalized or determined
+/// subject before the first. "AARP, the powerful lobby ..., said".
+pub(super) fn opening_subject_comma(
+    tokens: &[Token],
+    end: usize,
+    lexicon: &Lexicon,
+) -> Option<usize> {
+    let mut start = 0;
+    if let Some(dash) = tokens
+        .iter()
+        .take(MAX_SOURCE_WORDS)
+        .position(|t| DATELINE_MARKS.contains(&t.text))
+    {
+        start = dash + 1;
+    }
+    let first_comma = (start..end - 1).find(|&k| tokens[k].text == ",")?;
+    let subject = &tokens[start..first_comma];
+    let opens = subject.first()?;
+    let usable_subject = !subject.is_empty()
+        && subject.len() <= MAX_SOURCE_WORDS
+        && subject.iter().all(|t| t.word)
+        && (opens.text.chars().next().is_some_and(char::is_uppercase));
+    let between_clean = tokens[first_comma + 1..end - 1].iter().all(|t| {
+        !(is_opening_quote(t.text)
+            || is_closing_quote(t.text)
+            || (t.word && lexicon.verbs.contains_key(&t.lower()))
+            || matches!(t.text, "." | ";" | ":" | "?" | "!"))
+    });
+    let opens_appositive = tokens
+        .get(first_comma + 1)
+        .is_some_and(|t| !t.is(NOT_APPOSITIVE));
+    (usable_subject && between_clean && opens_appositive && first_comma + 1 < end - 1)
+        .then_some(first_comma)
+}
+
 /// A name after a comma that ends a phrase ("the spokesman, Peter Carr"):
 /// the capitalized words from token `start` up to a punctuation mark or the
 /// end.
@@ -346,8 +432,12 @@ pub(super) fn attributions(
             // "Maduro spoke at a rally, telling supporters ...": the source
             // is the sentence's subject, taken as its leading capitalized
             // words.
-            let after_comma = i > 0 && tokens[i - 1].text == ",";
-            let subject = leading_name(tokens);
+            let after_comma = i > 0
+                && (tokens[i - 1].text == ","
+                    || (i > 1
+                        && is_closing_quote(tokens[i - 1].text)
+                        && tokens[i - 2].text == ","));
+            let subject = sentence_subject(tokens);
             if after_comma && !subject.is_empty() {
                 let name = phrase(text, tokens, &subject);
                 let span = t.span.clone();
@@ -356,7 +446,10 @@ pub(super) fn attributions(
             i += 1;
             continue;
         }
-        if QUOTE_VERBS.contains(&lemma.as_str()) && !next_to_quote(tokens, i, quotes) {
+        if QUOTE_VERBS.contains(&lemma.as_str())
+            && !next_to_quote(tokens, i, quotes)
+            && !(CLAUSE_QUOTE_VERBS.contains(&lemma.as_str()) && opens_clause(tokens, i))
+        {
             i += 1;
             continue;
         }
@@ -406,6 +499,16 @@ pub(super) fn attributions(
             {
                 // "Sen. John McCain (R-Ariz.) said": a party and state.
                 end = open;
+            } else if end > 1
+                && DATELINE_MARKS.contains(&tokens[end - 1].text)
+                && let Some(open) = (end.saturating_sub(MAX_APPOSITIVE_TOKENS + 2)..end - 1)
+                    .rev()
+                    .find(|&k| tokens[k].text == tokens[end - 1].text)
+                    .filter(|&k| k > 0 && tokens[k - 1].word)
+            {
+                // "One of the Republicans – where reform will live or die –
+                // said": a parenthesis between dashes.
+                end = open;
             } else if let Some(comma) = appositive_start(tokens, end, lexicon) {
                 // "John Suthers, a Republican, said": the subject comes
                 // before the appositive.
@@ -425,6 +528,35 @@ pub(super) fn attributions(
                     None => end -= 1,
                 }
             }
+        }
+        // "Jeff Sessions, a former senator, who has told": the subject is
+        // the phrase the relative pronoun follows.
+        if end > 1 && tokens[end - 1].is(&["who"]) {
+            end -= 1;
+            if tokens[end - 1].text == "," {
+                match appositive_start(tokens, end, lexicon) {
+                    Some(comma) => {
+                        appositive = Some(comma + 1..end - 1);
+                        end = comma;
+                    }
+                    None => end -= 1,
+                }
+            }
+        }
+        // "AARP, the powerful lobby for older Americans that has been seen
+        // as ..., said": an appositive too long for the rule above, when the
+        // subject opens the sentence.
+        // Not where the words after the verb may be the source ("...,
+        // said the spokesman").
+        let inverted = tokens.get(i + 1).is_some_and(|n| {
+            n.is(DETERMINERS) || (n.word && n.text.chars().next().is_some_and(char::is_uppercase))
+        });
+        if !inverted
+            && end > 0
+            && tokens[end - 1].text == ","
+            && let Some(comma) = opening_subject_comma(tokens, end, lexicon)
+        {
+            end = comma;
         }
         let possessive = end > 0
             && (tokens[end - 1].text.ends_with("'s") || tokens[end - 1].text.ends_with("’s"));
@@ -450,8 +582,9 @@ pub(super) fn attributions(
         if t.is(&NOUN_LIKE_FORMS) {
             let after_pronoun = end > 0 && tokens[end - 1].is(PRONOUNS);
             let clause_follows = tokens.get(i + 1).is_some_and(|n| {
-                n.is(&["that", "the", "a", "an"])
-                    || n.is(PRONOUNS)
+                n.is(&[
+                    "that", "the", "a", "an", "its", "his", "her", "their", "our",
+                ]) || n.is(PRONOUNS)
                     || (n.word && n.text.chars().next().is_some_and(char::is_uppercase))
             });
             if !after_pronoun && !clause_follows {
@@ -473,6 +606,10 @@ pub(super) fn attributions(
             Some(name)
         } else if !before.is_empty() {
             Some(before.clone())
+        } else if end > 0 && tokens[end - 1].is(&["and"]) && end == i {
+            // "Trump renewed his attack, and said ...": a second verb of
+            // the sentence's subject.
+            Some(sentence_subject(&tokens[..end])).filter(|s| !s.is_empty())
         } else if end > 0 && (tokens[end - 1].text == "," || is_closing_quote(tokens[end - 1].text))
         {
             let mut first = i + 1;
@@ -537,6 +674,40 @@ pub(super) fn leading_name(tokens: &[Token]) -> Range<usize> {
     if function_word { 0..0 } else { 0..end }
 }
 
+/// The subject a sentence opens with, after a dateline ("WASHINGTON —"):
+/// its leading capitalized words ("President Donald Trump"), or a
+/// determiner and the words after it up to a verb-like word, an auxiliary
+/// or a break, when they hold a source noun ("The source", "A spokesman").
+pub(super) fn sentence_subject(tokens: &[Token]) -> Range<usize> {
+    let start = tokens
+        .iter()
+        .take(MAX_SOURCE_WORDS)
+        .position(|t| DATELINE_MARKS.contains(&t.text))
+        .map_or(0, |dash| dash + 1);
+    let rest = &tokens[start..];
+    let name = leading_name(rest);
+    if !name.is_empty() {
+        return start + name.start..start + name.end;
+    }
+    if !rest.first().is_some_and(|t| t.is(DETERMINERS)) {
+        return 0..0;
+    }
+    let end = 1 + rest
+        .iter()
+        .skip(1)
+        .take(MAX_SOURCE_WORDS - 1)
+        .take_while(|t| {
+            t.word && !t.is(&PHRASE_BREAKS) && !t.is(&SKIPPED_BEFORE_VERB) && !looks_like_a_verb(t)
+        })
+        .count();
+    // Only a source noun makes such a phrase a speaker: "The source
+    // challenged ..., insisting", not "The talks resumed, saying".
+    if end < 2 || !rest[..end].iter().any(is_source_noun) {
+        return 0..0;
+    }
+    start..start + end
+}
+
 pub(super) fn attribution(
     text: &str,
     span: Range<usize>,
@@ -545,7 +716,10 @@ pub(super) fn attribution(
     lexicon: &Lexicon,
 ) -> Cue {
     let mut cue = Cue::new(CueKind::Attribution, &text[span.clone()], span);
-    cue.named = Some(!lexicon.is_unnamed(source));
+    // "he said": who "he" is lies in another sentence, so the source is
+    // neither named nor unnamed.
+    let pronoun = PERSONAL_PRONOUNS.contains(&source.to_lowercase().as_str());
+    cue.named = (!pronoun).then(|| !lexicon.is_unnamed(source));
     cue.source = Some(source.to_string());
     cue.verb = Some(verb.to_string());
     cue

@@ -9,14 +9,19 @@ pub const HEDGES: &str = include_str!("../../../lexicons/hedges.txt");
 pub const ATTRIBUTION_VERBS: &str = include_str!("../../../lexicons/attribution-verbs.txt");
 /// Words that mark a source as unnamed, one a line.
 pub const UNNAMED_SOURCES: &str = include_str!("../../../lexicons/unnamed-sources.txt");
-/// Loaded terms, `loaded = neutral` or a bare `loaded` a line.
+/// Loaded terms of newsroom usage, `loaded = neutral` or a bare `loaded` a
+/// line.
 pub const LOADED_TERMS: &str = include_str!("../../../lexicons/loaded-terms.txt");
+/// Loaded terms taken from documented sentiment lexicons, chosen with
+/// annotated news articles as evidence; same format.
+pub const LOADED_TERMS_EVIDENCE: &str = include_str!("../../../lexicons/loaded-terms-evidence.txt");
 
 /// The built-in lexicons with their file names, for checks and docs.
-pub const BUILTIN_LEXICONS: [(&str, &str); 4] = [
+pub const BUILTIN_LEXICONS: [(&str, &str); 5] = [
     ("attribution-verbs.txt", ATTRIBUTION_VERBS),
     ("hedges.txt", HEDGES),
     ("loaded-terms.txt", LOADED_TERMS),
+    ("loaded-terms-evidence.txt", LOADED_TERMS_EVIDENCE),
     ("unnamed-sources.txt", UNNAMED_SOURCES),
 ];
 
@@ -160,6 +165,16 @@ impl Lexicon {
 
     /// The built-in lexicons plus `config`'s additions.
     pub fn from_config(config: &FramingConfig) -> Result<Lexicon, aho_corasick::BuildError> {
+        Lexicon::with_loaded_terms(config, &[LOADED_TERMS, LOADED_TERMS_EVIDENCE])
+    }
+
+    /// The built-in lexicons plus `config`'s additions, with the loaded-term
+    /// lists `loaded` in place of the built-in ones: for measuring one list
+    /// against another.
+    pub fn with_loaded_terms(
+        config: &FramingConfig,
+        loaded: &[&str],
+    ) -> Result<Lexicon, aho_corasick::BuildError> {
         let hedge_words = merged(HEDGES, config.hedges.iter().map(String::as_str));
         let unnamed_words = merged(
             UNNAMED_SOURCES,
@@ -173,7 +188,9 @@ impl Lexicon {
             let verb = verb.trim().to_lowercase();
             verbs.entry(verb.clone()).or_insert(verb);
         }
-        let mut loaded: BTreeMap<String, Option<String>> = entries(LOADED_TERMS)
+        let mut loaded: BTreeMap<String, Option<String>> = loaded
+            .iter()
+            .flat_map(|list| entries(list))
             .map(pair)
             .map(|(l, n)| (l.to_lowercase(), n.map(str::to_lowercase)))
             .collect();

@@ -24,8 +24,8 @@ mod tests;
 
 use attribution::*;
 pub use lexicon::{
-    ATTRIBUTION_VERBS, BUILTIN_LEXICONS, FramingConfig, HEDGES, LOADED_TERMS, Lexicon,
-    UNNAMED_SOURCES, contains_word, entries, pair,
+    ATTRIBUTION_VERBS, BUILTIN_LEXICONS, FramingConfig, HEDGES, LOADED_TERMS,
+    LOADED_TERMS_EVIDENCE, Lexicon, UNNAMED_SOURCES, contains_word, entries, pair,
 };
 pub use quotes::SCARE_QUOTE_MAX_WORDS;
 use quotes::*;
@@ -138,6 +138,14 @@ pub fn find_cues(text: &str, lexicon: &Lexicon) -> Vec<Cue> {
     {
         cues.push(cue);
     }
+    for quote in &mut quotes {
+        if quote.kind == CueKind::ScareQuote
+            && let Some(speaker) = partial_quote_speaker(text, quote, &cues)
+        {
+            quote.kind = CueKind::Quote;
+            quote.speaker = Some(speaker);
+        }
+    }
     for (_, range) in lexicon.hedges.find(text) {
         if inside(&range, &quotes, &[CueKind::Quote])
             || is_month_may(text, &range)
@@ -164,6 +172,42 @@ pub fn find_cues(text: &str, lexicon: &Lexicon) -> Vec<Cue> {
     cues.extend(quotes);
     cues.sort_by_key(|c| (c.span.start, c.kind, c.span.end));
     cues
+}
+
+/// The speaker of a short quotation that is someone's words rather than a
+/// term kept at a distance: an attribution comes before it in the claim
+/// and the quotation ends its phrase (`they said his presence does not
+/// serve “the national interest.”`, `He called the inquiry “politically
+/// motivated”`). A quotation that a noun follows modifies it and stays a
+/// scare quote (`officials said the “terrorist” group fled`), as does one
+/// with no speaker (`labeled the group a “terrorist” organization`) and
+/// "so-called".
+fn partial_quote_speaker(text: &str, quote: &Cue, cues: &[Cue]) -> Option<String> {
+    if !text[quote.span.start..].starts_with(is_opening_quote_char) {
+        return None;
+    }
+    let next = text[quote.span.end..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
+    let ends_phrase = next.is_empty()
+        || !text[quote.span.end..]
+            .trim_start()
+            .starts_with(char::is_alphanumeric)
+        || PHRASE_BREAKS.contains(
+            &next
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+                .as_str(),
+        );
+    if !ends_phrase {
+        return None;
+    }
+    cues.iter()
+        .filter(|c| c.kind == CueKind::Attribution && c.span.end <= quote.span.start)
+        .max_by_key(|c| c.span.end)
+        .and_then(|c| c.source.clone())
 }
 
 /// A paragraph break: a gap between two claims with this many line breaks

@@ -139,6 +139,41 @@ pub(super) fn is_nickname(text: &str, quoted: &Quoted) -> bool {
         && capitalized(text[quoted.span.end..].split_whitespace().next())
 }
 
+/// A quoted word capitalized in the middle of a sentence is a name, of a
+/// work, a character or a nickname (`the “Apprentice”-style frenzy`, `a
+/// “Godfather” character`, `"Crooked" Hillary`), not a scare quote: a term
+/// kept at a distance keeps its lower case. Not when it opens the sentence
+/// or a quoted sentence (`he said, “Never.”`), nor in headline case.
+pub(super) fn is_capitalized_name(text: &str, quoted: &Quoted) -> bool {
+    let inner = text[quoted.inner.clone()].trim();
+    let one_word = !inner.contains(char::is_whitespace);
+    let capitalized = inner.chars().next().is_some_and(char::is_uppercase)
+        && inner.chars().any(char::is_lowercase);
+    let before = text[..quoted.span.start].trim_end();
+    let mid_sentence = !before.is_empty() && !before.ends_with(['.', '!', '?', ':', ',']);
+    one_word && capitalized && mid_sentence && !inner.ends_with(['.', '!', '?'])
+}
+
+/// Nouns after which a quoted word is mentioned, not used: `the word
+/// "God"`, `the term “deep state”`.
+pub(super) const MENTION_NOUNS: &[&str] = &[
+    "label", "name", "phrase", "slogan", "term", "terms", "word", "words",
+];
+
+/// A quoted word that is mentioned rather than used (`failed to use the
+/// word "God"`): what it says about the word is the point, so it is
+/// neither a quote nor a scare quote.
+pub(super) fn is_mention(text: &str, quoted: &Quoted) -> bool {
+    text[..quoted.span.start]
+        .split_whitespace()
+        .next_back()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .is_some_and(|w| MENTION_NOUNS.contains(&w.as_str()))
+}
+
 /// Words before a quoted rating: `rated the ad "false"`, `gave it a
 /// "Pants on Fire"`.
 pub(super) static RATING_WORDS: WordList =
@@ -230,7 +265,12 @@ pub(super) fn quote_cues(text: &str) -> Vec<Cue> {
                 .trim_end_matches([',', '.', ';', ':'])
                 .trim_end();
             let words = inner.split_whitespace().count();
-            if (is_title(inner) && !headline) || is_rating(text, &q) || is_nickname(text, &q) {
+            let name = is_title(inner) || is_capitalized_name(text, &q);
+            if (name && !headline)
+                || is_rating(text, &q)
+                || is_nickname(text, &q)
+                || (words <= SCARE_QUOTE_MAX_WORDS && is_mention(text, &q))
+            {
                 return None;
             }
             let kind = if words <= SCARE_QUOTE_MAX_WORDS
