@@ -145,6 +145,24 @@ fn main() {
             run: as_html,
         },
         Case {
+            name: "50,000 <span> and 50,000 stray </b> (.html)",
+            input: format!(
+                "{}{}",
+                "<span>The fire burned.".repeat(50_000),
+                "</b>".repeat(50_000)
+            ),
+            ordinary: ordinary_html(1_300_000),
+            run: as_html,
+        },
+        Case {
+            name: "50,000 paragraphs of unended <b id> (.html)",
+            input: (0..50_000)
+                .map(|i| format!("<p><b id={i}>The fire burned.</p>"))
+                .collect(),
+            ordinary: ordinary_html(1_700_000),
+            run: as_html,
+        },
+        Case {
             name: "1 MB of & and unclosed references (.html)",
             input: format!(
                 "<p>{}</p>",

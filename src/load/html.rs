@@ -1,644 +1,285 @@
 //! HTML: an article page's main text, boilerplate left out.
 //!
-//! A small tokenizer walks the page in one pass. Text inside the page's
-//! `<article>` (else `<main>`, else the whole page) is a candidate, except
-//! in scripts, styles, navigation, headers, footers, asides, forms, figures,
-//! hidden elements and elements whose class, id or role marks them as
-//! bylines, share widgets, comments, related links or ads (a class word
-//! such as `content` or `article` outweighs those, and the body, article and
-//! main elements are never furniture). Of the candidates, [`content`] keeps
-//! the block of the page that scores as the article, by Readability's
-//! measure, and every text inside it whatever the element. Headings are
-//! left out; the first `<h1>` (else `og:title`, else `<title>`) is the
-//! headline. The outlet is `og:site_name`, the date
-//! `article:published_time` (or the first `<time datetime>`), the address
-//! the canonical link (or `og:url`). Every named character reference of
-//! HTML is decoded.
+//! html5ever parses the page as a browser does, character references
+//! decoded by the standard's full list ([`tree`]). Each piece of text is
+//! then found in the file ([`locate`]), and the article is chosen on the
+//! parsed page ([`content`]): furniture marked as such taken out, then
+//! Readability's choice of the main content (through `dom_smoothie`). The
+//! first `<h1>` of the article (else `og:title`, else `<title>`) is the
+//! headline and other headings are left out. The outlet is
+//! `og:site_name`, the date `article:published_time` (or the first
+//! `<time datetime>`), the address the canonical link (or `og:url`).
 //!
-//! Left-out text, tags and the padding of decoded entities become spaces,
-//! newlines stay, so every kept character sits at its line and column in the
-//! file ([`Layout::Verbatim`]). The walk keeps counts of what is open rather
-//! than searching its stack, so deep nesting costs no more than flat markup.
+//! The body is the file with everything but the article's text blanked to
+//! spaces (newlines stay) and references decoded in place, padded to their
+//! length, so every kept character sits at its line and column in the file
+//! ([`Layout::Verbatim`]).
 
 mod content;
+mod locate;
+mod tree;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use content::{Block, Chunk, ROOT};
+use dom_query::{Document, NodeId, NodeRef};
 
 use crate::model::{Layout, Position, Version};
 
 /// An `.html` page from `source`, named after `stem` unless it names its site.
 pub fn parse(text: &str, source: &str, stem: &str) -> Version {
-    let page = Page::read(text);
-    let kept = content::main_text(&page.blocks, &page.chunks, text);
-    let pieces = [
-        page.h1.clone(),
-        page.og_title.iter().cloned().collect(),
-        page.title.iter().cloned().collect(),
-    ]
-    .into_iter()
-    .find(|pieces| pieces.iter().any(|r| !text[r.clone()].trim().is_empty()))
-    .unwrap_or_default();
-    let title = collapse(&decode(
-        &pieces
-            .iter()
-            .map(|r| &text[r.clone()])
-            .collect::<Vec<_>>()
-            .join(" "),
-    ));
-    let title_at = pieces
-        .iter()
-        .find_map(|r| {
-            let piece = &text[r.clone()];
-            let blank = piece.len() - piece.trim_start().len();
-            (blank < piece.len()).then(|| position_of(text, r.start + blank))
-        })
-        .unwrap_or(Position::START);
-    let title = Some(title).filter(|t| !t.is_empty());
-    let attribute = |range: &Option<Range<usize>>| {
-        range
-            .as_ref()
-            .map(|r| collapse(&decode(&text[r.clone()])))
-            .filter(|v| !v.is_empty())
-    };
+    let tree::Parsed {
+        doc,
+        pieces,
+        meta_lines,
+    } = tree::parse(text);
+    let places = locate::locate(text, &pieces);
+    let meta = Meta::read(&doc);
+    let (title, title_at) = headline(&doc, &meta, &pieces, &places, &meta_lines, text);
+    let kept = content::main_text(doc);
+    let mut body = Body::new(text);
+    for (piece, place) in pieces.iter().zip(places) {
+        if let Some(range) = place.filter(|_| kept.contains(&piece.node)) {
+            body.keep(range, &piece.text);
+        }
+    }
     Version {
-        outlet: attribute(&page.site_name).unwrap_or_else(|| stem.to_string()),
+        outlet: meta.site_name.unwrap_or_else(|| stem.to_string()),
         source: source.to_string(),
         title,
-        published: attribute(&page.published),
-        url: attribute(&page.url),
-        body: blank_except(text, &kept),
+        published: meta.published,
+        url: meta.url,
+        body: body.finish(),
         title_at,
         body_at: Position::START,
         layout: Layout::Verbatim,
     }
 }
 
-/// What the walk over a page finds, as byte ranges of the file.
+/// What the page says of itself, and where its headline may be.
 #[derive(Debug, Default)]
-struct Page {
-    /// The page's block elements, parents before children.
-    blocks: Vec<Block>,
-    /// The text of the main scope that is not boilerplate, in page order.
-    chunks: Vec<Chunk>,
-    /// The pieces of text of the first `<h1>`, between its inline tags.
-    h1: Vec<Range<usize>>,
-    /// Whether the first `<h1>` with text has ended.
-    h1_done: bool,
-    /// The text of `<title>`.
-    title: Option<Range<usize>>,
-    og_title: Option<Range<usize>>,
-    site_name: Option<Range<usize>>,
-    published: Option<Range<usize>>,
-    url: Option<Range<usize>>,
+struct Meta {
+    site_name: Option<String>,
+    published: Option<String>,
+    url: Option<String>,
+    /// The `<meta>` element that gives `og:title`, and its value.
+    og_title: Option<(NodeId, String)>,
+    /// The first `<title>`.
+    title: Option<NodeId>,
+    /// The first `<h1>` with text in the article (else `<main>`, else the
+    /// page), outside navigation, asides and footers.
+    h1: Option<NodeId>,
 }
 
-/// An open element, with what it means for the text inside it.
-#[derive(Debug)]
-struct Open {
-    name: String,
-    /// Boilerplate: nothing inside is kept.
-    skip: bool,
-    /// The innermost block element at or around this one.
-    block: usize,
-}
-
-/// How many open elements of each meaning surround the walk: kept as
-/// counts so that a text costs the same at any depth of nesting.
-#[derive(Debug, Default)]
-struct Depths {
-    skip: usize,
-    h1: usize,
-    heading: usize,
-    scope: usize,
-    furniture: usize,
-    link: usize,
-}
-
-impl Depths {
-    fn change(&mut self, open: &Open, scope: Option<&str>, by: isize) {
-        let name = open.name.as_str();
-        let bump = |count: &mut usize, when: bool| {
-            if when {
-                *count = count.saturating_add_signed(by);
-            }
-        };
-        bump(&mut self.skip, open.skip);
-        bump(&mut self.h1, name == "h1");
-        bump(
-            &mut self.heading,
-            matches!(name, "h2" | "h3" | "h4" | "h5" | "h6"),
-        );
-        bump(&mut self.scope, scope == Some(name));
-        bump(
-            &mut self.furniture,
-            matches!(name, "aside" | "footer" | "nav"),
-        );
-        bump(&mut self.link, name == "a");
-    }
-}
-
-/// Elements whose content is never article text.
-const SKIPPED: &[&str] = &[
-    "aside", "button", "figure", "footer", "form", "header", "iframe", "nav", "noscript", "select",
-    "svg", "template",
-];
-
-/// Words in a class or id (split at `-` and `_`) that mark boilerplate.
-const BOILERPLATE_WORDS: &[&str] = &[
-    "ad",
-    "ads",
-    "advert",
-    "advertisement",
-    "author",
-    "banner",
-    "breadcrumb",
-    "breadcrumbs",
-    "byline",
-    "caption",
-    "comment",
-    "comments",
-    "cookie",
-    "credit",
-    "menu",
-    "modal",
-    "nav",
-    "navbar",
-    "navigation",
-    "newsletter",
-    "popup",
-    "promo",
-    "related",
-    "share",
-    "sharing",
-    "sidebar",
-    "signup",
-    "social",
-    "subscribe",
-    "toolbar",
-];
-
-/// Words in a class or id that mark the article itself, which outweigh a
-/// boilerplate word beside them ("post-content sidebar-aware"):
-/// Readability's list.
-const CONTENT_WORDS: &[&str] = &["article", "body", "column", "content", "main"];
-
-/// ARIA roles of page furniture.
-const BOILERPLATE_ROLES: &[&str] = &[
-    "banner",
-    "complementary",
-    "contentinfo",
-    "dialog",
-    "navigation",
-    "search",
-];
-
-/// Elements that sit inside a line of text; every other element is a block
-/// of the page's layout ([`content`] scores blocks). Sorted.
-const INLINE: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i",
-    "ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub",
-    "sup", "time", "tt", "u", "var",
-];
-
-/// Elements with no content and no end tag.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr",
-];
-
-/// Elements whose content is raw text up to their end tag.
-const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title"];
-
-/// Elements that end an open paragraph when they start.
-const BLOCKS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "div",
-    "dl",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "table",
-    "ul",
-];
-
-impl Page {
-    fn read(text: &str) -> Page {
-        let lower = text.to_ascii_lowercase();
-        let scope = ["<article", "<main"]
+impl Meta {
+    fn read(doc: &Document) -> Meta {
+        let mut meta = Meta::default();
+        let mut canonical = None;
+        let mut og_url = None;
+        let mut time = None;
+        let scope = ["article", "main"]
             .into_iter()
-            .find(|tag| lower.contains(tag))
-            .map(|tag| &tag[1..]);
-        let bytes = text.as_bytes();
-        let mut page = Page {
-            blocks: vec![Block::root()],
-            ..Page::default()
-        };
-        let mut walk = Walk {
-            stack: Vec::new(),
-            depths: Depths::default(),
-            open_names: HashMap::new(),
-            scope,
-        };
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] != b'<' {
-                let end = text[i..].find('<').map_or(text.len(), |p| i + p);
-                page.text(i..end, &walk);
-                i = end;
+            .find(|name| doc.select(name).exists());
+        for node in doc.tree.root().descendants_it() {
+            let Some(name) = node.node_name() else {
                 continue;
-            }
-            let rest = &lower[i..];
-            if rest.starts_with("<!--") {
-                i = rest.find("-->").map_or(text.len(), |p| i + p + 3);
-            } else if rest.starts_with("<!") || rest.starts_with("<?") {
-                i = rest.find('>').map_or(text.len(), |p| i + p + 1);
-            } else if rest.starts_with("</")
-                && rest[2..].starts_with(|c: char| c.is_ascii_alphabetic())
-            {
-                let tag = Tag::read(text, i + 2);
-                walk.close(&tag.name);
-                if tag.name == "h1" && !page.h1.is_empty() {
-                    page.h1_done = true;
-                }
-                i = tag.end;
-            } else if rest[1..].starts_with(|c: char| c.is_ascii_alphabetic()) {
-                let tag = Tag::read(text, i + 1);
-                i = tag.end;
-                if RAW_TEXT.contains(&tag.name.as_str()) {
-                    let close = format!("</{}", tag.name);
-                    let end = lower[i..].find(&close).map_or(text.len(), |p| i + p);
-                    if tag.name == "title" && page.title.is_none() {
-                        page.title = Some(i..end);
-                    }
-                    i = lower[end..].find('>').map_or(text.len(), |p| end + p + 1);
-                    continue;
-                }
-                page.open(&tag, &mut walk);
-            } else {
-                page.text(i..i + 1, &walk);
-                i += 1;
-            }
-        }
-        page
-    }
-
-    fn open(&mut self, tag: &Tag, walk: &mut Walk) {
-        let name = tag.name.as_str();
-        if name == "meta" {
-            self.meta(tag);
-        }
-        if name == "link"
-            && tag
-                .value("rel")
-                .is_some_and(|rel| rel.contains("canonical"))
-        {
-            self.url = tag.value_range("href");
-        }
-        if name == "time" && self.published.is_none() {
-            self.published = tag.value_range("datetime");
-        }
-        if BLOCKS.contains(&name) {
-            while walk.stack.last().is_some_and(|open| open.name == "p") {
-                walk.pop();
-            }
-            if name == "li" && walk.stack.last().is_some_and(|open| open.name == "li") {
-                walk.pop();
-            }
-        }
-        if VOID.contains(&name) || tag.self_closing {
-            return;
-        }
-        let skip = SKIPPED.contains(&name) || tag.is_boilerplate();
-        let around = walk.stack.last().map_or(ROOT, |open| open.block);
-        let block = if INLINE.binary_search(&name).is_ok() {
-            around
-        } else {
-            self.blocks.push(Block::new(around));
-            self.blocks.len() - 1
-        };
-        walk.push(Open {
-            name: name.to_string(),
-            skip,
-            block,
-        });
-    }
-
-    fn meta(&mut self, tag: &Tag) {
-        let key = tag.value("property").or_else(|| tag.value("name"));
-        let slot = match key.map(str::to_ascii_lowercase).as_deref() {
-            Some("og:title") => &mut self.og_title,
-            Some("og:site_name") => &mut self.site_name,
-            Some("article:published_time") => &mut self.published,
-            Some("og:url") if self.url.is_none() => &mut self.url,
-            _ => return,
-        };
-        *slot = tag.value_range("content");
-    }
-
-    fn text(&mut self, range: Range<usize>, walk: &Walk) {
-        let depths = &walk.depths;
-        let in_scope = walk.scope.is_none() || depths.scope > 0;
-        if depths.h1 > 0 {
-            // The headline often sits in the article's <header>, which is
-            // otherwise left out; a site logo's <h1> sits outside the article.
-            if !self.h1_done && in_scope && depths.furniture == 0 {
-                self.h1.push(range);
-            }
-            return;
-        }
-        if !in_scope || depths.skip > 0 || depths.heading > 0 {
-            return;
-        }
-        self.chunks.push(Chunk {
-            range,
-            block: walk.stack.last().map_or(ROOT, |open| open.block),
-            link: depths.link > 0,
-        });
-    }
-}
-
-/// The walk's open elements, innermost last, and what they add up to.
-struct Walk {
-    stack: Vec<Open>,
-    depths: Depths,
-    /// How many elements of each name are open, so that an end tag with no
-    /// start tag costs nothing however deep the page.
-    open_names: HashMap<String, usize>,
-    scope: Option<&'static str>,
-}
-
-impl Walk {
-    fn push(&mut self, open: Open) {
-        self.depths.change(&open, self.scope, 1);
-        *self.open_names.entry(open.name.clone()).or_insert(0) += 1;
-        self.stack.push(open);
-    }
-
-    fn pop(&mut self) {
-        if let Some(open) = self.stack.pop() {
-            self.depths.change(&open, self.scope, -1);
-            if let Some(count) = self.open_names.get_mut(&open.name) {
-                *count -= 1;
-            }
-        }
-    }
-
-    /// End the innermost open element called `name` and all inside it.
-    fn close(&mut self, name: &str) {
-        if self.open_names.get(name).is_none_or(|&count| count == 0) {
-            return;
-        }
-        while let Some(open) = self.stack.last() {
-            let last = open.name == name;
-            self.pop();
-            if last {
-                return;
-            }
-        }
-    }
-}
-
-/// A start or end tag: its lower-case name, its attributes (name and the
-/// byte range of the value), and the offset just past its `>`.
-#[derive(Debug)]
-struct Tag<'a> {
-    text: &'a str,
-    name: String,
-    attributes: Vec<(String, Range<usize>)>,
-    self_closing: bool,
-    end: usize,
-}
-
-impl<'a> Tag<'a> {
-    /// Read the tag whose name starts at byte `from` of `text`.
-    fn read(text: &'a str, from: usize) -> Tag<'a> {
-        let bytes = text.as_bytes();
-        let name_end = from
-            + bytes[from..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b':')
-                .count();
-        let mut tag = Tag {
-            text,
-            name: text[from..name_end].to_ascii_lowercase(),
-            attributes: Vec::new(),
-            self_closing: false,
-            end: text.len(),
-        };
-        let mut i = name_end;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'>' => {
-                    tag.end = i + 1;
-                    return tag;
-                }
-                b'/' => {
-                    tag.self_closing = bytes.get(i + 1) == Some(&b'>');
-                    i += 1;
-                }
-                b if b.is_ascii_whitespace() => i += 1,
-                _ => {
-                    let start = i;
-                    while i < bytes.len()
-                        && !bytes[i].is_ascii_whitespace()
-                        && !b"=>/".contains(&bytes[i])
-                    {
-                        i += 1;
-                    }
-                    let name = text[start..i].to_ascii_lowercase();
-                    while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                        i += 1;
-                    }
-                    let mut value = i..i;
-                    if bytes.get(i) == Some(&b'=') {
-                        i += 1;
-                        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                            i += 1;
+            };
+            let value = |key: &str| {
+                node.attr(key)
+                    .map(|v| collapse(&v))
+                    .filter(|v| !v.is_empty())
+            };
+            match name.as_ref() {
+                "meta" => {
+                    let key = value("property")
+                        .or_else(|| value("name"))
+                        .map(|k| k.to_ascii_lowercase());
+                    let Some(content) = value("content") else {
+                        continue;
+                    };
+                    let slot = match key.as_deref() {
+                        Some("og:title") => {
+                            meta.og_title.get_or_insert((node.id, content));
+                            continue;
                         }
-                        match bytes.get(i) {
-                            Some(&quote @ (b'"' | b'\'')) => {
-                                let close = bytes[i + 1..]
-                                    .iter()
-                                    .position(|&b| b == quote)
-                                    .map_or(bytes.len(), |p| i + 1 + p);
-                                value = i + 1..close;
-                                i = (close + 1).min(bytes.len());
-                            }
-                            _ => {
-                                let start = i;
-                                while i < bytes.len()
-                                    && !bytes[i].is_ascii_whitespace()
-                                    && bytes[i] != b'>'
-                                {
-                                    i += 1;
-                                }
-                                value = start..i;
-                            }
-                        }
-                    }
-                    tag.attributes.push((name, value));
+                        Some("og:site_name") => &mut meta.site_name,
+                        Some("article:published_time") => &mut meta.published,
+                        Some("og:url") => &mut og_url,
+                        _ => continue,
+                    };
+                    slot.get_or_insert(content);
                 }
+                "link" if value("rel").is_some_and(|rel| rel.contains("canonical")) => {
+                    canonical = canonical.or_else(|| value("href"));
+                }
+                "time" => time = time.or_else(|| value("datetime")),
+                "title" => meta.title = meta.title.or(Some(node.id)),
+                "h1" if meta.h1.is_none() && is_headline(&node, scope) => {
+                    meta.h1 = Some(node.id);
+                }
+                _ => {}
             }
         }
-        tag
+        meta.published = meta.published.or(time);
+        meta.url = canonical.or(og_url);
+        meta
     }
+}
 
-    fn value_range(&self, name: &str) -> Option<Range<usize>> {
-        self.attributes
+/// Whether an `<h1>` can be the headline: it has text, sits inside the
+/// scope element (`<article>` or `<main>`) when the page has one, and
+/// outside navigation, asides and footers (a site logo's `<h1>`).
+fn is_headline(h1: &NodeRef, scope: Option<&str>) -> bool {
+    if h1.text().trim().is_empty() {
+        return false;
+    }
+    let mut in_scope = scope.is_none();
+    for ancestor in h1.ancestors_it(None) {
+        match ancestor.node_name().as_deref() {
+            Some("nav" | "aside" | "footer") => return false,
+            Some(name) if Some(name) == scope => in_scope = true,
+            _ => {}
+        }
+    }
+    in_scope
+}
+
+/// The headline and where it starts: the `<h1>`'s text, else `og:title`,
+/// else `<title>`.
+fn headline(
+    doc: &Document,
+    meta: &Meta,
+    pieces: &[tree::Piece],
+    places: &[Option<Range<usize>>],
+    meta_lines: &HashMap<NodeId, usize>,
+    text: &str,
+) -> (Option<String>, Position) {
+    // The first piece of text inside `element`, found in the file.
+    let first_piece = |element: NodeId| {
+        let inside: HashSet<NodeId> = doc
+            .tree
+            .get(&element)
+            .map(|node| node.descendants_it().map(|n| n.id).collect())
+            .unwrap_or_default();
+        pieces
             .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, range)| range.clone())
-    }
-
-    fn value(&self, name: &str) -> Option<&'a str> {
-        self.value_range(name).map(|range| &self.text[range])
-    }
-
-    /// Whether class, id, role or hiding marks the element as page furniture.
-    fn is_boilerplate(&self) -> bool {
-        let article_body = self
-            .value("itemprop")
-            .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"));
-        if matches!(self.name.as_str(), "html" | "body" | "article" | "main") || article_body {
-            // Sites put ad and layout switches on the body, and the
-            // author's name in the article's classes.
-            return false;
-        }
-        let has_word = |attribute: &str, words: &[&str]| {
-            self.value(attribute).is_some_and(|value| {
-                value
-                    .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-                    .any(|word| words.contains(&word.to_ascii_lowercase().as_str()))
+            .zip(places)
+            .find_map(|(piece, place)| {
+                let range = place.as_ref().filter(|_| inside.contains(&piece.node))?;
+                let blank = piece.text.len() - piece.text.trim_start().len();
+                let literal = &text[range.clone()] == piece.text.as_ref();
+                Some(position_of(
+                    text,
+                    range.start + if literal { blank } else { 0 },
+                ))
             })
-        };
-        let marked = |attribute: &str| {
-            has_word(attribute, BOILERPLATE_WORDS) && !has_word(attribute, CONTENT_WORDS)
-        };
-        let role = self.value("role").is_some_and(|role| {
-            BOILERPLATE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str())
+            .unwrap_or(Position::START)
+    };
+    let element_text = |element: NodeId| {
+        doc.tree
+            .get(&element)
+            .map(|node| collapse(&node.text()))
+            .filter(|t| !t.is_empty())
+    };
+    if let Some((h1, title)) = meta.h1.and_then(|h1| Some((h1, element_text(h1)?))) {
+        return (Some(title), first_piece(h1));
+    }
+    if let Some((node, title)) = &meta.og_title {
+        let at = meta_lines.get(node).map_or(Position::START, |&line| {
+            attribute_position(text, line, title)
         });
-        let hidden = self.value_range("hidden").is_some()
-            || self
-                .value("aria-hidden")
-                .is_some_and(|v| v.eq_ignore_ascii_case("true"))
-            || self.value("style").is_some_and(|style| {
-                let style: String = style
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .collect::<String>()
-                    .to_ascii_lowercase();
-                style.contains("display:none") || style.contains("visibility:hidden")
-            });
-        marked("class") || marked("id") || role || hidden
+        return (Some(title.clone()), at);
+    }
+    if let Some((node, title)) = meta.title.and_then(|t| Some((t, element_text(t)?))) {
+        return (Some(title), first_piece(node));
+    }
+    (None, Position::START)
+}
+
+/// Where `value` is written on `line` of `text` (its first line that has
+/// it, looking back from the tag's end), else the line's start.
+fn attribute_position(text: &str, line: usize, value: &str) -> Position {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line = line.clamp(1, starts.len());
+    let start = starts[line - 1];
+    let end = starts.get(line).copied().unwrap_or(text.len());
+    match text[start..end].find(value) {
+        Some(at) => position_of(text, start + at),
+        None => Position { line, column: 1 },
     }
 }
 
-/// `text` with everything outside `kept` blanked to spaces (newlines stay)
-/// and entities in `kept` decoded, padded to their length in characters.
-fn blank_except(text: &str, kept: &[Range<usize>]) -> String {
-    let mut body = String::with_capacity(text.len());
-    let mut at = 0;
-    for range in kept {
-        blank_into(&mut body, &text[at..range.start]);
-        decode_into(&mut body, &text[range.clone()], true);
-        at = range.end;
-    }
-    blank_into(&mut body, &text[at..]);
-    body
+/// The body being built: the file's text with everything outside the kept
+/// pieces blanked.
+struct Body<'a> {
+    text: &'a str,
+    out: String,
+    /// Bytes of `text` written so far.
+    at: usize,
+    /// Characters a decoded reference was shorter than its source: spaces
+    /// owed at the next whitespace, so that words stay whole and the next
+    /// words keep their columns.
+    pending: usize,
 }
 
-fn blank_into(body: &mut String, text: &str) {
-    body.extend(text.chars().map(|c| if c == '\n' { '\n' } else { ' ' }));
-}
-
-/// Decode character references. With `pad`, each decoded reference leaves
-/// as many spaces as it was longer, put at the next whitespace (or the end)
-/// so that words stay whole and the following words keep their columns.
-fn decode_into(out: &mut String, text: &str, pad: bool) {
-    let mut pending = 0;
-    let mut rest = text;
-    while let Some(at) = rest.find(|c: char| c == '&' || (pending > 0 && c.is_whitespace())) {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        if !rest.starts_with('&') {
-            out.extend(std::iter::repeat_n(' ', pending));
-            pending = 0;
-            continue;
+impl<'a> Body<'a> {
+    fn new(text: &'a str) -> Body<'a> {
+        Body {
+            text,
+            out: String::with_capacity(text.len()),
+            at: 0,
+            pending: 0,
         }
-        // Only the next few bytes are searched for the `;`, so that a text
-        // of many `&` costs its length.
-        let reference = rest.as_bytes()[1..]
-            .iter()
-            .take(MAX_REFERENCE + 1)
-            .position(|&b| b == b';')
-            .and_then(|semi| Some((character(&rest[1..semi + 2])?, semi + 2)));
-        match reference {
-            Some((decoded, len)) => {
-                out.push_str(&decoded);
-                if pad {
-                    pending += rest[..len].chars().count() - decoded.chars().count();
+    }
+
+    /// Keep `piece`, found at `range` of the file.
+    fn keep(&mut self, range: Range<usize>, piece: &str) {
+        if range.start < self.at {
+            return;
+        }
+        self.blank_to(range.start);
+        let source = &self.text[range.clone()];
+        if source == piece {
+            match piece.find(char::is_whitespace).filter(|_| self.pending > 0) {
+                Some(space) => {
+                    self.out.push_str(&piece[..space]);
+                    self.pay();
+                    self.out.push_str(&piece[space..]);
                 }
-                rest = &rest[len..];
+                None => self.out.push_str(piece),
             }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
+        } else {
+            // A decoded reference: never longer than what it decodes.
+            let room = source.chars().count();
+            let decoded: String = piece.chars().take(room).collect();
+            self.out.push_str(&decoded);
+            self.pending += room - decoded.chars().count();
+        }
+        self.at = range.end;
+    }
+
+    fn blank_to(&mut self, to: usize) {
+        if to > self.at {
+            self.pay();
+            let gap = &self.text[self.at..to];
+            self.out
+                .extend(gap.chars().map(|c| if c == '\n' { '\n' } else { ' ' }));
+            self.at = to;
         }
     }
-    out.push_str(rest);
-    out.extend(std::iter::repeat_n(' ', pending));
-}
 
-/// The longest character reference read: `&CounterClockwiseContourIntegral;`
-/// is the longest name of HTML's list.
-const MAX_REFERENCE: usize = 32;
-
-fn decode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    decode_into(&mut out, text, false);
-    out
-}
-
-/// What a reference (`amp;`, `#8217;`, `#x2019;`, with its `;`) stands
-/// for: a character, or two for a few named ones. Every name of the HTML
-/// standard is known (through html-escape); control characters are not
-/// decoded.
-fn character(reference: &str) -> Option<String> {
-    if let Some(number) = reference.strip_prefix('#') {
-        let number = number.strip_suffix(';')?;
-        let code = match number.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => number.parse().ok()?,
-        };
-        return char::from_u32(code)
-            .filter(|c| !c.is_control() || c.is_whitespace())
-            .map(String::from);
+    fn pay(&mut self) {
+        self.out.extend(std::iter::repeat_n(' ', self.pending));
+        self.pending = 0;
     }
-    let written = format!("&{reference}");
-    let decoded = html_escape::decode_html_entities(&written);
-    (decoded != written.as_str()).then(|| decoded.into_owned())
+
+    fn finish(mut self) -> String {
+        self.blank_to(self.text.len());
+        self.pay();
+        self.out
+    }
 }
 
 fn collapse(text: &str) -> String {
@@ -841,10 +482,18 @@ mod tests {
     }
 
     #[test]
-    fn numeric_references_are_decoded() {
-        assert_eq!(decode("&#8217;&#x2014;&bogus;&amp"), "’—&bogus;&amp");
-        assert_eq!(decode("&hearts;&Ccedil;&frac12;&#0;"), "♥Ç½&#0;");
-        let many = "&".repeat(100_000);
-        assert_eq!(decode(&many), many);
+    fn references_are_decoded_as_a_browser_does() {
+        let page =
+            "<p>&#8217;&#x2014; &bogus; &amp x &hearts;&Ccedil;&frac12;&#0; &#150; &notit;</p>";
+        let body = parse(page, "x.html", "x").body;
+        assert_eq!(collapse(&body), "’— &bogus; & x ♥Ç½\u{fffd} – ¬it;");
+        // A reference sits where it was written, and the words after the
+        // next space keep their columns.
+        let column = |text: &str, word: &str| text[..text.find(word).unwrap()].chars().count();
+        assert_eq!(column(&body, "x"), column(page, " x ") + 1);
+        assert_eq!(column(&body, "–"), column(page, "&#150;"));
+        let many = format!("<p>{}</p>", "&".repeat(100_000));
+        let body = parse(&many, "x.html", "x").body;
+        assert_eq!(body.trim(), "&".repeat(100_000));
     }
 }

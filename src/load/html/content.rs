@@ -1,214 +1,347 @@
-//! Which part of a page is the article: the block that holds the most
-//! running text, by the scoring of Mozilla's Readability.
+//! Which text of a page is the article: page furniture taken out by the
+//! page's own marks, then the main content chosen by `dom_smoothie`, a port
+//! of Mozilla's Readability.
 //!
-//! Every block element of the page (everything but inline markup) is a
-//! node; each piece of text belongs to its innermost block. A block with a
-//! paragraph's worth of text of its own ([`MIN_PARAGRAPH_CHARS`]) gives
-//! points to its parent (and half to its grandparent): one, one per comma,
-//! one per hundred characters up to three. A block's points are scaled down
-//! by the share of its text that sits in links, so menus and link lists
-//! lose. The best block is the article; its sibling blocks join when they
-//! score nearly as well or hold a paragraph of plain text, and it widens to
-//! its parent while the parent is not mostly links. All text inside
-//! the chosen blocks is kept, whatever element holds it (`<div>`, table
-//! cells, `<dd>`, `<pre>`, a bare `<span>`), so that no sentence of the
-//! article is lost for being outside a `<p>`. Every step is one pass over
-//! the blocks or the text: the cost is linear in the page.
+//! First the elements that are never article text go: scripts, navigation,
+//! headers, footers, asides, forms, figures, hidden elements, and elements
+//! whose class, id or role names them as menus, share widgets, comments,
+//! related links or ads ([`is_furniture`]). Readability then scores the
+//! blocks of what is left by their running text, commas and links, keeps
+//! the best one with its siblings of the same kind, and cleans out what in
+//! it looks like furniture (link lists, forms, short share boxes), also on
+//! pages whose class names say nothing. Every text node inside what it
+//! kept is article text, whatever element holds it (`<p>`, `<div>`, table
+//! cells, `<dd>`, `<pre>`, a bare `<span>`), except headings: the first
+//! `<h1>` is the headline and subheadings are not claims.
 
-use std::ops::Range;
+use std::collections::{HashMap, HashSet};
 
-/// The block that stands for the whole page.
-pub const ROOT: usize = 0;
+use dom_query::{Document, NodeData, NodeId, NodeRef};
+use dom_smoothie::Readability;
+use html5ever::tendril::StrTendril;
 
-/// Characters (not counting whitespace) of a block's own text from which it
-/// counts as a paragraph, as in Readability: shorter text is a label, a
-/// button, a caption.
-pub const MIN_PARAGRAPH_CHARS: usize = 25;
+/// Elements whose content is never article text.
+const SKIPPED: &[&str] = &[
+    "aside", "button", "figure", "footer", "form", "header", "iframe", "nav", "noscript", "script",
+    "select", "style", "svg", "template", "textarea",
+];
 
-/// Characters per point of length, and the most points length gives
-/// (Readability's values).
-const CHARS_PER_POINT: usize = 100;
-const MAX_LENGTH_POINTS: usize = 3;
+/// Words in a class or id (split at `-` and `_`) that mark page furniture.
+const FURNITURE_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "author",
+    "banner",
+    "breadcrumb",
+    "breadcrumbs",
+    "byline",
+    "caption",
+    "comment",
+    "comments",
+    "cookie",
+    "credit",
+    "menu",
+    "nav",
+    "navbar",
+    "navigation",
+    "newsletter",
+    "popup",
+    "promo",
+    "related",
+    "share",
+    "sharing",
+    "sidebar",
+    "signup",
+    "social",
+    "subscribe",
+    "toolbar",
+];
 
-/// When the article is split into many like blocks (a how-to's steps, a
-/// live blog's posts), the best few score alike: of the
-/// [`TOP_CANDIDATES`] best blocks, those within [`ALIKE_SHARE`] of the best
-/// are alike, and the article is their nearest common ancestor that holds
-/// at least [`MIN_ALIKE`] of them (Readability's values).
-const TOP_CANDIDATES: usize = 5;
-const ALIKE_SHARE: f64 = 0.75;
-const MIN_ALIKE: usize = 3;
+/// A class name or id of more parts than this (split at `-` and `_`) is a
+/// slug made from a heading ("sharing-with-a-single-developer"), not a
+/// mark of furniture.
+const MAX_MARKER_PARTS: usize = 3;
 
-/// The article's block widens to its parent while less than this share of
-/// the parent's text is in links: text that the scoring split into parts
-/// (steps, sections, a paragraph per `<div>`) is kept whole, and the climb
-/// stops at the page's menus and link lists. Chosen on the Readability
-/// test pages in two folds (0.05 and 0.1 best on either half; F1 on the
-/// other half 0.90 against 0.88 without the climb); `docs/html.md`.
-const MAX_CLIMB_LINK_SHARE: f64 = 0.1;
+/// Words in a class or id that mark the article itself, which outweigh a
+/// furniture word beside them ("post-content sidebar-aware"):
+/// Readability's list.
+const CONTENT_WORDS: &[&str] = &["article", "body", "column", "content", "main"];
 
-/// A sibling block joins the article when it scores at least this share
-/// of the best block (Readability's value)...
-const SIBLING_SHARE: f64 = 0.2;
-/// ...and at least this many points, so that weak pages do not pull in
-/// every neighbour.
-const MIN_SIBLING_SCORE: f64 = 10.0;
+/// ARIA roles of page furniture.
+const FURNITURE_ROLES: &[&str] = &[
+    "banner",
+    "complementary",
+    "contentinfo",
+    "dialog",
+    "navigation",
+    "search",
+];
 
-/// A sibling block of plain text joins when its text is longer than this
-/// and less than [`MAX_SIBLING_LINK_SHARE`] of it is in links.
-const MIN_SIBLING_CHARS: usize = 80;
-const MAX_SIBLING_LINK_SHARE: f64 = 0.25;
+/// Headings: not claims (the headline is read apart).
+const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
 
-/// A block element of the page.
-#[derive(Debug, Clone, Copy)]
-pub struct Block {
-    /// The enclosing block; the root is its own parent.
-    pub parent: usize,
+/// The id `dom_smoothie` gives the element that holds the article.
+const ARTICLE_ID: &str = "readability-page-1";
+
+/// The text nodes of `doc` that make the article.
+pub fn main_text(doc: Document) -> HashSet<NodeId> {
+    remove_furniture(&doc);
+    defuse_serializer(&doc);
+    let Ok(mut readability) = Readability::with_document(doc, None, None) else {
+        return HashSet::new();
+    };
+    let chosen = readability.parse().is_ok();
+    let doc = &readability.doc;
+    let root = if chosen {
+        doc.select(&format!("#{ARTICLE_ID}"))
+            .nodes()
+            .first()
+            .copied()
+    } else {
+        // Nothing scored as an article: every text left on the page.
+        doc.select("body").nodes().first().copied()
+    };
+    root.map(|root| text_nodes(&root)).unwrap_or_default()
 }
 
-impl Block {
-    /// The block for the whole page.
-    pub fn root() -> Block {
-        Block { parent: ROOT }
-    }
-
-    /// A block inside `parent`.
-    pub fn new(parent: usize) -> Block {
-        Block { parent }
-    }
-}
-
-/// A piece of text of the page, outside any boilerplate.
-#[derive(Debug, Clone)]
-pub struct Chunk {
-    /// Its bytes in the file.
-    pub range: Range<usize>,
-    /// Its innermost block.
-    pub block: usize,
-    /// Whether it is the text of a link.
-    pub link: bool,
-}
-
-/// The ranges of the chunks that make the article, in page order. Blocks
-/// come parents first (a block's index is above its parent's).
-pub fn main_text(blocks: &[Block], chunks: &[Chunk], text: &str) -> Vec<Range<usize>> {
-    let n = blocks.len();
-    let mut own = vec![0usize; n];
-    let mut own_linked = vec![0usize; n];
-    let mut commas = vec![0usize; n];
-    for chunk in chunks {
-        let piece = &text[chunk.range.clone()];
-        let chars = piece.chars().filter(|c| !c.is_whitespace()).count();
-        own[chunk.block] += chars;
-        commas[chunk.block] += piece.matches(',').count();
-        if chunk.link {
-            own_linked[chunk.block] += chars;
+/// Take out of the document every element that [`is_furniture`] names,
+/// and the blocks that are lists of links or copyright lines. Two passes
+/// over the page: the characters and linked characters of each element,
+/// then the walk down that takes out the outermost furniture.
+fn remove_furniture(doc: &Document) {
+    let root = doc.tree.root();
+    let counts = char_counts(&root);
+    let mut furniture = Vec::new();
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        if !node.is_element() && !node.is_document() {
+            continue;
         }
-    }
-    let (mut total, mut linked) = (own.clone(), own_linked.clone());
-    for b in (1..n).rev() {
-        let parent = blocks[b].parent;
-        total[parent] += total[b];
-        linked[parent] += linked[b];
-    }
-    let link_share = |b: usize| {
-        if total[b] == 0 {
-            0.0
+        let name = name_of(&node);
+        let Counts {
+            chars,
+            linked,
+            links,
+        } = counts.get(&node.id).copied().unwrap_or_default();
+        let block = BLOCKS.contains(&name.as_str());
+        let link_list = links >= MIN_LINKS_OF_LINK_LIST
+            && linked as f64 >= chars as f64 * MAX_LINK_SHARE
+            && chars - linked < MAX_PLAIN_CHARS_OF_LINK_LIST;
+        let copyright = chars < MAX_COPYRIGHT_CHARS && is_copyright(&node);
+        if node.is_element()
+            && (is_furniture(&node) || (block && chars > 0 && (link_list || copyright)))
+        {
+            furniture.push(node.id);
         } else {
-            linked[b] as f64 / total[b] as f64
-        }
-    };
-    let mut points = vec![0.0f64; n];
-    for b in 0..n {
-        let plain = own[b] - own_linked[b];
-        if plain < MIN_PARAGRAPH_CHARS {
-            continue;
-        }
-        let score =
-            1.0 + commas[b] as f64 + (plain / CHARS_PER_POINT).min(MAX_LENGTH_POINTS) as f64;
-        let parent = blocks[b].parent;
-        points[parent] += score;
-        if parent != ROOT {
-            points[blocks[parent].parent] += score / 2.0;
+            stack.extend(node.children_it(false));
         }
     }
-    let score = |b: usize| points[b] * (1.0 - link_share(b));
-    // The best block; ties go to the first in the page.
-    let Some(top) = (0..n)
-        .filter(|&b| score(b) > 0.0)
-        .fold(None, |best: Option<usize>, b| match best {
-            Some(best) if score(best) >= score(b) => Some(best),
-            _ => Some(b),
-        })
-    else {
-        return chunks.iter().map(|c| c.range.clone()).collect();
-    };
-    let mut top = common_ancestor(blocks, &score, top, n);
-    while top != ROOT && link_share(blocks[top].parent) < MAX_CLIMB_LINK_SHARE {
-        top = blocks[top].parent;
+    for id in furniture {
+        doc.tree.remove_from_parent(&id);
     }
-    let mut kept = vec![false; n];
-    kept[top] = true;
-    if top != ROOT {
-        let parent = blocks[top].parent;
-        let bar = (score(top) * SIBLING_SHARE).max(MIN_SIBLING_SCORE);
-        for b in 1..n {
-            if b == top || blocks[b].parent != parent {
-                continue;
-            }
-            let plain_paragraph =
-                total[b] > MIN_SIBLING_CHARS && link_share(b) < MAX_SIBLING_LINK_SHARE;
-            kept[b] = score(b) >= bar || plain_paragraph;
-        }
-    }
-    let mut inside = kept;
-    for b in 1..n {
-        inside[b] = inside[b] || inside[blocks[b].parent];
-    }
-    chunks
-        .iter()
-        .filter(|c| inside[c.block])
-        .map(|c| c.range.clone())
-        .collect()
 }
 
-/// The block to take for `top`: itself, or the nearest ancestor that holds
-/// [`MIN_ALIKE`] of the blocks that score alike with it. One walk up from
-/// each of a handful of blocks: linear in the depth of the page.
-fn common_ancestor(blocks: &[Block], score: &dyn Fn(usize) -> f64, top: usize, n: usize) -> usize {
-    let mut best: Vec<usize> = Vec::with_capacity(TOP_CANDIDATES + 1);
-    for b in 0..n {
-        let s = score(b);
-        if s <= 0.0 {
-            continue;
-        }
-        let at = best.partition_point(|&o| score(o) >= s);
-        if at < TOP_CANDIDATES {
-            best.insert(at, b);
-            best.truncate(TOP_CANDIDATES);
+/// What a node holds: characters (not whitespace), those of them in links,
+/// and links.
+#[derive(Debug, Clone, Copy, Default)]
+struct Counts {
+    chars: usize,
+    linked: usize,
+    links: usize,
+}
+
+/// Each node's [`Counts`], from the leaves up: one pass over the subtree.
+fn char_counts(root: &NodeRef) -> HashMap<NodeId, Counts> {
+    let mut order = Vec::new();
+    let mut stack = vec![*root];
+    while let Some(node) = stack.pop() {
+        order.push(node);
+        stack.extend(node.children_it(false));
+    }
+    let mut counts: HashMap<NodeId, Counts> = HashMap::new();
+    for node in order.iter().rev() {
+        let count = if node.is_text() {
+            Counts {
+                chars: node.text().chars().filter(|c| !c.is_whitespace()).count(),
+                ..Counts::default()
+            }
+        } else {
+            let mut sum = node
+                .children_it(false)
+                .fold(Counts::default(), |sum, child| {
+                    let c = counts.get(&child.id).copied().unwrap_or_default();
+                    Counts {
+                        chars: sum.chars + c.chars,
+                        linked: sum.linked + c.linked,
+                        links: sum.links + c.links,
+                    }
+                });
+            if name_of(node) == "a" {
+                sum.linked = sum.chars;
+                sum.links += 1;
+            }
+            sum
+        };
+        counts.insert(node.id, count);
+    }
+    counts
+}
+
+/// Make the page cheap to serialize. `dom_smoothie` ends by serializing
+/// the article with html5ever, which scans to the end of a text for each
+/// `&` and each character from U+0080 to U+00BF in it (their UTF-8 starts
+/// with the byte it looks for): the square of a long text full of them.
+/// Readability reads only the lengths, commas and words of the text and
+/// the words of class names, so those characters become one plain
+/// character each (a non-breaking space a space), in texts and attribute
+/// values alike. The body is built from the parsed pieces, not this text.
+fn defuse_serializer(doc: &Document) {
+    let costly = |c: char| c == '&' || ('\u{80}'..='\u{bf}').contains(&c);
+    let plain = |text: &str| -> Option<StrTendril> {
+        text.contains(costly).then(|| {
+            let plain: String = text
+                .chars()
+                .map(|c| match c {
+                    '\u{a0}' => ' ',
+                    c if costly(c) => '_',
+                    c => c,
+                })
+                .collect();
+            StrTendril::from(plain)
+        })
+    };
+    let ids: Vec<NodeId> = doc.tree.root().descendants_it().map(|n| n.id).collect();
+    for id in ids {
+        doc.tree.update_node(&id, |node| match &mut node.data {
+            NodeData::Text { contents } => {
+                if let Some(text) = plain(contents) {
+                    *contents = text;
+                }
+            }
+            NodeData::Element(element) => {
+                for attribute in &mut element.attrs {
+                    if let Some(value) = plain(&attribute.value) {
+                        attribute.value = value;
+                    }
+                }
+            }
+            _ => {}
+        });
+    }
+}
+
+/// Whether the element is page furniture: by its name, its class, id or
+/// role, or because it is hidden. The body, the article and the main
+/// element never are, nor an element marked as the article's body: sites
+/// put layout switches on the body and the author's name in the article's
+/// classes.
+pub fn is_furniture(node: &NodeRef) -> bool {
+    let Some(name) = node.node_name() else {
+        return false;
+    };
+    let name = name.to_ascii_lowercase();
+    if SKIPPED.contains(&name.as_str()) {
+        return true;
+    }
+    let attribute = |key: &str| node.attr(key).map(|v| v.to_string());
+    let article_body = attribute("itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articleBody"));
+    if matches!(name.as_str(), "html" | "body" | "article" | "main") || article_body {
+        return false;
+    }
+    // Each class name or the id, split into its words.
+    let names = |key: &str| -> Vec<Vec<String>> {
+        attribute(key)
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(|name| {
+                name.split(['-', '_'])
+                    .map(|word| word.to_ascii_lowercase())
+                    .collect()
+            })
+            .collect()
+    };
+    let marked = |key: &str| {
+        let names = names(key);
+        let has =
+            |words: &[&str], name: &Vec<String>| name.iter().any(|w| words.contains(&w.as_str()));
+        let furniture = names
+            .iter()
+            .any(|name| name.len() <= MAX_MARKER_PARTS && has(FURNITURE_WORDS, name));
+        furniture && !names.iter().any(|name| has(CONTENT_WORDS, name))
+    };
+    let role = attribute("role")
+        .is_some_and(|role| FURNITURE_ROLES.contains(&role.trim().to_ascii_lowercase().as_str()));
+    let hidden = node.has_attr("hidden")
+        || attribute("aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        || attribute("style").is_some_and(|style| {
+            let style: String = style
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            style.contains("display:none") || style.contains("visibility:hidden")
+        });
+    marked("class") || marked("id") || role || hidden
+}
+
+/// Block elements that a list of links or a copyright line can be.
+const BLOCKS: &[&str] = &[
+    "center", "dd", "div", "dl", "dt", "li", "ol", "p", "section", "table", "tbody", "td", "tfoot",
+    "th", "thead", "tr", "ul",
+];
+
+/// A block with at least this share of its text in links, and little other
+/// text ([`MAX_PLAIN_CHARS_OF_LINK_LIST`]), is a menu or a list of related
+/// links, not article text. Readability's own cleaning removes lists,
+/// tables and `<div>`s over this share when they score low, but only inside
+/// the block it chose, and old pages lay out their menus in table cells,
+/// which it keeps with the article.
+const MAX_LINK_SHARE: f64 = 0.5;
+
+/// The fewest links of a list of links: one or two links in a short block
+/// are a sentence's links ("Here's our <a>year in review</a>!").
+const MIN_LINKS_OF_LINK_LIST: usize = 3;
+
+/// The most characters outside links that a list of links has: its
+/// heading ("Also on Town Crier", "Most read") and separators. A block
+/// with more plain text than this holds more than links, such as the
+/// article beside its menus.
+const MAX_PLAIN_CHARS_OF_LINK_LIST: usize = 80;
+
+/// A block shorter than this (in characters) that names a copyright is a
+/// page's copyright line.
+const MAX_COPYRIGHT_CHARS: usize = 200;
+
+/// The text nodes inside `root`, headings left out.
+fn text_nodes(root: &NodeRef) -> HashSet<NodeId> {
+    let mut kept = HashSet::new();
+    let mut stack = vec![*root];
+    while let Some(node) = stack.pop() {
+        if node.is_text() {
+            kept.insert(node.id);
+        } else if !HEADINGS.contains(&name_of(&node).as_str()) {
+            stack.extend(node.children_it(false));
         }
     }
-    let alike: Vec<usize> = best
-        .into_iter()
-        .filter(|&b| b != top && score(b) >= score(top) * ALIKE_SHARE)
-        .collect();
-    if alike.len() < MIN_ALIKE {
-        return top;
-    }
-    let mut holds: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-    for &b in &alike {
-        let mut at = b;
-        while at != ROOT {
-            at = blocks[at].parent;
-            *holds.entry(at).or_insert(0) += 1;
-        }
-    }
-    let mut at = top;
-    while at != ROOT {
-        at = blocks[at].parent;
-        if holds.get(&at).is_some_and(|&count| count >= MIN_ALIKE) {
-            return at;
-        }
-    }
-    top
+    kept
+}
+
+/// The lower-case name of an element, empty for other nodes.
+fn name_of(node: &NodeRef) -> String {
+    node.node_name()
+        .map(|name| name.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// Whether a block's text is a copyright line: "©", "(c) 2026",
+/// "Copyright 2026", "All rights reserved".
+fn is_copyright(node: &NodeRef) -> bool {
+    let text = node.text().to_lowercase();
+    let text = text.trim_start();
+    text.contains('©')
+        || text.contains("all rights reserved")
+        || text.starts_with("(c)")
+        || text.starts_with("copyright")
 }
