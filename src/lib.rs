@@ -28,6 +28,7 @@
 //!     title_at: Position::START,
 //!     body_at: Position::START,
 //!     layout: Layout::Verbatim,
+//!     skipped: Vec::new(),
 //! };
 //! let story = Story {
 //!     id: "venezuela".into(),
@@ -63,7 +64,7 @@ pub use model::{Claim, Story, Version};
 use std::sync::Arc;
 
 use extract::framing::Lexicon;
-use model::OutletId;
+use model::{OutletId, Skip};
 
 /// The pipeline, set up once for a configuration: the lexicons are built
 /// here, so that a corpus run builds them once and a bad word in them is an
@@ -96,15 +97,23 @@ impl Analyzer {
     /// Every version's claims, segmented and with their features extracted:
     /// `claims[outlet][index]`.
     pub fn claims(&self, story: &Story) -> Vec<Vec<Claim>> {
+        self.claims_and_skipped(story).0
+    }
+
+    /// [`Analyzer::claims`], and per version what reaches no claim (see
+    /// [`model::skip::account`]): `skipped[outlet]`, sorted by position.
+    pub fn claims_and_skipped(&self, story: &Story) -> (Vec<Vec<Claim>>, Vec<Vec<Skip>>) {
         story
             .versions
             .iter()
             .enumerate()
             .map(|(o, version)| {
-                let segments = segment::segment(version, OutletId(o));
-                extract::extract(version, segments, &self.lexicon)
+                let (segments, dropped) = segment::segment_reporting(version, OutletId(o));
+                let claims = extract::extract(version, segments, &self.lexicon);
+                let skipped = model::skip::account(version, &claims, dropped);
+                (claims, skipped)
             })
-            .collect()
+            .unzip()
     }
 
     /// Run the whole pipeline on one story.
@@ -127,14 +136,13 @@ impl Analyzer {
             )
             .of_kind(ErrorKind::TooFewOutlets));
         }
-        let claims = self.claims(story);
+        let (claims, skipped) = self.claims_and_skipped(story);
         let clusters = align::align(&claims, &self.config.align);
-        Ok(compare::compare(
-            story,
-            claims,
-            clusters,
-            &self.config.compare(),
-        ))
+        let mut report = compare::compare(story, claims, clusters, &self.config.compare());
+        for (outlet, skipped) in report.outlets.iter_mut().zip(skipped) {
+            outlet.skipped = skipped;
+        }
+        Ok(report)
     }
 }
 
@@ -168,6 +176,7 @@ mod tests {
                 title_at: Position::START,
                 body_at: Position::START,
                 layout: Layout::Verbatim,
+                skipped: Vec::new(),
             }],
         };
         let error = analyze(&story, &Config::default()).unwrap_err();

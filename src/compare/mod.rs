@@ -78,6 +78,10 @@ pub struct OutletSummary {
     pub unique_claims: usize,
     /// How the outlet frames its claims.
     pub framing: framing::Profile,
+    /// The article text that reaches no claim, with its reasons, sorted by
+    /// position: empty as the compare stage builds the summary, which sees
+    /// only claims; [`crate::Analyzer::analyze`] fills it in.
+    pub skipped: Vec<crate::model::Skip>,
 }
 
 /// Everything storydiff has to say about one story; renderers read only this.
@@ -326,6 +330,7 @@ pub fn compare(
                 shared,
                 unique_claims: claims[o].len() - shared,
                 framing: framing::profile(&claims[o]),
+                skipped: Vec::new(),
             }
         })
         .collect();

@@ -27,7 +27,7 @@ use std::ops::Range;
 
 use content::{Block, Chunk, ROOT};
 
-use crate::model::{Layout, Position, Version};
+use crate::model::{Layout, Position, Skip, SkipReason, Version};
 
 /// An `.html` page from `source`, named after `stem` unless it names its site.
 pub fn parse(text: &str, source: &str, stem: &str) -> Version {
@@ -63,6 +63,7 @@ pub fn parse(text: &str, source: &str, stem: &str) -> Version {
             .map(|r| collapse(&decode(&text[r.clone()])))
             .filter(|v| !v.is_empty())
     };
+    let skipped = left_out(text, &page, &kept);
     Version {
         outlet: attribute(&page.site_name).unwrap_or_else(|| stem.to_string()),
         source: source.to_string(),
@@ -73,6 +74,93 @@ pub fn parse(text: &str, source: &str, stem: &str) -> Version {
         title_at,
         body_at: Position::START,
         layout: Layout::Verbatim,
+        skipped,
+    }
+}
+
+/// The page's text that is left out of the body: headings other than the
+/// headline, and page furniture (text in skipped elements, outside the
+/// article's scope, or in blocks the article's is not). Consecutive pieces
+/// of one reason, with no kept text between them, are one stretch. The
+/// text is as in the file (references not decoded); these stretches are
+/// outside the body, so they have no span.
+fn left_out(text: &str, page: &Page, kept: &[Range<usize>]) -> Vec<Skip> {
+    let mut pieces: Vec<(Range<usize>, Option<SkipReason>)> = page
+        .dropped
+        .iter()
+        .map(|(range, reason)| (range.clone(), Some(*reason)))
+        .collect();
+    // Kept chunks are a subsequence of all chunks, in page order.
+    let mut kept_ranges = kept.iter().peekable();
+    for chunk in &page.chunks {
+        let is_kept = kept_ranges.next_if(|r| **r == chunk.range).is_some();
+        let reason = (!is_kept).then_some(SkipReason::PageFurniture);
+        pieces.push((chunk.range.clone(), reason));
+    }
+    pieces.extend(page.h1.iter().map(|range| (range.clone(), None)));
+    pieces.sort_by_key(|(range, _)| range.start);
+    let mut cursor = Cursor::default();
+    let mut skipped: Vec<Skip> = Vec::new();
+    let mut open = false;
+    for (range, reason) in pieces {
+        let piece = text[range.clone()].trim();
+        if piece.is_empty() {
+            continue;
+        }
+        let Some(reason) = reason else {
+            open = false;
+            continue;
+        };
+        let words = collapse(piece);
+        match skipped.last_mut() {
+            Some(last) if open && last.reason == reason => {
+                last.text.push(' ');
+                last.text.push_str(&words);
+            }
+            _ => {
+                let start =
+                    range.start + (text[range.clone()].len() - text[range].trim_start().len());
+                skipped.push(Skip {
+                    reason,
+                    text: words,
+                    at: cursor.advance(text, start),
+                    span: None,
+                });
+                open = true;
+            }
+        }
+    }
+    skipped
+}
+
+/// A position walked forward through a file, so that placing many
+/// offsets in order costs one pass.
+#[derive(Debug, Default)]
+struct Cursor {
+    offset: usize,
+    line: usize,
+    column: usize,
+}
+
+impl Cursor {
+    /// The position of byte `offset` of `text`, at or after the last one.
+    fn advance(&mut self, text: &str, offset: usize) -> Position {
+        if self.line == 0 {
+            (self.line, self.column) = (1, 1);
+        }
+        for c in text[self.offset..offset].chars() {
+            if c == '\n' {
+                self.line += 1;
+                self.column = 1;
+            } else {
+                self.column += 1;
+            }
+        }
+        self.offset = offset;
+        Position {
+            line: self.line,
+            column: self.column,
+        }
     }
 }
 
@@ -89,6 +177,9 @@ struct Page {
     h1_done: bool,
     /// The text of `<title>`.
     title: Option<Range<usize>>,
+    /// Text left out before the article's block is chosen: headings other
+    /// than the headline, and text in skipped elements or out of scope.
+    dropped: Vec<(Range<usize>, SkipReason)>,
     og_title: Option<Range<usize>>,
     site_name: Option<Range<usize>>,
     published: Option<Range<usize>>,
@@ -362,12 +453,22 @@ impl Page {
         if depths.h1 > 0 {
             // The headline often sits in the article's <header>, which is
             // otherwise left out; a site logo's <h1> sits outside the article.
-            if !self.h1_done && in_scope && depths.furniture == 0 {
+            let in_article = in_scope && depths.furniture == 0;
+            if !self.h1_done && in_article {
                 self.h1.push(range);
+            } else if in_article {
+                self.dropped.push((range, SkipReason::Heading));
+            } else {
+                self.dropped.push((range, SkipReason::PageFurniture));
             }
             return;
         }
-        if !in_scope || depths.skip > 0 || depths.heading > 0 {
+        if !in_scope || depths.skip > 0 {
+            self.dropped.push((range, SkipReason::PageFurniture));
+            return;
+        }
+        if depths.heading > 0 {
+            self.dropped.push((range, SkipReason::Heading));
             return;
         }
         self.chunks.push(Chunk {

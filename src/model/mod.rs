@@ -5,12 +5,14 @@
 pub mod cue;
 pub mod figure;
 pub mod finding;
+pub mod skip;
 
 use std::ops::Range;
 
 pub use cue::{Cue, CueKind};
 pub use figure::{End, Endpoint, Figure, FigureKind, Interval, Qualifier};
 pub use finding::{Finding, FindingKind, Location, Severity};
+pub use skip::{Skip, SkipReason};
 
 /// The name an enum value has in JSON (`"figure-conflict"`), for text output
 /// and for identities that must match the JSON.
@@ -57,6 +59,9 @@ pub struct Version {
     pub body_at: Position,
     /// How byte offsets in `body` map back to source lines.
     pub layout: Layout,
+    /// What the loader left out of the article text (Markdown markup, HTML
+    /// page furniture), in source order; see [`skip::account`].
+    pub skipped: Vec<Skip>,
 }
 
 /// How a version's body maps back to the file it came from.
@@ -335,6 +340,7 @@ mod tests {
             title_at: Position::START,
             body_at: Position { line: 3, column: 1 },
             layout,
+            skipped: Vec::new(),
         }
     }
 
