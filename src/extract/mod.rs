@@ -19,11 +19,8 @@ pub fn extract(
     let mut claims: Vec<Claim> = segments.into_iter().map(Claim::from).collect();
     for claim in claims.iter_mut() {
         claim.figures = figures::find_figures(&claim.text, &context);
-        claim.figure_at = claim
-            .figures
-            .iter()
-            .map(|f| version.position_in_claim(claim, f.span.start))
-            .collect();
+        let starts: Vec<usize> = claim.figures.iter().map(|f| f.span.start).collect();
+        claim.figure_at = version.positions_in_claim(claim, &starts);
         claim.cues = framing::find_cues(&claim.text, lexicon);
     }
     framing::carry_speakers(&version.body, &mut claims);
