@@ -98,6 +98,7 @@ fn version(outlet: &str, text: &str) -> Version {
         title_at: Position::START,
         body_at: Position::START,
         layout: Layout::JsonString,
+        skipped: Vec::new(),
     }
 }
 

@@ -28,6 +28,7 @@
 //!     title_at: Position::START,
 //!     body_at: Position::START,
 //!     layout: Layout::Verbatim,
+//!     skipped: Vec::new(),
 //! };
 //! let story = Story {
 //!     id: "venezuela".into(),
@@ -63,7 +64,7 @@ pub use model::{Claim, Story, Version};
 use std::sync::Arc;
 
 use extract::framing::Lexicon;
-use model::{Outlet, OutletId};
+use model::{Outlet, OutletId, Skip};
 
 /// The pipeline, set up once for a configuration: the lexicons are built
 /// here, so that a corpus run builds them once and a bad word in them is an
@@ -96,15 +97,23 @@ impl Analyzer {
     /// Every version's claims, segmented and with their features extracted:
     /// `claims[outlet][index]`.
     pub fn claims(&self, story: &Story) -> Vec<Vec<Claim>> {
+        self.claims_and_skipped(story).0
+    }
+
+    /// [`Analyzer::claims`], and per version what reaches no claim (see
+    /// [`model::skip::account`]): `skipped[outlet]`, sorted by position.
+    pub fn claims_and_skipped(&self, story: &Story) -> (Vec<Vec<Claim>>, Vec<Vec<Skip>>) {
         story
             .versions
             .iter()
             .enumerate()
             .map(|(o, version)| {
-                let segments = segment::segment(version, OutletId(o));
-                extract::extract(version, segments, &self.lexicon)
+                let (segments, dropped) = segment::segment_reporting(version, OutletId(o));
+                let claims = extract::extract(version, segments, &self.lexicon);
+                let skipped = model::skip::account(version, &claims, dropped);
+                (claims, skipped)
             })
-            .collect()
+            .unzip()
     }
 
     /// Run the whole pipeline on one story.
@@ -130,13 +139,15 @@ impl Analyzer {
             .of_kind(ErrorKind::TooFewOutlets));
         }
         let config = self.config.compare(story)?;
-        let claims = self.claims(story);
+        let (claims, skipped) = self.claims_and_skipped(story);
         let clusters = align::align(&claims, &self.config.align);
         // compare sees the story only as its id and outlets, not its text.
         let outlets: Vec<Outlet> = story.versions.iter().map(Outlet::of).collect();
-        Ok(compare::compare(
-            &story.id, &outlets, claims, clusters, &config,
-        ))
+        let mut report = compare::compare(&story.id, &outlets, claims, clusters, &config);
+        for (outlet, skipped) in report.outlets.iter_mut().zip(skipped) {
+            outlet.skipped = skipped;
+        }
+        Ok(report)
     }
 }
 
@@ -156,6 +167,64 @@ mod tests {
     use super::*;
     use model::{Layout, Position};
 
+    fn story(texts: &[String]) -> Story {
+        let versions = texts
+            .iter()
+            .enumerate()
+            .map(|(o, text)| load::text::parse(text, &format!("{o}.txt"), &format!("o{o}")))
+            .collect();
+        Story {
+            id: "s".into(),
+            versions,
+        }
+    }
+
+    /// "Costs were $1 $2 … $n."
+    fn costs(from: usize, n: usize) -> String {
+        let figures: Vec<String> = (from..from + n).map(|k| format!("${k}")).collect();
+        format!("Costs\n\nCosts were {}.\n", figures.join(" "))
+    }
+
+    /// The work (in `model::cost` steps) of comparing `story`.
+    fn work(story: &Story) -> (u64, Report) {
+        let analyzer = Analyzer::new(&Config::default()).unwrap();
+        model::cost::take();
+        let report = analyzer.analyze(story).unwrap();
+        (model::cost::take(), report)
+    }
+
+    /// "Costs were $1 $2 … $300." against "Costs rose sharply." took
+    /// seconds: each figure's position was counted from its claim's start,
+    /// and each figure's clause and group searched among all the others.
+    /// Ten times the figures must now cost about ten times the work, not a
+    /// hundred; so must a claim of that many figures in each outlet, whose
+    /// figures are too many to compare, which the report says.
+    #[test]
+    fn a_claim_of_300_figures_costs_work_in_proportion_to_its_length() {
+        let against_none = |n| story(&[costs(1, n), "Costs\n\nCosts rose sharply.\n".into()]);
+        let (small, _) = work(&against_none(300));
+        let (large, _) = work(&against_none(3_000));
+        assert!(small > 0);
+        assert!(
+            large <= 15 * small,
+            "300 figures: {small} steps, 3,000: {large}"
+        );
+        let in_each = |n| story(&[costs(1, n), costs(1, n)]);
+        let (small, report) = work(&in_each(300));
+        let (large, _) = work(&in_each(3_000));
+        assert!(
+            large <= 15 * small,
+            "300 figures: {small} steps, 3,000: {large}"
+        );
+        let not_compared: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.kind == model::FindingKind::FiguresNotCompared)
+            .collect();
+        assert_eq!(not_compared.len(), 2, "{:?}", report.findings);
+        assert!(not_compared[0].message.contains("300 figures"));
+    }
+
     #[test]
     fn a_story_of_one_outlet_is_a_too_few_outlets_error() {
         let story = Story {
@@ -170,6 +239,7 @@ mod tests {
                 title_at: Position::START,
                 body_at: Position::START,
                 layout: Layout::Verbatim,
+                skipped: Vec::new(),
             }],
         };
         let error = analyze(&story, &Config::default()).unwrap_err();

@@ -4,9 +4,11 @@
 //! the bytes go to a temporary file in the target's folder, and only
 //! [`OutputFile::commit`] renames it over the target, in one step. A run
 //! that stops early (bad arguments, unreadable input, a full disk) leaves
-//! the previous file as it was and no temporary file behind. An output path
-//! that is also one of the run's inputs is refused before anything is read
-//! ([`refuse_input_as_output`]).
+//! the previous file as it was and no temporary file behind. A file that is
+//! replaced keeps its permission bits; a new one gets those of any new file
+//! (read and write for all, less the umask). An output path that the run
+//! reads, an input file or a file in an input folder, is refused before
+//! anything is read ([`refuse_input_as_output`]).
 
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -89,7 +91,9 @@ pub struct OutputFile {
 
 impl OutputFile {
     /// Start writing `target`: a temporary file beside it, so that the
-    /// final rename stays on one file system.
+    /// final rename stays on one file system. When `target` exists, the
+    /// temporary file takes its permission bits, so that the report it
+    /// replaces keeps them.
     pub fn create(target: &Path) -> io::Result<OutputFile> {
         let folder = match target.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent,
@@ -99,10 +103,17 @@ impl OutputFile {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let temp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".tmp")
-            .tempfile_in(folder)?;
+        let mut builder = tempfile::Builder::new();
+        let prefix = format!(".{name}.");
+        builder.prefix(&prefix).suffix(".tmp");
+        let existing = std::fs::metadata(target).ok().filter(|m| m.is_file());
+        if existing.is_none() {
+            ask_new_file_mode(&mut builder);
+        }
+        let temp = builder.tempfile_in(folder)?;
+        if let Some(existing) = existing {
+            temp.as_file().set_permissions(existing.permissions())?;
+        }
         Ok(OutputFile {
             target: target.to_path_buf(),
             temp: BufWriter::new(temp),
@@ -121,6 +132,21 @@ impl OutputFile {
     }
 }
 
+/// Mode bits a new file is asked for, before the umask: read and write for
+/// everyone, as any program's new files (the temporary file alone would be
+/// private to its owner).
+#[cfg(unix)]
+const NEW_FILE_MODE: u32 = 0o666;
+
+#[cfg(unix)]
+fn ask_new_file_mode(builder: &mut tempfile::Builder) {
+    use std::os::unix::fs::PermissionsExt;
+    builder.permissions(std::fs::Permissions::from_mode(NEW_FILE_MODE));
+}
+
+#[cfg(not(unix))]
+fn ask_new_file_mode(_: &mut tempfile::Builder) {}
+
 impl Write for OutputFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         self.temp.write(buf)
@@ -131,26 +157,50 @@ impl Write for OutputFile {
     }
 }
 
-/// An error when `output` is one of `inputs` (the same file, by any path),
-/// so that a report never replaces an article it reads.
+/// An error when the run would read `output`: when it is one of `inputs`,
+/// or sits in an input folder (whose files are the story's outlets, and
+/// would be next time), by any path. Paths are compared canonical, so
+/// `./b.txt`, `dir/../b.txt` and a symbolic link name one file.
 pub fn refuse_input_as_output(output: &Path, inputs: &[PathBuf]) -> Result<(), String> {
-    let Ok(target) = output.canonicalize() else {
-        // A file that does not exist yet is no input.
-        return Ok(());
-    };
-    if target.is_dir() {
+    if output.is_dir() {
         return Err("is a folder, not a file".to_string());
     }
-    let clash = inputs
-        .iter()
-        .find(|input| input.canonicalize().is_ok_and(|input| input == target));
-    match clash {
-        Some(input) => Err(format!(
-            "is also an input ({}); refusing to overwrite it",
-            input.display()
-        )),
-        None => Ok(()),
+    let Some(target) = canonical(output) else {
+        // Neither the file nor its folder exists: no input is there.
+        return Ok(());
+    };
+    for input in inputs {
+        let Ok(read) = input.canonicalize() else {
+            continue;
+        };
+        if read == target {
+            return Err(format!(
+                "is also an input ({}); refusing to overwrite it",
+                input.display()
+            ));
+        }
+        if read.is_dir() && target.parent() == Some(read.as_path()) {
+            return Err(format!(
+                "is inside the input folder {}, whose files are read as outlets; refusing to write there",
+                input.display()
+            ));
+        }
     }
+    Ok(())
+}
+
+/// The canonical form of `path`; for a file that does not exist yet, its
+/// folder's canonical form joined with its name.
+fn canonical(path: &Path) -> Option<PathBuf> {
+    if let Ok(path) = path.canonicalize() {
+        return Some(path);
+    }
+    let name = path.file_name()?;
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    folder.canonicalize().ok().map(|folder| folder.join(name))
 }
 
 #[cfg(test)]
@@ -197,7 +247,15 @@ mod tests {
             refuse_input_as_output(&dir.path().join("new.json"), std::slice::from_ref(&input))
                 .is_ok()
         );
-        let error = refuse_input_as_output(dir.path(), &[input]).unwrap_err();
+        let error = refuse_input_as_output(dir.path(), std::slice::from_ref(&input)).unwrap_err();
         assert!(error.contains("folder"), "{error}");
+        let folder = [dir.path().to_path_buf()];
+        for inside in [input.clone(), dir.path().join("not-yet.md")] {
+            let error = refuse_input_as_output(&inside, &folder).unwrap_err();
+            assert!(error.contains("input folder"), "{error}");
+        }
+        let sub = dir.path().join("sub");
+        fs::create_dir(&sub).unwrap();
+        assert!(refuse_input_as_output(&sub.join("r.json"), &folder).is_ok());
     }
 }

@@ -217,6 +217,7 @@ fn analyze(versions: &[(&str, Option<&str>, &str)]) -> storydiff::Report {
                 title_at: Position::START,
                 body_at: Position::START,
                 layout: Layout::Verbatim,
+                skipped: Vec::new(),
             })
             .collect(),
     };

@@ -39,6 +39,7 @@ fn version(outlet: &str, body: &str) -> Version {
         title_at: Position::START,
         body_at: Position::START,
         layout: Layout::Verbatim,
+        skipped: Vec::new(),
     }
 }
 

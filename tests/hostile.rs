@@ -63,6 +63,80 @@ fn output_on_an_input_is_refused_and_the_input_kept() {
     assert_eq!(fs::read(&b).unwrap(), before);
 }
 
+/// `compare oo --output oo/harbor-post.txt` once overwrote an article of
+/// the folder being compared; an output anywhere in an input folder is
+/// refused, whether or not the file exists yet.
+#[test]
+fn output_inside_an_input_folder_is_refused_and_the_article_kept() {
+    let dir = TempDir::new().unwrap();
+    let folder = dir.path().join("oo");
+    fs::create_dir(&folder).unwrap();
+    let (_, b) = two_articles(&folder);
+    let before = fs::read(&b).unwrap();
+    for output in [
+        b.clone(),
+        folder.join(".").join("b.txt"),
+        folder.join("new-report.md"),
+    ] {
+        let (code, stderr) = run(&[
+            "compare".as_ref(),
+            folder.as_os_str(),
+            "--output".as_ref(),
+            output.as_os_str(),
+        ]);
+        assert_eq!(code, Some(EXIT_BAD_INPUT), "{stderr}");
+        assert!(stderr.contains("input folder"), "{stderr}");
+    }
+    assert_eq!(fs::read(&b).unwrap(), before);
+    assert!(!folder.join("new-report.md").exists());
+    let beside = dir.path().join("report.json");
+    let (code, stderr) = run(&[
+        "compare".as_ref(),
+        folder.as_os_str(),
+        "--output".as_ref(),
+        beside.as_os_str(),
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+}
+
+/// A replaced report once became readable by its owner alone (0600, the
+/// temporary file's mode); it keeps the bits it had, and a new report gets
+/// those of any new file.
+#[cfg(unix)]
+#[test]
+fn a_replaced_report_keeps_its_permission_bits() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new().unwrap();
+    let (a, b) = two_articles(dir.path());
+    let mode = |path: &Path| fs::metadata(path).unwrap().permissions().mode() & 0o7777;
+    for bits in [0o644, 0o640, 0o664] {
+        let report = write(dir.path(), "report.json", "previous\n");
+        fs::set_permissions(&report, fs::Permissions::from_mode(bits)).unwrap();
+        let (code, stderr) = run(&[
+            "compare".as_ref(),
+            a.as_os_str(),
+            b.as_os_str(),
+            "--output".as_ref(),
+            report.as_os_str(),
+        ]);
+        assert_eq!(code, Some(0), "{stderr}");
+        assert_ne!(fs::read_to_string(&report).unwrap(), "previous\n");
+        assert_eq!(mode(&report), bits, "{bits:o}");
+    }
+    // what this process's umask gives a new file
+    let usual = mode(&write(dir.path(), "usual.txt", ""));
+    let fresh = dir.path().join("fresh.json");
+    let (code, stderr) = run(&[
+        "compare".as_ref(),
+        a.as_os_str(),
+        b.as_os_str(),
+        "--output".as_ref(),
+        fresh.as_os_str(),
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(mode(&fresh), usual);
+}
+
 #[test]
 fn a_failing_run_keeps_the_previous_report() {
     let dir = TempDir::new().unwrap();

@@ -1,12 +1,69 @@
 //! The fuzz targets of `fuzz/` as seeded property tests that run in
 //! `cargo test`: hostile pages, Markdown files and JSON records built from
 //! the pieces that trip loaders (unclosed and stray tags, deep nesting,
-//! entities, front matter fences, link labels, CR line ends), each checked
-//! for what must hold of any input. A failure prints its seed and input.
+//! entities, front matter fences, link labels, CR line ends), and claims
+//! crowded with figures (numbers, currencies, ranges, bounds), each checked
+//! for what must hold of any input: no text lost silently, and a cost
+//! within [`BUDGET_MS_PER_KB`] of the input's size. A failure prints its
+//! seed and input.
+
+use std::time::{Duration, Instant};
 
 use storydiff::load::{self, html, json, markdown};
-use storydiff::model::{OutletId, Story};
-use storydiff::segment;
+use storydiff::model::skip::unaccounted;
+use storydiff::model::{OutletId, SkipReason, Story, Version};
+use storydiff::{Analyzer, Config, segment};
+
+/// The most an input may cost per KB, in this (debug) build: the bound
+/// `docs/reliability.md` promises for any input. An ordinary article costs
+/// a few milliseconds per KB here; a stage that turned quadratic would
+/// cost seconds on the bursts of repeated pieces these inputs hold.
+const BUDGET_MS_PER_KB: f64 = 50.0;
+
+/// The budget of an input under a few KB: the fixed cost of a run (a
+/// comparison's setup, the first use of a lexicon) dominates tiny inputs.
+const BUDGET_FLOOR_MS: f64 = 250.0;
+
+/// Runs of an input over its budget before it fails: the fastest counts,
+/// as a machine busy with other work slows one run, not a slow input.
+const BUDGET_RUNS: usize = 3;
+
+/// Run `work` on an input of `bytes` bytes and fail `case` when even its
+/// fastest of [`BUDGET_RUNS`] runs is over its budget.
+fn within_budget<T>(case: &str, bytes: usize, work: impl Fn() -> T) -> T {
+    let budget_ms = BUDGET_FLOOR_MS.max(BUDGET_MS_PER_KB * bytes as f64 / 1024.0);
+    let budget = Duration::from_secs_f64(budget_ms / 1000.0);
+    let mut best = Duration::MAX;
+    for _ in 0..BUDGET_RUNS {
+        let start = Instant::now();
+        let out = work();
+        best = best.min(start.elapsed());
+        if best <= budget {
+            return out;
+        }
+    }
+    panic!(
+        "{} bytes took {:.0} ms, over the budget of {budget_ms:.0} ms: {case}",
+        bytes,
+        best.as_secs_f64() * 1000.0
+    );
+}
+
+/// Claims and skipped entries account for all of `version`'s text.
+fn nothing_lost(analyzer: &Analyzer, version: Version, case: &str) {
+    let story = Story {
+        id: "s".into(),
+        versions: vec![version],
+    };
+    let (claims, skipped) = analyzer.claims_and_skipped(&story);
+    let lost = unaccounted(&story.versions[0], &claims[0], &skipped[0]);
+    assert!(lost.is_empty(), "lost {lost:?}: {case}");
+    let unsegmented: Vec<_> = skipped[0]
+        .iter()
+        .filter(|s| s.reason == SkipReason::Unsegmented)
+        .collect();
+    assert!(unsegmented.is_empty(), "{unsegmented:?}: {case}");
+}
 
 /// Cases per loader: enough to cover the pieces' combinations, few enough
 /// that the whole test takes seconds in a debug build.
@@ -138,6 +195,50 @@ const MARKDOWN_PIECES: &[&str] = &[
     "\\",
 ];
 
+/// Figures in the forms the extractor reads, and the words around them.
+const FIGURE_PIECES: &[&str] = &[
+    "$1",
+    "$2.5 million",
+    "€40bn",
+    "£3,000",
+    "¥12",
+    "15,000",
+    "15000",
+    "fifteen thousand",
+    "15k",
+    "about",
+    "nearly",
+    "more than",
+    "at least",
+    "up to",
+    "fewer than",
+    "between 10 and 20",
+    "10 to 15",
+    "10-15",
+    "3%",
+    "40 percent",
+    "3 percentage points",
+    "dozens of",
+    "thousands of",
+    "1.5",
+    "0.001",
+    "1e9",
+    "-7",
+    "9,999,999,999,999,999,999",
+    "November 21",
+    "Nov. 21",
+    "on Monday",
+    "48 hours",
+    "one week",
+    "troops",
+    "homes",
+    "people were killed",
+    "Costs were",
+    ",",
+    ".",
+    " ",
+];
+
 const JSON_PIECES: &[&str] = &[
     "{",
     "}",
@@ -193,29 +294,46 @@ fn claims_stay_in_the_file(version: &storydiff::Version, text: &str, case: &str)
 
 #[test]
 fn any_html_keeps_every_character_at_its_place() {
+    let analyzer = analyzer();
     for seed in 0..CASES {
         let mut rng = Rng(seed);
         let page = build(&mut rng, HTML_PIECES, 120);
         let case = format!("seed {seed}: {page:?}");
-        let version = html::parse(&page, "p.html", "p");
+        let version = within_budget(&case, page.len(), || {
+            let version = html::parse(&page, "p.html", "p");
+            claims_stay_in_the_file(&version, &page, &case);
+            version
+        });
         assert_eq!(version.body.chars().count(), page.chars().count(), "{case}");
         for (b, p) in version.body.chars().zip(page.chars()) {
             assert!(b == p || b == ' ' || p != '\n', "a newline moved: {case}");
         }
-        claims_stay_in_the_file(&version, &page, &case);
+        nothing_lost(&analyzer, version, &case);
     }
+}
+
+fn analyzer() -> Analyzer {
+    Analyzer::new(&Config::default()).unwrap()
 }
 
 #[test]
 fn any_markdown_loads_or_names_its_file() {
+    let analyzer = analyzer();
     for seed in 0..CASES {
         let mut rng = Rng(seed);
         let text = build(&mut rng, MARKDOWN_PIECES, 60);
         let case = format!("seed {seed}: {text:?}");
-        match markdown::parse(&text, "m.md", "m") {
+        let parsed = within_budget(&case, text.len(), || {
+            let parsed = markdown::parse(&text, "m.md", "m");
+            if let Ok(version) = &parsed {
+                claims_stay_in_the_file(version, &text, &case);
+            }
+            parsed
+        });
+        match parsed {
             Ok(version) => {
                 assert!(version.body.len() <= text.len(), "{case}");
-                claims_stay_in_the_file(&version, &text, &case);
+                nothing_lost(&analyzer, version, &case);
             }
             Err(error) => {
                 assert_eq!(error.source_name, "m.md", "{case}");
@@ -227,11 +345,12 @@ fn any_markdown_loads_or_names_its_file() {
 
 #[test]
 fn any_json_loads_or_names_its_file_and_line() {
+    let analyzer = analyzer();
     for seed in 0..CASES {
         let mut rng = Rng(seed);
         let text = build(&mut rng, JSON_PIECES, 30);
         let case = format!("seed {seed}: {text:?}");
-        match json::parse(&text, "s.json", "s") {
+        match within_budget(&case, text.len(), || json::parse(&text, "s.json", "s")) {
             Ok(loaded) => {
                 let story = Story {
                     id: "s".into(),
@@ -241,6 +360,7 @@ fn any_json_loads_or_names_its_file_and_line() {
                 if load::check(&story).is_ok() {
                     for version in &story.versions {
                         assert!(!segment::segment(version, OutletId(0)).is_empty(), "{case}");
+                        nothing_lost(&analyzer, version.clone(), &case);
                     }
                 }
             }
@@ -270,8 +390,50 @@ fn any_two_articles_compare_the_same_twice() {
         if load::check(&story).is_err() {
             continue;
         }
-        let first = analyzer.analyze(&story).map(|r| format!("{r:?}"));
+        let bytes = story.versions.iter().map(|v| v.body.len()).sum();
+        let case = format!("seed {seed}: {story:?}");
+        let first = within_budget(&case, bytes, || {
+            analyzer.analyze(&story).map(|r| format!("{r:?}"))
+        });
         let second = analyzer.analyze(&story).map(|r| format!("{r:?}"));
         assert_eq!(first, second, "seed {seed}");
+    }
+}
+
+/// Two outlets' claims crowded with figures (numbers, currencies, ranges,
+/// bounds, dates, bursts of one figure repeated), compared whole: within
+/// budget, the same report twice, every figure inside its claim.
+#[test]
+fn any_figures_compare_within_budget() {
+    let analyzer = analyzer();
+    for seed in 0..CASES / 3 {
+        let mut rng = Rng(seed);
+        let versions = ["a", "b"]
+            .map(|outlet| {
+                let mut text = String::from("Figures\n\n");
+                for _ in 0..1 + rng.below(4) {
+                    text.push_str(&build(&mut rng, FIGURE_PIECES, 80));
+                    text.push_str(".\n\n");
+                }
+                load::text::parse(&text, &format!("{outlet}.txt"), outlet)
+            })
+            .to_vec();
+        let story = Story {
+            id: "s".into(),
+            versions,
+        };
+        if load::check(&story).is_err() {
+            continue;
+        }
+        let bytes = story.versions.iter().map(|v| v.body.len()).sum();
+        let case = format!("seed {seed}: {story:?}");
+        let report = within_budget(&case, bytes, || analyzer.analyze(&story).unwrap());
+        for claim in report.claims.iter().flatten() {
+            for figure in &claim.figures {
+                assert!(claim.text.get(figure.span.clone()).is_some(), "{case}");
+            }
+        }
+        let again = analyzer.analyze(&story).unwrap();
+        assert_eq!(format!("{report:?}"), format!("{again:?}"), "{case}");
     }
 }

@@ -129,6 +129,7 @@ fn version(rng: &mut Rng, outlet: usize) -> Version {
         } else {
             Layout::JsonString
         },
+        skipped: Vec::new(),
     }
 }
 

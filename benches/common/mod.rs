@@ -164,6 +164,7 @@ pub fn story(id: usize, shape: Shape) -> Generated {
             title_at: Position::START,
             body_at: Position::START,
             layout: Layout::JsonString,
+            skipped: Vec::new(),
         });
         truth.push(origin);
     }

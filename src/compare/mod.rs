@@ -86,6 +86,10 @@ pub struct OutletSummary {
     pub unique_claims: usize,
     /// How the outlet frames its claims.
     pub framing: framing::Profile,
+    /// The article text that reaches no claim, with its reasons, sorted by
+    /// position: empty as the compare stage builds the summary, which sees
+    /// only claims; [`crate::Analyzer::analyze`] fills it in.
+    pub skipped: Vec<crate::model::Skip>,
 }
 
 /// Everything storydiff has to say about one story; renderers read only this.
@@ -152,7 +156,21 @@ pub fn compare(
 ) -> Report {
     let outlet_count = outlets.len();
     let mut findings = Vec::new();
-    let mut quote_mismatches = framing::quote_fidelity(&claims);
+    // Each quotation mismatch goes to the cluster of its first claim,
+    // found through a map rather than by searching every cluster.
+    let mut cluster_of: std::collections::HashMap<ClaimRef, usize> =
+        std::collections::HashMap::new();
+    for (n, cluster) in clusters.iter().enumerate() {
+        for member in &cluster.members {
+            cluster_of.entry(member.claim).or_insert(n);
+        }
+    }
+    let mut quote_mismatches: Vec<Vec<framing::QuoteMismatch>> = vec![Vec::new(); clusters.len()];
+    for mismatch in framing::quote_fidelity(&claims) {
+        if let Some(&n) = cluster_of.get(&mismatch.first) {
+            quote_mismatches[n].push(mismatch);
+        }
+    }
     let mut reports = Vec::with_capacity(clusters.len());
     for (n, cluster) in clusters.into_iter().enumerate() {
         let id = format!("c{}", n + 1);
@@ -170,9 +188,13 @@ pub fn compare(
         // omission, figure conflict or framing difference: each would rest on
         // a link the cluster is not sure of.
         let confident = cluster.confidence >= CONFIDENT;
+        let mut carried = vec![false; outlet_count];
+        for o in &present {
+            carried[o.0] = true;
+        }
         let missing: Vec<OutletId> = (0..outlet_count)
+            .filter(|&o| !carried[o])
             .map(OutletId)
-            .filter(|o| !present.contains(o))
             .collect();
         let mut figure_comparisons = figures::compare_cluster(&members);
         for value in figure_comparisons.iter_mut().flat_map(|c| &mut c.values) {
@@ -238,6 +260,21 @@ pub fn compare(
                 message: format!("{}: {}", comparison.measure, values.join("; ")),
             });
         }
+        for (claim, count) in figures::crowded(&members) {
+            findings.push(Finding {
+                locations: Vec::new(),
+                fingerprint: String::new(),
+                kind: FindingKind::FiguresNotCompared,
+                cluster: id.clone(),
+                severity: Severity::Info,
+                message: format!(
+                    "{}'s claim gives {count} figures, more than the {} compared in one claim: its figures are not compared (line {})",
+                    outlets[claim.outlet.0].name,
+                    figures::MAX_FIGURES_PER_CLAIM,
+                    claims[claim.outlet.0][claim.index].at.line
+                ),
+            });
+        }
         if confident && members.len() >= 2 && !missing.is_empty() {
             let names: Vec<&str> = missing.iter().map(|o| outlets[o.0].name.as_str()).collect();
             findings.push(Finding {
@@ -278,11 +315,7 @@ pub fn compare(
                 ),
             });
         }
-        let (here, later): (Vec<_>, Vec<_>) = quote_mismatches
-            .into_iter()
-            .partition(|m| cluster.members.iter().any(|c| c.claim == m.first));
-        quote_mismatches = later;
-        for mismatch in here {
+        for mismatch in std::mem::take(&mut quote_mismatches[n]) {
             let side = |r: ClaimRef, text: &str| {
                 format!(
                     "\"{}\" ({}, line {})",
@@ -339,6 +372,7 @@ pub fn compare(
                 shared,
                 unique_claims: claims[o].len() - shared,
                 framing: framing::profile(&claims[o]),
+                skipped: Vec::new(),
             }
         })
         .collect();

@@ -26,11 +26,8 @@ pub fn extract(
     let mut claims: Vec<Claim> = segments.into_iter().map(Claim::from).collect();
     for claim in claims.iter_mut() {
         claim.figures = figures::find_figures(&claim.text, &context);
-        claim.figure_at = claim
-            .figures
-            .iter()
-            .map(|f| version.position_in_claim(claim, f.span.start))
-            .collect();
+        let starts: Vec<usize> = claim.figures.iter().map(|f| f.span.start).collect();
+        claim.figure_at = version.positions_in_claim(claim, &starts);
     }
     for sentence in sentences(&claims) {
         if sentence.len() == 1 {
@@ -111,6 +108,7 @@ mod tests {
             title_at: Position::START,
             body_at: Position::START,
             layout: Layout::Verbatim,
+            skipped: Vec::new(),
         };
         let segments = crate::segment::segment(&version, OutletId(0));
         extract(&version, segments, &framing::Lexicon::default())

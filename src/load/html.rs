@@ -24,7 +24,7 @@ use std::ops::Range;
 
 use dom_query::{Document, NodeId, NodeRef};
 
-use crate::model::{Layout, Position, Version};
+use crate::model::{Layout, Position, Skip, SkipReason, Version};
 
 /// An `.html` page from `source`, named after `stem` unless it names its site.
 pub fn parse(text: &str, source: &str, stem: &str) -> Version {
@@ -36,13 +36,27 @@ pub fn parse(text: &str, source: &str, stem: &str) -> Version {
     let places = locate::locate(text, &pieces);
     let meta = Meta::read(&doc);
     let (title, title_at) = headline(&doc, &meta, &pieces, &places, &meta_lines, text);
+    let headings = heading_text(&doc, meta.h1);
     let kept = content::main_text(doc);
     let mut body = Body::new(text);
+    let mut left_out = LeftOut::default();
     for (piece, place) in pieces.iter().zip(places) {
-        if let Some(range) = place.filter(|_| kept.contains(&piece.node)) {
+        let Some(range) = place else {
+            continue;
+        };
+        if kept.contains(&piece.node) {
             body.keep(range, &piece.text);
+            left_out.close();
+        } else if !piece.raw && !headings.headline.contains(&piece.node) {
+            let reason = if headings.other.contains(&piece.node) {
+                SkipReason::Heading
+            } else {
+                SkipReason::PageFurniture
+            };
+            left_out.push(text, range, reason);
         }
     }
+
     Version {
         outlet: meta.site_name.unwrap_or_else(|| stem.to_string()),
         source: source.to_string(),
@@ -53,6 +67,108 @@ pub fn parse(text: &str, source: &str, stem: &str) -> Version {
         title_at,
         body_at: Position::START,
         layout: Layout::Verbatim,
+        skipped: left_out.skipped,
+    }
+}
+
+/// The text nodes of the page's headings: those of the headline's `<h1>`,
+/// which is the version's title and no loss, and those of every other
+/// heading, which are left out of the body as subheadings.
+#[derive(Debug, Default)]
+struct Headings {
+    headline: HashSet<NodeId>,
+    other: HashSet<NodeId>,
+}
+
+fn heading_text(doc: &Document, headline: Option<NodeId>) -> Headings {
+    let mut out = Headings::default();
+    for node in doc.tree.root().descendants_it() {
+        let is_heading = node
+            .node_name()
+            .is_some_and(|name| matches!(name.as_ref(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
+        if !is_heading {
+            continue;
+        }
+        let set = if Some(node.id) == headline {
+            &mut out.headline
+        } else {
+            &mut out.other
+        };
+        set.extend(node.descendants_it().map(|n| n.id));
+    }
+    out
+}
+
+/// The page's text left out of the body, as stretches of one reason:
+/// consecutive left-out pieces with no kept text between them are one
+/// stretch. They are outside the body, so they have no span.
+#[derive(Debug, Default)]
+struct LeftOut {
+    skipped: Vec<Skip>,
+    open: bool,
+    cursor: Cursor,
+}
+
+impl LeftOut {
+    /// Kept text comes between the stretch before and the next.
+    fn close(&mut self) {
+        self.open = false;
+    }
+
+    fn push(&mut self, text: &str, range: Range<usize>, reason: SkipReason) {
+        let piece = text[range.clone()].trim();
+        if piece.is_empty() {
+            return;
+        }
+        let words = collapse(piece);
+        match self.skipped.last_mut() {
+            Some(last) if self.open && last.reason == reason => {
+                last.text.push(' ');
+                last.text.push_str(&words);
+            }
+            _ => {
+                let start =
+                    range.start + (text[range.clone()].len() - text[range].trim_start().len());
+                self.skipped.push(Skip {
+                    reason,
+                    text: words,
+                    at: self.cursor.advance(text, start),
+                    span: None,
+                });
+                self.open = true;
+            }
+        }
+    }
+}
+
+/// A position walked forward through a file, so that placing many
+/// offsets in order costs one pass.
+#[derive(Debug, Default)]
+struct Cursor {
+    offset: usize,
+    line: usize,
+    column: usize,
+}
+
+impl Cursor {
+    /// The position of byte `offset` of `text`, at or after the last one.
+    fn advance(&mut self, text: &str, offset: usize) -> Position {
+        if self.line == 0 {
+            (self.line, self.column) = (1, 1);
+        }
+        for c in text[self.offset..offset.max(self.offset)].chars() {
+            if c == '\n' {
+                self.line += 1;
+                self.column = 1;
+            } else {
+                self.column += 1;
+            }
+        }
+        self.offset = self.offset.max(offset);
+        Position {
+            line: self.line,
+            column: self.column,
+        }
     }
 }
 

@@ -146,6 +146,7 @@ impl<'a> Origin<'a> {
             title_at: at("title"),
             body_at: at("text"),
             layout: Layout::JsonString,
+            skipped: Vec::new(),
         })
     }
 }

@@ -2,14 +2,24 @@
 //!
 //! Front matter may give `outlet`, `title`, `published` and `url`; other
 //! keys are ignored. Without a `title`, a leading `# Heading` line is the
-//! headline. The body is the rest of the file with its markup blanked out:
-//! `#` headings, code blocks, rules, list and quote markers, emphasis, link
-//! targets and HTML tags become spaces, so that they do not end up in claims
-//! while every other character keeps its line and column
-//! ([`Layout::Verbatim`], with `body_at` on the line where the body starts).
+//! headline. The body is the rest of the file, read by a CommonMark parser
+//! (`markup.rs`, pulldown-cmark): the text of paragraphs, list items,
+//! quotes, table cells and footnote definitions stays where it is, and
+//! markup, subheadings, code blocks, images, link targets and HTML tags
+//! become whitespace, so that they do not end up in claims while every
+//! other character keeps its line and column ([`Layout::Verbatim`], with
+//! `body_at` on the line where the body starts). What is blanked is listed
+//! in [`Version::skipped`] with its reason.
+
+mod markup;
+
+use std::ops::Range;
 
 use crate::error::InputError;
-use crate::model::{Layout, Position, Version};
+use crate::model::{Layout, Position, Skip, SkipReason, Version};
+use markup::Markup;
+#[cfg(test)]
+use markup::is_reference_definition;
 
 /// A `.md` article from `source`, named after `stem` unless its front matter
 /// names the outlet.
@@ -21,6 +31,7 @@ pub fn parse(text: &str, source: &str, stem: &str) -> Result<Version, InputError
     let mut body_start = rest_start;
     let mut title = meta.title.clone();
     let mut title_at = meta.title_at;
+    let mut before_body = Vec::new();
     if let Some(heading) = leading_heading(text, rest_start) {
         // The heading is the headline when there is no title, and a repeat
         // of it when it says the same; either way it is not body text.
@@ -31,23 +42,56 @@ pub fn parse(text: &str, source: &str, stem: &str) -> Result<Version, InputError
             title = Some(heading.text.to_string());
             title_at = position_of(text, heading.at);
             body_start = heading.end;
+            let marks = [
+                heading.line..heading.at,
+                heading.at + heading.text.len()..heading.end,
+            ];
+            before_body.extend(
+                marks
+                    .into_iter()
+                    .filter_map(|marks| skip_before_body(text, SkipReason::Markup, marks)),
+            );
         } else if repeat {
             body_start = heading.end;
+            before_body.extend(skip_before_body(
+                text,
+                SkipReason::RepeatedHeadline,
+                heading.line..heading.end,
+            ));
         }
     }
-    Ok(Version {
+    let markup = Markup::read(&text[body_start..]);
+    let mut version = Version {
         outlet: meta.outlet.unwrap_or_else(|| stem.to_string()),
         source: source.to_string(),
         title,
         published: meta.published,
         url: meta.url,
-        body: blank_markup(&text[body_start..]),
+        body: markup.blanked(),
         title_at,
         body_at: Position {
             line: line_of(text, body_start),
             column: 1,
         },
         layout: Layout::Verbatim,
+        skipped: Vec::new(),
+    };
+    let skipped = markup.skipped(&version.positions());
+    version.skipped = before_body;
+    version.skipped.extend(skipped);
+    Ok(version)
+}
+
+/// The skip of `text[range]`, a stretch of the file before the body.
+fn skip_before_body(text: &str, reason: SkipReason, range: Range<usize>) -> Option<Skip> {
+    let piece = &text[range.clone()];
+    let start = range.start + (piece.len() - piece.trim_start().len());
+    let trimmed = piece.trim();
+    (!trimmed.is_empty()).then(|| Skip {
+        reason,
+        text: trimmed.split_whitespace().collect::<Vec<_>>().join(" "),
+        at: position_of(text, start),
+        span: None,
     })
 }
 
@@ -285,6 +329,8 @@ impl FrontMatter<'_> {
 
 /// A `# Heading` line.
 struct Heading<'a> {
+    /// Byte offset of the line's start in the file.
+    line: usize,
     /// The heading's text, without the `#` marks.
     text: &'a str,
     /// Byte offset of `text` in the file.
@@ -314,6 +360,7 @@ fn leading_heading(text: &str, from: usize) -> Option<Heading<'_>> {
             content
         };
         return (!heading.is_empty()).then_some(Heading {
+            line: offset,
             text: heading,
             at,
             end: offset + line.len(),
@@ -331,257 +378,10 @@ fn position_of(text: &str, offset: usize) -> Position {
     }
 }
 
-/// `body` with Markdown markup replaced by spaces, byte for byte.
-///
-/// Markup is ASCII, so blanking it keeps the text valid UTF-8 and every other
-/// character at its line and column. Subheadings, rules, code blocks and
-/// link reference definitions are not claims and are blanked whole.
+/// `body` with Markdown markup replaced by whitespace, byte for byte.
+#[cfg(test)]
 fn blank_markup(body: &str) -> String {
-    let mut bytes = body.as_bytes().to_vec();
-    let mut fence: Option<&str> = None;
-    let mut offset = 0;
-    for line in body.split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
-        let content = line.trim_end_matches(['\n', '\r']);
-        let trimmed = content.trim_start();
-        let indent = content.len() - trimmed.len();
-        let end = start + content.len();
-        if let Some(marker) = fence {
-            if trimmed.trim_end() == marker {
-                fence = None;
-            }
-            blank(&mut bytes, start..end);
-            continue;
-        }
-        if let Some(marker) = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m)) {
-            fence = Some(marker);
-            blank(&mut bytes, start..end);
-            continue;
-        }
-        if is_heading(trimmed) || is_rule(trimmed) || is_reference_definition(trimmed) {
-            blank(&mut bytes, start..end);
-            continue;
-        }
-        let markers = container_markers(trimmed);
-        let text_start = start + indent + markers + footnote_label(&trimmed[markers..]);
-        blank(&mut bytes, start..text_start);
-        if trimmed.starts_with('|') {
-            // A table row: its cells are text, its pipes are not.
-            for byte in &mut bytes[text_start..end] {
-                if *byte == b'|' {
-                    *byte = b' ';
-                }
-            }
-        }
-        blank_inline(&mut bytes, text_start..end);
-    }
-    String::from_utf8(bytes).unwrap_or_else(|_| body.to_string())
-}
-
-fn blank(bytes: &mut [u8], range: std::ops::Range<usize>) {
-    for byte in &mut bytes[range] {
-        if !byte.is_ascii_whitespace() {
-            *byte = b' ';
-        }
-    }
-}
-
-/// An ATX heading: one to six `#` and a space (or nothing).
-fn is_heading(line: &str) -> bool {
-    let hashes = line.bytes().take_while(|&b| b == b'#').count();
-    (1..=6).contains(&hashes)
-        && line[hashes..]
-            .chars()
-            .next()
-            .is_none_or(char::is_whitespace)
-}
-
-/// A thematic break, a setext underline (three or more of one of `-*_=`),
-/// or a table's header separator (`|---|:--|`).
-fn is_rule(line: &str) -> bool {
-    let marks: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    let break_or_underline = marks.len() >= 3
-        && ['-', '*', '_', '=']
-            .iter()
-            .any(|&m| marks.chars().all(|c| c == m));
-    let table_separator = line.starts_with('|') && marks.chars().all(|c| "|-:".contains(c));
-    break_or_underline || table_separator
-}
-
-/// A link reference definition, `[label]: target "title"`, which Markdown
-/// does not show. A target is one word (or `<…>`) and a title is quoted, so
-/// `[Update]: The mayor resigned.` is a paragraph, as Markdown renders it.
-/// A footnote definition (`[^1]: text`) is not one either.
-fn is_reference_definition(line: &str) -> bool {
-    let Some(rest) = line.strip_prefix('[') else {
-        return false;
-    };
-    let Some(close) = rest.find("]:") else {
-        return false;
-    };
-    if rest[..close].contains(']') || rest.starts_with('^') {
-        return false;
-    }
-    let after = rest[close + 2..].trim();
-    let (target, title) = match after.strip_prefix('<') {
-        Some(inner) => match inner.find('>') {
-            Some(end) => (&inner[..end], inner[end + 1..].trim()),
-            None => return false,
-        },
-        None => after
-            .split_once(char::is_whitespace)
-            .map_or((after, ""), |(t, rest)| (t, rest.trim())),
-    };
-    let quoted = |open: char, close: char| {
-        title.starts_with(open) && title.ends_with(close) && title.len() >= 2
-    };
-    !target.is_empty()
-        && (title.is_empty() || quoted('"', '"') || quoted('\'', '\'') || quoted('(', ')'))
-}
-
-/// The length of a footnote definition's label, `[^1]:`, at the start of
-/// `line`; its text is article text.
-fn footnote_label(line: &str) -> usize {
-    line.strip_prefix("[^")
-        .and_then(|rest| rest.find("]:"))
-        .filter(|&close| close > 0 && !line[2..2 + close].contains([']', ' ']))
-        .map_or(0, |close| close + 4)
-}
-
-/// The length of the quote and list markers at the start of `line`.
-fn container_markers(line: &str) -> usize {
-    let bytes = line.as_bytes();
-    let mut at = 0;
-    loop {
-        let rest = &bytes[at..];
-        let spaces = rest
-            .iter()
-            .take_while(|b| **b == b' ' || **b == b'\t')
-            .count();
-        let rest = &rest[spaces..];
-        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
-        let marker = match rest.first() {
-            Some(b'>') => 1,
-            Some(b'-' | b'*' | b'+') if rest.get(1).is_some_and(|b| *b == b' ') => 2,
-            Some(b'0'..=b'9')
-                if digits <= 9
-                    && matches!(rest.get(digits), Some(b'.' | b')'))
-                    && rest.get(digits + 1).is_some_and(|b| *b == b' ') =>
-            {
-                digits + 2
-            }
-            Some(b'[') if at > 0 && matches!(rest.get(..3), Some(b"[ ]" | b"[x]" | b"[X]")) => 3,
-            _ => return at,
-        };
-        at += spaces + marker;
-    }
-}
-
-/// Blank inline markup: emphasis, code spans, escapes, link and image
-/// targets, HTML tags.
-fn blank_inline(bytes: &mut [u8], range: std::ops::Range<usize>) {
-    let end = range.end;
-    let mut i = range.start;
-    while i < end {
-        match bytes[i] {
-            b'\\' if i + 1 < end && bytes[i + 1].is_ascii_punctuation() => {
-                bytes[i] = b' ';
-                i += 2;
-                continue;
-            }
-            b'`' | b'*' => bytes[i] = b' ',
-            b'~' if i + 1 < end && bytes[i + 1] == b'~' => {
-                blank(bytes, i..i + 2);
-                i += 2;
-                continue;
-            }
-            b'_' => {
-                let before = i > range.start && bytes[i - 1].is_ascii_alphanumeric();
-                let after = i + 1 < end && bytes[i + 1].is_ascii_alphanumeric();
-                if !(before && after) {
-                    bytes[i] = b' ';
-                }
-            }
-            b'!' if i + 1 < end && bytes[i + 1] == b'[' => {
-                if let Some(after) = link_end(bytes, i + 1, end) {
-                    blank(bytes, i..after);
-                    i = after;
-                    continue;
-                }
-            }
-            b'[' if bytes.get(i + 1) == Some(&b'^') => {
-                // A footnote reference, `[^1]`: a mark, not text.
-                if let Some(close) = find_within(bytes, i, end, b']')
-                    && !bytes[i..i + close].contains(&b' ')
-                {
-                    blank(bytes, i..i + close + 1);
-                    i += close + 1;
-                    continue;
-                }
-            }
-            b'[' => {
-                if let Some(after) = link_end(bytes, i, end) {
-                    let close = bytes[i..after]
-                        .iter()
-                        .position(|&b| b == b']')
-                        .map_or(i, |p| i + p);
-                    bytes[i] = b' ';
-                    blank(bytes, close..after);
-                    i = after;
-                    continue;
-                }
-            }
-            b'<' if i + 1 < end
-                && (bytes[i + 1].is_ascii_alphabetic() || b"/!".contains(&bytes[i + 1])) =>
-            {
-                if let Some(close) = find_within(bytes, i, end, b'>') {
-                    blank(bytes, i..i + close + 1);
-                    i += close + 1;
-                    continue;
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-}
-
-/// The farthest a link's text, its target, or an inline tag is looked for
-/// after its opening mark. Longer ones are read as text: no link or tag of
-/// an article is this long, and the bound keeps a line of a thousand `[`
-/// or `<` from costing its length squared.
-const MAX_INLINE_SPAN: usize = 1024;
-
-/// Where `wanted` is, counted from `from`, within [`MAX_INLINE_SPAN`]
-/// bytes and before `end`.
-fn find_within(bytes: &[u8], from: usize, end: usize, wanted: u8) -> Option<usize> {
-    let end = end.min(from + MAX_INLINE_SPAN);
-    bytes[from..end].iter().position(|&b| b == wanted)
-}
-
-/// For `[text](target)` or `[text][label]` starting at `open`, the offset
-/// just past it; `None` for brackets that are not a link (`[sic]`).
-fn link_end(bytes: &[u8], open: usize, end: usize) -> Option<usize> {
-    let close = open + find_within(bytes, open, end, b']')?;
-    let end = end.min(close + 1 + MAX_INLINE_SPAN);
-    let (opener, closer) = match bytes.get(close + 1) {
-        Some(b'(') => (b'(', b')'),
-        Some(b'[') => (b'[', b']'),
-        _ => return None,
-    };
-    let mut depth = 0usize;
-    for (k, &b) in bytes[close + 1..end].iter().enumerate() {
-        if b == opener {
-            depth += 1;
-        } else if b == closer {
-            depth -= 1;
-            if depth == 0 {
-                return Some(close + 1 + k + 1);
-            }
-        }
-    }
-    None
+    Markup::read(body).blanked()
 }
 
 /// The 1-based line of byte `offset` of `text`.

@@ -15,6 +15,7 @@ pub fn parse(text: &str, source: &str, stem: &str) -> Version {
         title_at: Position::START,
         body_at,
         layout: Layout::Verbatim,
+        skipped: Vec::new(),
     }
 }
 

@@ -43,6 +43,9 @@ pub enum FindingKind {
     /// The outlets share almost none of their claims: the versions may
     /// cover different events (a story-level finding, cluster `story`).
     DifferentStories,
+    /// A claim gives too many figures for them to be compared with the
+    /// other outlets' (more than `compare::figures::MAX_FIGURES_PER_CLAIM`).
+    FiguresNotCompared,
 }
 
 /// Something a reader of the report should look at.

@@ -2,15 +2,19 @@
 //! claims and their features, findings. Every stage imports from here; this
 //! module imports from no stage.
 
+#[cfg(test)]
+pub(crate) mod cost;
 pub mod cue;
 pub mod figure;
 pub mod finding;
+pub mod skip;
 
 use std::ops::Range;
 
 pub use cue::{Cue, CueKind};
 pub use figure::{End, Endpoint, Figure, FigureKind, Interval, Qualifier};
 pub use finding::{Finding, FindingKind, Location, Severity};
+pub use skip::{Skip, SkipReason};
 
 /// The name an enum value has in JSON (`"figure-conflict"`), for text output
 /// and for identities that must match the JSON.
@@ -78,6 +82,9 @@ pub struct Version {
     pub body_at: Position,
     /// How byte offsets in `body` map back to source lines.
     pub layout: Layout,
+    /// What the loader left out of the article text (Markdown markup, HTML
+    /// page furniture), in source order; see [`skip::account`].
+    pub skipped: Vec<Skip>,
 }
 
 /// How a version's body maps back to the file it came from.
@@ -144,36 +151,74 @@ impl Version {
     /// version. Claim text has its whitespace collapsed, so the offset is
     /// mapped back by counting the non-whitespace characters before it. The
     /// cost is the claim's length: the claim's own position is the anchor.
+    /// For several offsets of one claim, [`Version::positions_in_claim`]
+    /// places them all in one pass.
     pub fn position_in_claim(&self, claim: &Claim, offset: usize) -> Position {
-        let before = &claim.text[..floor_char_boundary(&claim.text, offset)];
-        let wanted = before.chars().filter(|c| !c.is_whitespace()).count();
-        let Some(span) = &claim.span else {
-            return Position {
-                line: claim.at.line,
-                column: claim.at.column + before.chars().count(),
+        self.positions_in_claim(claim, &[offset])[0]
+    }
+
+    /// The source positions of bytes `offsets` of `claim.text`, in their
+    /// order, as [`Version::position_in_claim`] gives each, in one pass over
+    /// the claim and its source: a claim of 3,000 figures costs its length,
+    /// not its length times its figures.
+    pub fn positions_in_claim(&self, claim: &Claim, offsets: &[usize]) -> Vec<Position> {
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_by_key(|&i| offsets[i]);
+        let mut out = vec![claim.at; offsets.len()];
+        let source = claim.span.as_ref().map(|span| &self.body[span.clone()]);
+        // In the claim: bytes read, characters and non-whitespace ones before.
+        let (mut read, mut chars, mut wanted) = (0, 0, 0);
+        // In the source: its characters, how many non-whitespace ones were
+        // passed, and the lines and characters of the stretch passed.
+        let mut source_chars = source.map(|s| s.char_indices().peekable());
+        let (mut seen, mut newlines, mut column_chars, mut all_chars) = (0, 0, 0, 0);
+        for i in order {
+            let offset = floor_char_boundary(&claim.text, offsets[i]);
+            for c in claim.text[read.min(offset)..offset].chars() {
+                #[cfg(test)]
+                cost::step();
+                chars += 1;
+                wanted += usize::from(!c.is_whitespace());
+            }
+            read = read.max(offset);
+            let Some(source_chars) = source_chars.as_mut() else {
+                out[i] = Position {
+                    line: claim.at.line,
+                    column: claim.at.column + chars,
+                };
+                continue;
             };
-        };
-        let source = &self.body[span.clone()];
-        let mut seen = 0;
-        let local = source
-            .char_indices()
-            .filter(|(_, c)| !c.is_whitespace())
-            .find(|_| {
-                seen += 1;
-                seen > wanted
-            })
-            .map_or(source.len(), |(i, _)| i);
-        let skipped = &source[..local];
-        match (self.layout, skipped.rfind('\n')) {
-            (Layout::Verbatim, Some(newline)) => Position {
-                line: claim.at.line + skipped.matches('\n').count(),
-                column: 1 + skipped[newline + 1..].chars().count(),
-            },
-            _ => Position {
-                line: claim.at.line,
-                column: claim.at.column + skipped.chars().count(),
-            },
+            // Pass source characters until the next one is the wanted
+            // non-whitespace character (or the source ends).
+            while let Some(&(_, c)) = source_chars.peek() {
+                let counts = !c.is_whitespace();
+                if counts && seen >= wanted {
+                    break;
+                }
+                source_chars.next();
+                #[cfg(test)]
+                cost::step();
+                seen += usize::from(counts);
+                all_chars += 1;
+                if c == '\n' {
+                    newlines += 1;
+                    column_chars = 0;
+                } else {
+                    column_chars += 1;
+                }
+            }
+            out[i] = match (self.layout, newlines) {
+                (Layout::Verbatim, n) if n > 0 => Position {
+                    line: claim.at.line + n,
+                    column: 1 + column_chars,
+                },
+                _ => Position {
+                    line: claim.at.line,
+                    column: claim.at.column + all_chars,
+                },
+            };
         }
+        out
     }
 }
 
@@ -366,6 +411,7 @@ mod tests {
             title_at: Position::START,
             body_at: Position { line: 3, column: 1 },
             layout,
+            skipped: Vec::new(),
         }
     }
 
@@ -448,6 +494,53 @@ mod tests {
                 column: 1
             }
         );
+    }
+
+    /// Many offsets of one claim placed in one pass agree with placing
+    /// each alone, in any order.
+    #[test]
+    fn positions_in_one_pass_agree_with_one_at_a_time() {
+        for layout in [Layout::Verbatim, Layout::JsonString] {
+            let v = version(
+                "Intro.\nThe  US sent\n   15,000 é troops\n\n and more.",
+                layout,
+            );
+            let start = v.body.find("The").unwrap();
+            let claim = Claim::new(
+                OutletId(0),
+                "The US sent 15,000 é troops and more.".into(),
+                v.position_of(start),
+                Some(start..v.body.len()),
+            );
+            let offsets: Vec<usize> = (0..=claim.text.len() + 2).rev().collect();
+            let batch = v.positions_in_claim(&claim, &offsets);
+            for (&offset, at) in offsets.iter().zip(batch) {
+                let before = &claim.text[..floor_char_boundary(&claim.text, offset)];
+                let wanted = before.chars().filter(|c| !c.is_whitespace()).count();
+                let source = &v.body[start..];
+                let mut seen = 0;
+                let local = source
+                    .char_indices()
+                    .filter(|(_, c)| !c.is_whitespace())
+                    .find(|_| {
+                        seen += 1;
+                        seen > wanted
+                    })
+                    .map_or(source.len(), |(i, _)| i);
+                let skipped = &source[..local];
+                let expected = match (layout, skipped.rfind('\n')) {
+                    (Layout::Verbatim, Some(newline)) => Position {
+                        line: claim.at.line + skipped.matches('\n').count(),
+                        column: 1 + skipped[newline + 1..].chars().count(),
+                    },
+                    _ => Position {
+                        line: claim.at.line,
+                        column: claim.at.column + skipped.chars().count(),
+                    },
+                };
+                assert_eq!(at, expected, "{layout:?} offset {offset}");
+            }
+        }
     }
 
     #[test]

@@ -14,7 +14,8 @@ use crate::compare::figures::{FigureComparison, Verdict};
 use crate::compare::framing::{FramingDifference, Profile};
 use crate::compare::{Finding, Report, Status};
 use crate::model::{
-    Claim, Cue, CueKind, Endpoint, Figure, FigureKind, FindingKind, Qualifier, Severity, Story,
+    Claim, Cue, CueKind, Endpoint, Figure, FigureKind, FindingKind, Qualifier, Severity,
+    SkipReason, Story,
 };
 
 /// The schema identifier at the top of every report.
@@ -383,6 +384,19 @@ struct OutletView<'a> {
     unique_claims: usize,
     #[serde(flatten)]
     framing: ProfileView<'a>,
+    /// The outlet's article text that reaches no claim.
+    skipped: Vec<SkipView<'a>>,
+}
+
+/// A stretch of an outlet's article text that reaches no claim: why, what,
+/// and where it starts.
+#[derive(Serialize, JsonSchema)]
+struct SkipView<'a> {
+    reason: SkipReason,
+    text: &'a str,
+    file: &'a str,
+    line: usize,
+    column: usize,
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -490,6 +504,17 @@ impl<'a> From<&'a Report> for ReportView<'a> {
                     shared: o.shared,
                     unique_claims: o.unique_claims,
                     framing: ProfileView::from(&o.framing),
+                    skipped: o
+                        .skipped
+                        .iter()
+                        .map(|s| SkipView {
+                            reason: s.reason,
+                            text: &s.text,
+                            file: &o.source,
+                            line: s.at.line,
+                            column: s.at.column,
+                        })
+                        .collect(),
                 })
                 .collect(),
             figures: report

@@ -25,7 +25,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::model::{OutletId, Segment, Version};
+use crate::model::{OutletId, Segment, Skip, SkipReason, Version};
 use crate::text::lexicon;
 
 mod blocks;
@@ -57,7 +57,14 @@ pub fn boilerplate() -> &'static [&'static str] {
 /// several sentences of a speaker comes as one segment per quoted sentence
 /// ([`Segment::continues`] marks the second and later).
 pub fn segment(version: &Version, outlet: OutletId) -> Vec<Segment> {
+    segment_reporting(version, outlet).0
+}
+
+/// [`segment`], and what it leaves out of the body: boilerplate sentences
+/// and pieces without a letter, each with its reason and position.
+pub fn segment_reporting(version: &Version, outlet: OutletId) -> (Vec<Segment>, Vec<Skip>) {
     let mut claims = Vec::new();
+    let mut dropped = Vec::new();
     if let Some(title) = &version.title {
         let text = collapse_whitespace(title);
         if !text.is_empty() {
@@ -65,28 +72,41 @@ pub fn segment(version: &Version, outlet: OutletId) -> Vec<Segment> {
         }
     }
     let positions = version.positions();
-    for range in sentences(&version.body) {
-        if is_boilerplate(&version.body[range.clone()]) {
+    for range in pieces(&version.body) {
+        let text = collapse_whitespace(&version.body[range.clone()]);
+        let reason = if !has_letter(&text) {
+            SkipReason::NoLetters
+        } else if is_boilerplate(&text) {
+            SkipReason::Boilerplate
+        } else {
+            for (k, part) in quoted_sentences(&version.body, range)
+                .into_iter()
+                .enumerate()
+            {
+                let text = collapse_whitespace(&version.body[part.clone()]);
+                let at = positions.of(part.start);
+                let mut segment = Segment::new(outlet, text, at, Some(part));
+                segment.continues = k > 0;
+                claims.push(segment);
+            }
             continue;
-        }
-        for (k, part) in quoted_sentences(&version.body, range)
-            .into_iter()
-            .enumerate()
-        {
-            let text = collapse_whitespace(&version.body[part.clone()]);
-            let at = positions.of(part.start);
-            let mut segment = Segment::new(outlet, text, at, Some(part));
-            segment.continues = k > 0;
-            claims.push(segment);
-        }
+        };
+        dropped.extend(Skip::of(reason, &version.body, range, &positions));
     }
-    claims
+    (claims, dropped)
 }
 
 /// Byte ranges of the sentences of `text`, trimmed of surrounding
 /// whitespace. Headings, labels and list items count as sentences; pieces
 /// without a single letter (page numbers, rules of slashes) do not.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = pieces(text);
+    out.retain(|r| has_letter(&text[r.clone()]));
+    out
+}
+
+/// [`sentences`], with the pieces without a letter.
+fn pieces(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     for block in blocks(text) {
         let pieces = sentencex::get_sentence_boundaries("en", &text[block.clone()])
@@ -96,14 +116,13 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         let pieces = move_dangling_openers(text, pieces);
         let pieces = join_false_cuts(text, pieces);
         let pieces = cut_missed_boundaries(text, pieces);
-        let pieces = cut_inline_lists(text, pieces);
-        out.extend(
-            pieces
-                .into_iter()
-                .filter(|r| text[r.clone()].chars().any(char::is_alphabetic)),
-        );
+        out.extend(cut_inline_lists(text, pieces));
     }
     out
+}
+
+fn has_letter(text: &str) -> bool {
+    text.chars().any(char::is_alphabetic)
 }
 
 /// True when `sentence` is page furniture rather than part of the story.

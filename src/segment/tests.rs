@@ -475,6 +475,7 @@ fn claims_keep_spans_and_positions() {
         title_at: Position::START,
         body_at: Position { line: 3, column: 1 },
         layout: Layout::Verbatim,
+        skipped: Vec::new(),
     };
     let claims = segment(&version, OutletId(0));
     let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
@@ -567,6 +568,7 @@ fn the_parts_of_a_quoted_sentence_continue_it() {
         title_at: Position::START,
         body_at: Position::START,
         layout: Layout::Verbatim,
+        skipped: Vec::new(),
     };
     let claims = segment(&version, OutletId(0));
     assert_eq!(claims.len(), 2);

@@ -71,6 +71,8 @@ pub(super) struct ClaimView<'a> {
 fn words(text: &str) -> Vec<Word> {
     crate::text::words(text)
         .map(|(range, w)| {
+            #[cfg(test)]
+            crate::model::cost::step();
             let lower = w.to_lowercase();
             Word {
                 start: range.start,
@@ -172,6 +174,8 @@ pub(super) fn entry<'a>(claim_ref: ClaimRef, view: &ClaimView<'a>, n: usize) -> 
     let mut holder: Option<(usize, usize)> = None;
     let mut before_noun = figure.measure.is_some();
     for w in in_clause {
+        #[cfg(test)]
+        crate::model::cost::step();
         if w.capitalized && w.end <= figure.span.start && !NOT_SUBJECTS.contains(&w.lower.as_str())
         {
             named.push(&claim.text[w.start..w.end]);

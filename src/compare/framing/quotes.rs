@@ -312,6 +312,8 @@ pub fn quote_fidelity(claims: &[Vec<Claim>]) -> Vec<QuoteMismatch> {
                 if keys[b].contains(q.key.as_str()) || keys[a].contains(r.key.as_str()) {
                     continue;
                 }
+                #[cfg(test)]
+                crate::model::cost::step();
                 if let Some((similarity, diff)) = compare_quotes(&q.words, &r.words) {
                     candidates.push((similarity, q, r, diff));
                 }
@@ -354,6 +356,8 @@ fn best_candidates(q: &Quotation, postings: &HashMap<&str, Vec<usize>>) -> Vec<u
     for word in distinct {
         if let Some(list) = postings.get(word).filter(|l| l.len() <= MAX_POSTINGS) {
             for &m in list {
+                #[cfg(test)]
+                crate::model::cost::step();
                 *shared.entry(m).or_default() += 1;
             }
         }

@@ -326,7 +326,13 @@ fn two_thousand_quotes_per_outlet_are_compared_through_an_index() {
             .collect()
     };
     let claims = vec![outlet(0), outlet(1)];
+    crate::model::cost::take();
     let found = quote_fidelity(&claims);
+    // Pairs compared and index entries read, per quotation: bounded by
+    // the candidates a quotation gets and the postings a word may have,
+    // where comparing every pair would take 2,000 per quotation.
+    let per_quote = crate::model::cost::take() / 4000;
+    assert!(per_quote <= 200, "{per_quote} steps per quotation");
     assert!(found.len() <= 2000, "each quotation is paired at most once");
     assert!(!found.is_empty());
 }
