@@ -509,9 +509,17 @@ fn a_conflict_is_confident_only_with_a_sure_identity() {
     // paired by position only
     assert_eq!(
         sure(&[
+            "The club has 40 members and 12 coaches, with 300 fans.",
+            "The club counts 40 members, 9 trainers and 300 fans.",
+        ]),
+        vec![false]
+    );
+    // a vote read as one tally is one quantity, stated twice
+    assert_eq!(
+        sure(&[
             "The final vote was 69 to 45, with 19 Republicans joining all 50 Democrats.",
             "It got through in a 69-30 vote, as 19 Republicans joined all 50 Democrats.",
         ]),
-        vec![false]
+        vec![true]
     );
 }

@@ -51,14 +51,31 @@ pub const NEARLY_BAND: f64 = 0.10;
 /// "just over", "just above": up to 10 % above the value, never at or below.
 pub const JUST_OVER_BAND: f64 = 0.10;
 
-/// All figures in `text`, in order of appearance.
+/// All figures in `text`, in order of appearance. HTML entities in the
+/// text are read as the characters they stand for ("&minus;5" is -5), and
+/// each figure's span and text are those of the text as given.
 pub fn find_figures(text: &str, context: &Context) -> Vec<Figure> {
+    let Some(view) = entities::decoded(text) else {
+        return figures_in(text, context);
+    };
+    let mut figures = figures_in(&view.text, context);
+    for f in &mut figures {
+        f.span = view.original(&f.span);
+        f.text = text[f.span.clone()].to_string();
+    }
+    figures
+}
+
+/// All figures in `text`, entities already decoded.
+fn figures_in(text: &str, context: &Context) -> Vec<Figure> {
     let tokens = tokenize(text);
     let mut figures = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let found = dates::date_at(&tokens, i, text, context)
             .or_else(|| vague_at(&tokens, i, text))
+            .or_else(|| rank_at(&tokens, i, text))
+            .or_else(|| tally_at(&tokens, i, text))
             .or_else(|| quantity_at(&tokens, i, text))
             .or_else(|| percent_of_at(&tokens, i, text))
             .or_else(|| hyphen_duration_at(&tokens, i, text));
@@ -140,12 +157,16 @@ fn drop_names(figures: &mut Vec<Figure>, tokens: &[Token], text: &str) {
 }
 
 mod assemble;
+mod entities;
 mod measure;
 mod number;
 mod phrases;
 mod qualifier;
+mod tally;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_forms;
 mod tokens;
 mod unit;
 mod vague;
@@ -154,6 +175,8 @@ pub use assemble::*;
 pub use measure::*;
 pub(crate) use number::*;
 pub(crate) use qualifier::*;
+pub use tally::{RANK_MEASURE, TALLY_CUES, TALLY_MEASURE};
+use tally::{rank_at, tally_at};
 pub(crate) use tokens::*;
 pub(crate) use unit::*;
 pub use vague::*;

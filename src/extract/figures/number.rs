@@ -53,8 +53,17 @@ pub(super) fn scale_of(token: &Token, after_digits: bool) -> Option<f64> {
             .find(|(w, _)| *w == token.lower)
             .map(|&(_, f)| f);
     }
+    // "2.33 k": a thousand is the one letter read apart from the digits
+    // ("5 m" stays metres, "10 b" a letter)
+    if after_digits && token.lower == SPACED_THOUSAND {
+        return Some(1e3);
+    }
     None
 }
+
+/// The one abbreviated scale read after the digits with a space between:
+/// "2.33 k" is 2,330, where "2 m" may be metres and "2 b" a list item.
+pub(super) const SPACED_THOUSAND: &str = "k";
 
 /// Number words text2num does not read as cardinals.
 pub(super) const EXTRA_NUMBER_WORDS: &[(&str, f64)] =
@@ -155,8 +164,36 @@ pub(super) fn and_fraction(tokens: &[Token], j: usize) -> Option<(f64, usize)> {
 }
 
 /// Read a number starting at token `i`: digits, number words, or both mixed
-/// ("4 thousand 3 hundred and 21"), with scales and fractions.
+/// ("4 thousand 3 hundred and 21"), with scales and fractions. A fraction
+/// before a scale is a share of it: "a quarter million", "two thirds of a
+/// million", "three quarters billion", "1½ million".
 pub(crate) fn cardinal_at(tokens: &[Token], i: usize) -> Option<Cardinal> {
+    let mut c = plain_cardinal_at(tokens, i)?;
+    if (c.fraction || c.value.fract() != 0.0) && !c.scaled && !c.ordinal {
+        // "of a million", "of a billion", or the scale right after
+        let k = match (tokens.get(c.end), tokens.get(c.end + 1)) {
+            (Some(of), Some(a)) if of.is("of") && (a.is("a") || a.is("an")) => c.end + 2,
+            _ => c.end,
+        };
+        if let Some(factor) = tokens
+            .get(k)
+            .filter(|t| !t.lower.ends_with('s'))
+            .and_then(|t| scale_of(t, false))
+            .filter(|&f| f >= 1e3)
+        {
+            c.value *= factor;
+            c.end = k + 1;
+            c.fraction = false;
+            c.scaled = true;
+            c.scale = factor;
+            c.bare_digits = false;
+        }
+    }
+    Some(c)
+}
+
+/// [`cardinal_at`] before a fraction is read as a share of a scale.
+fn plain_cardinal_at(tokens: &[Token], i: usize) -> Option<Cardinal> {
     let first = tokens.get(i)?;
     // "a hundred", "a dozen", "half a million", "a quarter million"
     let mut j = i;

@@ -183,19 +183,21 @@ pub(super) fn currency_at(tokens: &[Token], j: usize) -> Option<(&'static str, u
     best
 }
 
-/// Time units and their length in seconds. A month is 30 days and a year 365:
-/// durations in news are rounded far more coarsely than that.
+/// Time units and their length in seconds. A year is 365.25 days and a
+/// month a twelfth of it, so that "270 months" is "22 and a half years";
+/// that calendar months and years vary around these lengths is left to the
+/// comparison's tolerance (`DURATION_SLACK`).
 pub(crate) const TIME_UNITS: &[(&str, &str, f64)] = &[
-    ("century", "centuries", 3_153_600_000.0),
+    ("century", "centuries", 3_155_760_000.0),
     ("day", "days", 86_400.0),
-    ("decade", "decades", 315_360_000.0),
+    ("decade", "decades", 315_576_000.0),
     ("fortnight", "fortnights", 1_209_600.0),
     ("hour", "hours", 3_600.0),
     ("minute", "minutes", 60.0),
-    ("month", "months", 2_592_000.0),
+    ("month", "months", 2_629_800.0),
     ("second", "seconds", 1.0),
     ("week", "weeks", 604_800.0),
-    ("year", "years", 31_536_000.0),
+    ("year", "years", 31_557_600.0),
 ];
 
 /// The unit name (plural) and length in seconds of a time word.
