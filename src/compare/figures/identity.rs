@@ -202,27 +202,31 @@ pub(super) fn view(claim: &Claim) -> ClaimView<'_> {
     }
     let alone = keys.iter().map(|k| counts[k] == 1).collect();
     // a figure is listed with the figures of its kind whose measure is its
-    // own or none ("2.6 million doses, CVS reported 2.2 million")
+    // own or none ("2.6 million doses, CVS reported 2.2 million"); counted
+    // once per kind and measure, so that a claim of many figures costs
+    // about its figure count
     let kinds: Vec<_> = claim.figures.iter().map(group_key).collect();
+    type Kind = Option<(FigureKind, String)>;
+    let mut per_measure: BTreeMap<(&Kind, Option<&str>), usize> = BTreeMap::new();
+    let mut per_kind: BTreeMap<&Kind, usize> = BTreeMap::new();
+    for (f, k) in claim.figures.iter().zip(&kinds) {
+        *per_measure.entry((k, f.measure.as_deref())).or_default() += 1;
+        *per_kind.entry(k).or_default() += 1;
+    }
     let listed = claim
         .figures
         .iter()
         .zip(&kinds)
         .map(|(f, k)| {
-            claim
-                .figures
-                .iter()
-                .zip(&kinds)
-                .filter(|(g, l)| *l == k && (g.measure.is_none() || g.measure == f.measure))
-                .take(LIST_MIN)
-                .count()
-                >= LIST_MIN
+            let own = per_measure[&(k, f.measure.as_deref())];
+            let unnamed = match f.measure {
+                Some(_) => per_measure.get(&(k, None)).copied().unwrap_or(0),
+                None => 0,
+            };
+            own + unnamed >= LIST_MIN
         })
         .collect();
-    let only_of_kind = kinds
-        .iter()
-        .map(|k| kinds.iter().filter(|l| *l == k).count() == 1)
-        .collect();
+    let only_of_kind = kinds.iter().map(|k| per_kind[k] == 1).collect();
     let inside = |w: &Word| {
         claim
             .figures
@@ -310,6 +314,8 @@ pub(super) fn entry<'a>(claim_ref: ClaimRef, view: &ClaimView<'a>, n: usize) -> 
     let mut named: Vec<&str> = Vec::new();
     let mut context = BTreeSet::new();
     let mut left = Vec::new();
+    let mut left_written: Vec<&str> = Vec::new();
+    let mut right_written: Vec<&str> = Vec::new();
     let mut right = Vec::new();
     // names between the number and its noun say whose it is ("12,000 U.S.
     // troops"), before any name earlier in the clause ("The Maduro regime
@@ -332,12 +338,15 @@ pub(super) fn entry<'a>(claim_ref: ClaimRef, view: &ClaimView<'a>, n: usize) -> 
             context.insert(w.stem.clone());
             if w.end <= figure.span.start {
                 left.push(w.stem.clone());
+                left_written.push(w.lower.as_str());
             } else if right.len() < ANCHOR_WORDS {
                 right.push(w.stem.clone());
+                right_written.push(w.lower.as_str());
             }
         }
     }
     let mut left = left.split_off(left.len().saturating_sub(ANCHOR_WORDS));
+    let left_written = left_written.split_off(left_written.len().saturating_sub(ANCHOR_WORDS));
     // the words right next to the figure, whatever they are ("since 2008",
     // "to 419,000"), are anchors too, matched only with the other figure's
     // own neighbours
@@ -382,16 +391,18 @@ pub(super) fn entry<'a>(claim_ref: ClaimRef, view: &ClaimView<'a>, n: usize) -> 
         .collect();
     let scope = view.scopes[n].clone();
     context.retain(|w| !scope.words.contains(w));
-    let shown = view.words[first..]
+    // the anchors as written, for the reason a verdict gives
+    let shown = left
         .iter()
-        .take_while(|w| w.end <= end)
-        .filter(|w| {
-            left.iter().chain(&right).any(|a| {
-                a.trim_start_matches(ADJACENT) == w.stem
-                    || a.trim_start_matches(ADJACENT) == w.lower
-            })
-        })
-        .map(|w| (w.stem.clone(), w.lower.clone()))
+        .zip(&left_written)
+        .chain(right.iter().zip(&right_written))
+        .map(|(stem, written)| (stem.clone(), written.to_string()))
+        .chain(
+            [before, after]
+                .into_iter()
+                .flatten()
+                .map(|w| (w.lower.clone(), w.lower.clone())),
+        )
         .collect();
     Entry {
         claim: claim_ref,

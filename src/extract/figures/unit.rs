@@ -148,9 +148,14 @@ pub(super) const MILLION_CODES: &[(&str, &str)] = &[
 ];
 
 /// A currency at token `j`: its unit, the index after it, and a factor.
-pub(super) fn currency_at(tokens: &[Token], j: usize) -> Option<(&'static str, usize, f64)> {
+/// [`CURRENCIES`] indexed by first word.
+pub(super) fn currency_index() -> &'static PhraseIndex<&'static str> {
     static INDEX: OnceLock<PhraseIndex<&'static str>> = OnceLock::new();
-    let index = INDEX.get_or_init(|| PhraseIndex::new(CURRENCIES.iter().copied()));
+    INDEX.get_or_init(|| PhraseIndex::new(CURRENCIES.iter().copied()))
+}
+
+pub(super) fn currency_at(tokens: &[Token], j: usize) -> Option<(&'static str, usize, f64)> {
+    let index = currency_index();
     let mut best: Option<(&'static str, usize, f64)> = None;
     for (words, unit, end) in index.at(tokens, j) {
         let mut end = Some(end);
@@ -219,11 +224,14 @@ pub(super) struct Suffix {
     pub(super) end: usize,
 }
 
-pub(super) fn percent_at(tokens: &[Token], j: usize) -> Option<(FigureKind, usize)> {
+/// [`PERCENT_WORDS`] indexed by first word.
+pub(super) fn percent_index() -> &'static PhraseIndex<FigureKind> {
     static INDEX: OnceLock<PhraseIndex<FigureKind>> = OnceLock::new();
-    INDEX
-        .get_or_init(|| PhraseIndex::new(PERCENT_WORDS.iter().copied()))
-        .first_at(tokens, j)
+    INDEX.get_or_init(|| PhraseIndex::new(PERCENT_WORDS.iter().copied()))
+}
+
+pub(super) fn percent_at(tokens: &[Token], j: usize) -> Option<(FigureKind, usize)> {
+    percent_index().first_at(tokens, j)
 }
 
 /// Words for percent and percentage points, longest first where one starts
