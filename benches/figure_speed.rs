@@ -5,8 +5,9 @@
 //! `find_figures` over all of them (the best of several rounds) and prints
 //! MB/s of claim text. With `STORYDIFF_BASELINE=/path/to/old/storydiff` it
 //! also runs `storydiff figures --format json` on the corpus with that
-//! binary and with this one, A B A B, and prints the ratio of their median
-//! times: the speed-up measured side by side in one run. It also prints the
+//! binary and with this one, A B A B, on one thread each, and prints the
+//! ratio of their median times and MB/s of the corpus file: the speed-up
+//! measured side by side in one run. It also prints the
 //! cost per KB of comparing a claim of 300 figures against that of ordinary
 //! claims. Run with
 //! `cargo bench --bench figure_speed`; without the data it says so and
@@ -28,7 +29,7 @@ const DATA: &str = "../shared/eval-dev/basil-corpus.jsonl";
 const ROUNDS: usize = 5;
 
 /// Runs of each binary, alternating.
-const RUNS: usize = 4;
+const RUNS: usize = 6;
 
 fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
@@ -38,6 +39,9 @@ fn median(mut times: Vec<Duration>) -> Duration {
 fn run(binary: &Path, corpus: &Path) -> Duration {
     let start = Instant::now();
     let status = Command::new(binary)
+        // one thread, so that the time is one core's and the machine's
+        // other work disturbs both binaries alike
+        .env("RAYON_NUM_THREADS", "1")
         .args(["figures", "--format", "json"])
         .arg(corpus)
         .stdout(std::process::Stdio::null())
@@ -155,10 +159,14 @@ fn main() {
         new.push(run(current, &corpus));
     }
     let (old, new) = (median(old), median(new));
+    let file_mb = std::fs::metadata(&corpus).map_or(0.0, |m| m.len() as f64 / 1e6);
     println!(
-        "storydiff figures on BASIL: baseline {:.0} ms, this build {:.0} ms: {:.1}x faster",
+        "storydiff figures on BASIL ({file_mb:.2} MB), one thread, median of {RUNS}: \
+         baseline {:.0} ms ({:.1} MB/s), this build {:.0} ms ({:.1} MB/s): {:.2}x faster",
         old.as_secs_f64() * 1e3,
+        file_mb / old.as_secs_f64(),
         new.as_secs_f64() * 1e3,
+        file_mb / new.as_secs_f64(),
         old.as_secs_f64() / new.as_secs_f64()
     );
 }

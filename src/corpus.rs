@@ -63,8 +63,13 @@ pub fn title(inputs: &[PathBuf]) -> String {
 pub fn item(view: View, story: Story, analyzer: &Analyzer) -> Result<Item, InputError> {
     Ok(match view {
         View::Compare => Item::Report(analyzer.analyze(&story)?),
-        View::Claims | View::Figures => {
+        View::Claims => {
             let claims = analyzer.claims(&story);
+            Item::Claims(story, claims)
+        }
+        // the figures need no framing cues
+        View::Figures => {
+            let claims = analyzer.figures(&story);
             Item::Claims(story, claims)
         }
     })

@@ -116,6 +116,21 @@ impl Analyzer {
             .unzip()
     }
 
+    /// Every version's claims with their figures only, no framing cues:
+    /// what `storydiff figures` shows, at the cost of segmenting and
+    /// reading figures. `claims[outlet][index]`, as [`Analyzer::claims`].
+    pub fn figures(&self, story: &Story) -> Vec<Vec<Claim>> {
+        story
+            .versions
+            .iter()
+            .enumerate()
+            .map(|(o, version)| {
+                let segments = segment::segment(version, OutletId(o));
+                extract::figures::claims_with_figures(version, segments)
+            })
+            .collect()
+    }
+
     /// Run the whole pipeline on one story.
     ///
     /// A story needs two or more outlets to be compared; with fewer it is an

@@ -200,6 +200,133 @@ fn venezuela_reports_the_troops_and_call_date_conflicts() {
     assert!(figure_conflicts >= 2);
 }
 
+/// The figure comparisons of every cluster: verdict, whether confident,
+/// and the values' texts.
+fn comparisons(report: &Value) -> Vec<(String, bool, Vec<String>)> {
+    report["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["figures"].as_array().unwrap())
+        .map(|f| {
+            let texts = f["values"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v["text"].as_str().unwrap().to_string())
+                .collect();
+            (
+                f["verdict"].as_str().unwrap().to_string(),
+                f["confident"].as_bool().unwrap(),
+                texts,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn venezuela_keeps_its_non_conflicts() {
+    let report = report("venezuela");
+    let groups = comparisons(&report);
+    // the US troops in the Caribbean are never set against the 200,000
+    // troops Venezuela deployed at home
+    let us = ["15,000", "12,000", "fifteen thousand"];
+    for (_, _, texts) in &groups {
+        let venezuelan = texts.iter().any(|t| t.contains("200,000"));
+        let american = texts.iter().any(|t| us.contains(&t.as_str()));
+        assert!(!(venezuelan && american), "{texts:?}");
+    }
+    // "more than 20" operations, "at least 20" strikes and "21" operations
+    // are compatible, not a conflict
+    let operations = groups
+        .iter()
+        .find(|(_, _, texts)| texts.iter().any(|t| t == "more than 20"))
+        .expect("the operations are compared");
+    assert_eq!(operations.0, "compatible", "{operations:?}");
+    assert!(operations.2.iter().any(|t| t == "21"), "{operations:?}");
+    // the troops and the call date stay conflicts, and errors
+    let errors: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "figure-conflict" && f["severity"] == "error")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        errors.iter().any(|m| m.contains("\"12,000\"")),
+        "{errors:?}"
+    );
+    assert!(
+        errors.iter().any(|m| m.contains("\"November 20\"")),
+        "{errors:?}"
+    );
+    // and each says why its figures were paired
+    assert!(
+        errors.iter().all(|m| m.contains(" — paired: ")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn more_than_20_and_at_least_21_are_no_conflict() {
+    let report = analyze(&[
+        (
+            "a",
+            None,
+            "Since September, the US has carried out more than 20 operations against drug boats.",
+        ),
+        (
+            "b",
+            None,
+            "Since September, the US has carried out at least 21 operations against drug boats.",
+        ),
+    ]);
+    let compared: Vec<_> = report
+        .clusters
+        .iter()
+        .flat_map(|c| &c.figures)
+        .filter(|f| f.values.iter().any(|v| v.figure.text == "more than 20"))
+        .collect();
+    assert_eq!(compared.len(), 1, "{compared:?}");
+    assert_eq!(
+        compared[0].verdict,
+        storydiff::compare::figures::Verdict::Compatible
+    );
+    assert!(
+        !report
+            .findings
+            .iter()
+            .any(|f| f.kind == storydiff::model::finding::FindingKind::FigureConflict)
+    );
+}
+
+#[test]
+fn roughly_15000_troops_agrees_with_15000() {
+    let report = analyze(&[
+        (
+            "a",
+            None,
+            "The US has stationed 15,000 troops in the Caribbean.",
+        ),
+        (
+            "b",
+            None,
+            "The US has stationed roughly 15,000 troops in the Caribbean.",
+        ),
+    ]);
+    let troops: Vec<_> = report
+        .clusters
+        .iter()
+        .flat_map(|c| &c.figures)
+        .filter(|f| f.measure == "troop")
+        .collect();
+    assert_eq!(troops.len(), 1, "{troops:?}");
+    assert_eq!(
+        troops[0].verdict,
+        storydiff::compare::figures::Verdict::Agree
+    );
+}
+
 /// A story of inline versions, analysed through the library.
 fn analyze(versions: &[(&str, Option<&str>, &str)]) -> storydiff::Report {
     use storydiff::model::{Layout, Position, Story, Version};

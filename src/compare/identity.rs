@@ -5,7 +5,8 @@
 //! a claim is added above, and line numbers when a story or a paragraph is
 //! inserted, so neither is part of it: the fingerprint hashes the story, the
 //! kind, the outlets, the normalised text of the cluster's claims and the
-//! message with its line numbers taken out.
+//! message with its line numbers (and a figure conflict's pairing reason)
+//! taken out.
 
 use crate::model::{Claim, Finding, Location, Outlet};
 
@@ -49,7 +50,13 @@ pub fn settle(
             key.push_str(&normalise(&claim.text));
         }
         key.push('\u{1f}');
-        key.push_str(&without_line_numbers(&finding.message));
+        // the reason a figure conflict's values were paired is no part of
+        // its identity: rewording it must not unsettle a baseline
+        let message = finding
+            .message
+            .split_once(super::REASON_MARK)
+            .map_or(finding.message.as_str(), |(values, _)| values);
+        key.push_str(&without_line_numbers(message));
         finding.fingerprint = format!("{:016x}", fnv1a(key.as_bytes()));
     }
 }

@@ -141,6 +141,13 @@ impl Report {
 /// a centre and a right outlet share no claim or nearly none.
 pub const DIFFERENT_STORIES_SHARE: f64 = 0.05;
 
+/// What separates a figure conflict's values from the reason they were
+/// paired in its message: "troop: a says \"12,000\" (line 5); b says
+/// \"15,000\" (line 9) — paired: each is its claim's only figure of
+/// \"troop\"". The fingerprint leaves the reason out (see
+/// [`identity::settle`]), so that a baseline survives its rewording.
+pub const REASON_MARK: &str = " — paired: ";
+
 /// The cluster name of a finding about the whole story.
 pub const STORY_LEVEL: &str = "story";
 
@@ -239,25 +246,31 @@ pub fn compare(
                     )
                 })
                 .collect();
-            // Outlets that publish on different days name different
-            // weekdays for one statement ("said Monday", "said Tuesday"), so a
-            // weekday conflict is worth a look, not a contradiction; so is a
-            // conflict between figures not surely of one quantity.
-            let weekdays_only = comparison
-                .values
-                .iter()
-                .all(|v| crate::extract::dates::is_weekday(&v.figure));
+            // A conflict is an error only when the figures surely state one
+            // quantity; otherwise (weekdays, estimates, a weak pairing, ...)
+            // it is worth a look, not a contradiction. The message says why
+            // the figures were paired, and what the doubt is.
+            let judgement = &comparison.judgement;
+            let mut message = format!(
+                "{}: {}{REASON_MARK}{}",
+                comparison.measure,
+                values.join("; "),
+                judgement.reason(&comparison.measure)
+            );
+            if let Some(doubt) = judgement.doubt {
+                message.push_str(&format!("; not sure: {}", doubt.describe()));
+            }
             findings.push(Finding {
                 locations: Vec::new(),
                 fingerprint: String::new(),
                 kind: FindingKind::FigureConflict,
                 cluster: id.clone(),
-                severity: if weekdays_only || !comparison.confident {
-                    Severity::Warning
-                } else {
+                severity: if comparison.confident {
                     Severity::Error
+                } else {
+                    Severity::Warning
                 },
-                message: format!("{}: {}", comparison.measure, values.join("; ")),
+                message,
             });
         }
         for (claim, count) in figures::crowded(&members) {

@@ -29,6 +29,10 @@ pub enum FigureKind {
     Duration,
     /// A fraction or proportion: "two thirds", "one in five", "3/4".
     Fraction,
+    /// A vote or a score: "134-to-63", "a 54-35 vote", "won 97-1". `low`
+    /// is the first side and `high` the second, as written (not an
+    /// interval).
+    Tally,
 }
 
 /// How the text qualifies the number.
@@ -169,6 +173,11 @@ impl Figure {
     }
 
     fn numbers(&self) -> String {
+        if self.kind == FigureKind::Tally
+            && let (Some(a), Some(b)) = (&self.low, &self.high)
+        {
+            return format!("{a}–{b}");
+        }
         match (&self.low, &self.high) {
             (None, None) => "?".to_string(),
             (Some(a), Some(b)) if a == b && !self.low_exclusive && !self.high_exclusive => {

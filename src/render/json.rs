@@ -10,7 +10,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::compare::diff::{Change, Op};
-use crate::compare::figures::{FigureComparison, Verdict};
+use crate::compare::figures::{Doubt, FigureComparison, Pairing, Verdict};
 use crate::compare::framing::{FramingDifference, Profile};
 use crate::compare::{Finding, Report, Status};
 use crate::model::{
@@ -444,6 +444,16 @@ struct NearestView<'a> {
 struct ComparisonView<'a> {
     measure: &'a str,
     verdict: Verdict,
+    /// Whether the figures surely state one quantity (a conflict is then
+    /// an error).
+    confident: bool,
+    /// Why the figures were paired.
+    paired_by: Pairing,
+    /// The same for people, with the word that paired them.
+    reason: String,
+    /// What makes the pairing doubtful, when it is not sure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    doubt: Option<Doubt>,
     values: Vec<ValueView<'a>>,
 }
 
@@ -606,6 +616,10 @@ fn comparison_view<'a>(report: &'a Report, comparison: &'a FigureComparison) -> 
     ComparisonView {
         measure: &comparison.measure,
         verdict: comparison.verdict,
+        confident: comparison.confident,
+        paired_by: comparison.judgement.pairing,
+        reason: comparison.judgement.reason(&comparison.measure),
+        doubt: comparison.judgement.doubt,
         values: comparison
             .values
             .iter()

@@ -1,11 +1,12 @@
 //! Figure identity: whether two figures of aligned claims state the same quantity.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use super::scope::{Scope, same_scope, scopes};
 use super::verdict::{compare, interval};
 use super::{SUBJECT_OVERRIDE_OVERLAP, Verdict};
-use crate::extract::figures::{Figure, FigureKind, Qualifier, stem};
+use crate::extract::figures::{Figure, FigureKind, stem};
 use crate::model::figure::Interval;
 use crate::model::{Claim, ClaimRef, Position};
 use crate::text::lexicon::WordList;
@@ -42,6 +43,26 @@ pub(super) struct Entry<'a> {
     /// For a part of a larger figure ("including nine children"), the
     /// measure of that larger figure; `None` otherwise (see [`whole`]).
     pub(super) whole: Option<String>,
+    /// Whether it counts what comes on top of something ("three more
+    /// provincial capitals", "another $600 million"; see [`INCREMENT_WORDS`]).
+    pub(super) increment: bool,
+    /// Whether it is one of [`LIST_MIN`] or more figures of its kind (and
+    /// currency) in its claim: one item of a breakdown.
+    pub(super) listed: bool,
+    /// Whether it is the only figure of its kind (and currency) in its
+    /// claim.
+    pub(super) only_of_kind: bool,
+    /// Whether it counts a part of a group ("Seven of the deaths"; see
+    /// [`partitive`]).
+    pub(super) partitive: bool,
+    /// The stemmed content words of its whole claim, outside figures.
+    pub(super) claim_words: Rc<BTreeSet<String>>,
+    /// Whether it was paired by its place between agreed figures (see
+    /// `position.rs`).
+    pub(super) by_position: bool,
+    /// The words of its anchors as written, by stem, for the reason a
+    /// verdict gives.
+    pub(super) shown: BTreeMap<String, String>,
 }
 
 /// A word of a claim: its byte range, lowercase and stem, computed once.
@@ -65,6 +86,14 @@ pub(super) struct ClaimView<'a> {
     /// Per figure, whether it is the only one of its kind and measure in
     /// the claim.
     alone: Vec<bool>,
+    /// Per figure, whether it is one of [`LIST_MIN`] or more of its kind
+    /// and currency in the claim.
+    listed: Vec<bool>,
+    /// Per figure, whether it is the only one of its kind and currency in
+    /// the claim.
+    only_of_kind: Vec<bool>,
+    /// The stemmed content words of the claim outside its figures.
+    claim_words: Rc<BTreeSet<String>>,
 }
 
 /// The words of a claim.
@@ -127,13 +156,86 @@ pub(super) fn view(claim: &Claim) -> ClaimView<'_> {
         *counts.entry(k).or_default() += 1;
     }
     let alone = keys.iter().map(|k| counts[k] == 1).collect();
+    // a figure is listed with the figures of its kind whose measure is its
+    // own or none ("2.6 million doses, CVS reported 2.2 million"); counted
+    // once per kind and measure, so that a claim of many figures costs
+    // about its figure count
+    let kinds: Vec<_> = claim.figures.iter().map(group_key).collect();
+    type Kind = Option<(FigureKind, String)>;
+    let mut per_measure: BTreeMap<(&Kind, Option<&str>), usize> = BTreeMap::new();
+    let mut per_kind: BTreeMap<&Kind, usize> = BTreeMap::new();
+    for (f, k) in claim.figures.iter().zip(&kinds) {
+        *per_measure.entry((k, f.measure.as_deref())).or_default() += 1;
+        *per_kind.entry(k).or_default() += 1;
+    }
+    let listed = claim
+        .figures
+        .iter()
+        .zip(&kinds)
+        .map(|(f, k)| {
+            let own = per_measure[&(k, f.measure.as_deref())];
+            let unnamed = match f.measure {
+                Some(_) => per_measure.get(&(k, None)).copied().unwrap_or(0),
+                None => 0,
+            };
+            own + unnamed >= LIST_MIN
+        })
+        .collect();
+    let only_of_kind = kinds.iter().map(|k| per_kind[k] == 1).collect();
+    let inside = |w: &Word| {
+        claim
+            .figures
+            .iter()
+            .any(|f| w.start >= f.span.start && w.end <= f.span.end)
+    };
+    let claim_words = Rc::new(
+        words
+            .iter()
+            .filter(|w| content(w) && !inside(w))
+            .map(|w| w.stem.clone())
+            .collect(),
+    );
     ClaimView {
         claim,
         words,
         clauses,
         scopes,
         alone,
+        listed,
+        only_of_kind,
+        claim_words,
     }
+}
+
+/// A claim that gives this many figures of one kind (and currency) or
+/// more lists them, and each is usually one part of a breakdown
+/// ("Walgreens reported wasting 2.6 million doses, CVS reported 2.2
+/// million, Walmart 1.6 million"), not the total another outlet gives: a
+/// conflict with one of them is a warning.
+pub const LIST_MIN: usize = 3;
+
+/// Words right after a figure, or right before it, that make it count what
+/// comes on top of something: "three more provincial capitals", "another
+/// $600 million", "an additional 4,901 murders", "one other GOP member".
+/// Such a figure is compared only with another increment: "nine provincial
+/// capitals" in all and "three more" on Wednesday are both true.
+pub const INCREMENT_WORDS: &[&str] =
+    &["additional", "another", "extra", "further", "more", "other"];
+
+/// Whether the figure is an increment (see [`INCREMENT_WORDS`]): one of
+/// those words right before it, or right after it ("more" not starting a
+/// comparison, "more than").
+fn increment(words: &[Word], figure: &Figure) -> bool {
+    let at = words.partition_point(|w| w.end <= figure.span.start);
+    let before = at.checked_sub(1).map(|b| &words[b]);
+    let after = words[at..].iter().find(|w| w.start >= figure.span.end);
+    let marks = |w: &Word| INCREMENT_WORDS.contains(&w.lower.as_str());
+    let than_next = |w: &Word| {
+        let next = words.partition_point(|x| x.start <= w.start);
+        words.get(next).is_some_and(|n| n.lower == "than")
+    };
+    before.is_some_and(|w| marks(w) && w.lower != "more")
+        || after.is_some_and(|w| marks(w) && !than_next(w))
 }
 
 /// How many content words on each side of a figure are its anchors (see
@@ -167,6 +269,8 @@ pub(super) fn entry<'a>(claim_ref: ClaimRef, view: &ClaimView<'a>, n: usize) -> 
     let mut named: Vec<&str> = Vec::new();
     let mut context = BTreeSet::new();
     let mut left = Vec::new();
+    let mut left_written: Vec<&str> = Vec::new();
+    let mut right_written: Vec<&str> = Vec::new();
     let mut right = Vec::new();
     // names between the number and its noun say whose it is ("12,000 U.S.
     // troops"), before any name earlier in the clause ("The Maduro regime
@@ -191,12 +295,15 @@ pub(super) fn entry<'a>(claim_ref: ClaimRef, view: &ClaimView<'a>, n: usize) -> 
             context.insert(w.stem.clone());
             if w.end <= figure.span.start {
                 left.push(w.stem.clone());
+                left_written.push(w.lower.as_str());
             } else if right.len() < ANCHOR_WORDS {
                 right.push(w.stem.clone());
+                right_written.push(w.lower.as_str());
             }
         }
     }
     let mut left = left.split_off(left.len().saturating_sub(ANCHOR_WORDS));
+    let left_written = left_written.split_off(left_written.len().saturating_sub(ANCHOR_WORDS));
     // the words right next to the figure, whatever they are ("since 2008",
     // "to 419,000"), are anchors too, matched only with the other figure's
     // own neighbours
@@ -241,6 +348,19 @@ pub(super) fn entry<'a>(claim_ref: ClaimRef, view: &ClaimView<'a>, n: usize) -> 
         .collect();
     let scope = view.scopes[n].clone();
     context.retain(|w| !scope.words.contains(w));
+    // the anchors as written, for the reason a verdict gives
+    let shown = left
+        .iter()
+        .zip(&left_written)
+        .chain(right.iter().zip(&right_written))
+        .map(|(stem, written)| (stem.clone(), written.to_string()))
+        .chain(
+            [before, after]
+                .into_iter()
+                .flatten()
+                .map(|w| (w.lower.clone(), w.lower.clone())),
+        )
+        .collect();
     Entry {
         claim: claim_ref,
         at: claim.at,
@@ -252,6 +372,13 @@ pub(super) fn entry<'a>(claim_ref: ClaimRef, view: &ClaimView<'a>, n: usize) -> 
         scope,
         alone: view.alone[n],
         whole: whole(claim, figure),
+        increment: increment(&view.words, figure),
+        listed: view.listed[n],
+        only_of_kind: view.only_of_kind[n],
+        partitive: partitive(claim, figure),
+        claim_words: Rc::clone(&view.claim_words),
+        by_position: false,
+        shown,
     }
 }
 
@@ -304,6 +431,30 @@ fn whole(claim: &Claim, figure: &Figure) -> Option<String> {
         .map(|f| f.measure.clone().unwrap_or_default())
 }
 
+/// Words after "of" that make a count before it part of a group: "Seven
+/// of the deaths", "two of them", "one of the mystery women".
+const PARTITIVE_AFTER_OF: &[&str] = &[
+    "the", "their", "them", "these", "those", "its", "his", "her", "our", "whom", "which",
+];
+
+/// Whether a count is a part of a group: "Seven of the deaths" counts
+/// some of the deaths, "two of his picks" some of his picks. Set against a
+/// count of the whole group it conflicts without anyone being wrong, set
+/// against the same part ("Two Republican appointees") it agrees; so a
+/// conflict between a part and a count that is none is a warning.
+fn partitive(claim: &Claim, figure: &Figure) -> bool {
+    if figure.kind != FigureKind::Count {
+        return false;
+    }
+    let mut after = claim.text[figure.span.end..].split_whitespace();
+    let (Some(of), Some(next)) = (after.next(), after.next()) else {
+        return false;
+    };
+    let next = next.to_lowercase();
+    let next = next.trim_matches(|c: char| !c.is_alphanumeric());
+    of == "of" && PARTITIVE_AFTER_OF.contains(&next)
+}
+
 /// Measures that storydiff falls back on when no noun says what is counted,
 /// and `peopl` ("people", "persons", with no casualty verb): they say what
 /// kind of number a figure is, not what it is about ("600 people" in a
@@ -337,9 +488,21 @@ fn containment(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
     }
 }
 
+/// Content words two clauses must share, at least, before sharing most of
+/// them counts as evidence: two clauses of no content words ("on June 25,
+/// 2012," and "the next day, Sept. 15,") share all of nothing.
+pub const CLAUSE_SHARED_MIN: usize = 2;
+
+/// Whether the clauses of two figures share most of their words (see
+/// [`GENERIC_CONTEXT_MIN`]) and at least [`CLAUSE_SHARED_MIN`] of them.
+pub(super) fn shared_clause(a: &Entry, b: &Entry) -> bool {
+    a.context.intersection(&b.context).count() >= CLAUSE_SHARED_MIN
+        && containment(&a.context, &b.context) >= GENERIC_CONTEXT_MIN
+}
+
 /// Whether a figure's measure alone does not say what it is about (see
 /// [`GENERIC_CONTEXT_MIN`]): none was found, or it is generic.
-fn generic(f: &Figure) -> bool {
+pub(super) fn generic(f: &Figure) -> bool {
     matches!(f.kind, FigureKind::Percent | FigureKind::PercentagePoints)
         || f.measure
             .as_deref()
@@ -355,26 +518,39 @@ fn generic(f: &Figure) -> bool {
 /// line up, they state the same quantity, whatever noun the extractor took
 /// for their measure.
 pub(super) fn anchored(a: &Entry, b: &Entry) -> Anchor {
+    anchor(a, b).0
+}
+
+/// How two figures are anchored (see [`anchored`]) and the word, as
+/// written in the first, that anchors them.
+pub(super) fn anchor(a: &Entry, b: &Entry) -> (Anchor, Option<String>) {
     let adjacent = |w: &&String| w.starts_with(ADJACENT);
     let shared = |x: &[String], y: &[String], neighbours: bool| {
         x.iter()
             .filter(|w| adjacent(w) == neighbours)
-            .any(|w| y.contains(w))
+            .find(|w| y.contains(w))
+            .cloned()
+    };
+    let written = |w: String| {
+        let key = w.trim_start_matches(ADJACENT).to_string();
+        a.shown.get(&key).cloned().unwrap_or(key)
     };
     // content words may change sides ("voted 60-48", "a 60-48 vote")
     let all = |e: &Entry| e.left.iter().chain(&e.right).cloned().collect::<Vec<_>>();
-    if shared(&all(a), &all(b), false) {
-        Anchor::Words
-    } else if shared(&a.left, &b.left, true) || shared(&a.right, &b.right, true) {
-        Anchor::Neighbour
+    if let Some(w) = shared(&all(a), &all(b), false) {
+        (Anchor::Words, Some(written(w)))
+    } else if let Some(w) =
+        shared(&a.left, &b.left, true).or_else(|| shared(&a.right, &b.right, true))
+    {
+        (Anchor::Neighbour, Some(written(w)))
     } else {
-        Anchor::None
+        (Anchor::None, None)
     }
 }
 
 /// How two figures are anchored (see [`anchored`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(super) enum Anchor {
+pub enum Anchor {
     /// Nothing around them lines up.
     None,
     /// Only the words right next to them: enough to pair two numbers of
@@ -398,46 +574,74 @@ pub(super) enum Anchor {
 ///   orders apart; a weekday against a date; different periods, parts or
 ///   calendar periods; parts of different wholes.
 pub(super) fn comparable(a: &Entry, b: &Entry) -> bool {
+    if !not_different(a, b) {
+        return false;
+    }
     let anchor = anchored(a, b);
-    let evidence =
-        anchor > Anchor::None || containment(&a.context, &b.context) >= GENERIC_CONTEXT_MIN;
-    (a.figure.measure == b.figure.measure || anchor > Anchor::None)
+    let verdict = compare(a.figure, b.figure);
+    // one value stated by two aligned claims is one quantity, unless their
+    // measures say otherwise: "employers added 235,000 jobs" and "payroll
+    // employment rose by 235,000"
+    let unnamed = |e: &Entry| generic(e.figure);
+    if verdict == Verdict::Agree
+        && (unnamed(a) || unnamed(b))
         && (anchor == Anchor::Words || same_subject(a, b))
-        && not_different(a, b)
+    {
+        return true;
+    }
+    let evidence = anchor > Anchor::None || shared_clause(a, b);
+    let only = only_of_kind(a, b);
+    (a.figure.measure == b.figure.measure || anchor > Anchor::None || only)
+        && (anchor == Anchor::Words || same_subject(a, b))
         && (!(generic(a.figure) || generic(b.figure))
             || evidence
-            || compare(a.figure, b.figure) != Verdict::Conflict)
+            || only
+            || verdict != Verdict::Conflict)
 }
 
-/// Whether two compared figures state the same quantity with confidence,
-/// so that a conflict between them is an error, not a warning. They must
-/// share a measure, neither may be a vague amount ("thousands of migrants"
-/// against "10,503 migrants" is a loose description, not a contradiction),
-/// and either the measure says what is counted (see [`GENERIC_MEASURES`])
-/// and the words around them line up (see [`anchored`]) or each is its
-/// claim's only figure of that measure ("as 12,000 U.S. troops" against
-/// "has stationed 15,000 troops"); or their clauses share most of their
-/// words (see [`GENERIC_CONTEXT_MIN`]: "Trump and Maduro spoke by phone on
-/// November 21", "... on November 20").
-pub(super) fn confident(a: &Entry, b: &Entry) -> bool {
-    let vague = |e: &Entry| e.figure.qualifier == Qualifier::Vague;
-    let same = a.figure.measure.is_some() && a.figure.measure == b.figure.measure;
-    let telling = !generic(a.figure) && (a.alone && b.alone || anchored(a, b) > Anchor::None);
-    !vague(a)
-        && !vague(b)
-        && same
-        && (telling || containment(&a.context, &b.context) >= GENERIC_CONTEXT_MIN)
+/// Kinds whose noun says little about what is counted: "a $1.8 trillion
+/// package" and "a $4.8 trillion investment" in two aligned headlines are
+/// one plan, "88% of children" and "132% of children" one share. (A
+/// duration is no such kind: "Four days before the anniversary" and "one
+/// week after the withdrawal" in two aligned claims count from different
+/// events.)
+pub const WEAK_NOUN_KINDS: &[FigureKind] = &[
+    FigureKind::Money,
+    FigureKind::Percent,
+    FigureKind::PercentagePoints,
+    FigureKind::Year,
+];
+
+/// Whether two figures of a [`WEAK_NOUN_KINDS`] kind are each the only one
+/// of their kind (and currency) in their aligned claims, and the claims
+/// share at least [`CLAIM_SHARED_MIN`] of the content words of the shorter:
+/// then they are compared whatever their nouns, as a pairing too weak for
+/// an error (`pairing::Doubt::WeakPairing`) unless words line up besides.
+/// "By Tuesday, 37.3% of U.S. adults were fully vaccinated" and "Over 55%
+/// of adults have received at least one dose" share one word in five.
+pub(super) fn only_of_kind(a: &Entry, b: &Entry) -> bool {
+    a.only_of_kind
+        && b.only_of_kind
+        && WEAK_NOUN_KINDS.contains(&a.figure.kind)
+        && containment(&a.claim_words, &b.claim_words) >= CLAIM_SHARED_MIN
 }
+
+/// The share of the content words of the shorter of two claims that the
+/// other must hold for their lone figures of a kind to be paired (see
+/// [`only_of_kind`]): a headline and the sentence that tells it share most
+/// ("132% of children covered by monthly payments starting in July").
+pub const CLAIM_SHARED_MIN: f64 = 0.5;
 
 /// Whether nothing says two figures of one key are different quantities:
 /// sizes within [`MAGNITUDE_GAP`], no weekday against a date, the same
-/// scope and whole. What [`comparable`] asks besides evidence that they are
-/// the same quantity.
+/// scope and whole, both increments or neither. What [`comparable`] asks
+/// besides evidence that they are the same quantity.
 pub(super) fn not_different(a: &Entry, b: &Entry) -> bool {
     same_magnitude(a.figure, b.figure)
         && same_kind_of_date(a.figure, b.figure)
         && same_scope(&a.scope, &b.scope)
         && a.whole == b.whole
+        && a.increment == b.increment
 }
 
 /// Two figures of one measure in an aligned claim more than this many times
@@ -453,7 +657,9 @@ pub const MAGNITUDE_GAP: f64 = 100.0;
 /// [`MAGNITUDE_GAP`]). Dates are always close enough: a wrong day is a
 /// conflict however far off.
 fn same_magnitude(a: &Figure, b: &Figure) -> bool {
-    if a.kind == FigureKind::Date || b.kind == FigureKind::Date {
+    if matches!(a.kind, FigureKind::Date | FigureKind::Tally)
+        || matches!(b.kind, FigureKind::Date | FigureKind::Tally)
+    {
         return true;
     }
     let (Some(x), Some(y)) = (interval(a, false, false), interval(b, false, false)) else {

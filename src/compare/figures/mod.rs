@@ -7,6 +7,7 @@
 //! The rules and their reasons are in `docs/figures.md`.
 
 mod identity;
+mod pairing;
 mod position;
 mod scope;
 mod verdict;
@@ -19,11 +20,15 @@ use crate::extract::figures::{Figure, FigureKind};
 use crate::model::{Claim, ClaimRef, Position};
 
 pub use identity::{
-    ANCHOR_WORDS, GENERIC_CONTEXT_MIN, GENERIC_MEASURES, MAGNITUDE_GAP, PART_MARKERS,
+    ANCHOR_WORDS, CLAIM_SHARED_MIN, CLAUSE_SHARED_MIN, GENERIC_CONTEXT_MIN, GENERIC_MEASURES,
+    INCREMENT_WORDS, LIST_MIN, MAGNITUDE_GAP, PART_MARKERS, WEAK_NOUN_KINDS,
 };
-use identity::{Entry, comparable, entry, group_key, overlap, view};
-pub use scope::{CALENDAR_PHRASES, PART_PHRASES, PERIOD_PHRASES};
-pub use verdict::{compare, percent_tolerance, rounding_tolerance};
+use identity::{Entry, comparable, entry, group_key, not_different, overlap, view};
+pub use pairing::{CLAUSE_SHARED_SURE, Doubt, Judgement, Pairing};
+pub use scope::{
+    AVERAGE_WORDS, CALENDAR_PHRASES, ESTIMATE_WORDS, PART_PHRASES, PERIOD_PHRASES, SPAN_WORDS,
+};
+pub use verdict::{DURATION_SLACK, compare, percent_tolerance, rounding_tolerance};
 
 /// How the figures of one measure relate across outlets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
@@ -58,11 +63,13 @@ pub struct FigureComparison {
     /// How the values relate.
     pub verdict: Verdict,
     /// Whether two of the figures that give the verdict state the same
-    /// quantity with confidence: the same telling measure with the words
-    /// around them lined up or no other figure of it in their claims, or
-    /// clauses that share most words, and no vague amount. A conflict is an
+    /// quantity with confidence (see [`Judgement::sure`]). A conflict is an
     /// error only when confident, a warning otherwise.
     pub confident: bool,
+    /// Why the figures that give the verdict were paired, and what makes
+    /// the pairing doubtful when it is not sure: the best judgement over
+    /// the pairs that give the verdict.
+    pub judgement: Judgement,
     /// One value per outlet that states one, in outlet order.
     pub values: Vec<FigureValue>,
 }
@@ -161,7 +168,12 @@ fn best_group(groups: &[Vec<Entry>], e: &Entry, worst: Verdict) -> Option<usize>
             !g.is_empty()
         })
         .filter(|(_, g)| g.iter().all(|m| m.claim.outlet != e.claim.outlet))
-        .filter(|(_, g)| g.iter().all(|m| comparable(m, e)))
+        // one member it may be compared with, and none it surely differs
+        // from: in a cluster of three, the third outlet's figure may be
+        // anchored to one of the two others only
+        .filter(|(_, g)| {
+            g.iter().any(|m| comparable(m, e)) && g.iter().all(|m| not_different(m, e))
+        })
         .map(|(n, g)| {
             let verdict = compare(g[0].figure, e.figure);
             (n, verdict, overlap(&g[0].context, &e.context))
@@ -177,23 +189,97 @@ fn best_group(groups: &[Vec<Entry>], e: &Entry, worst: Verdict) -> Option<usize>
         .map(|(n, _, _)| n)
 }
 
-/// Move each figure that stands alone in its group into the group it fits
-/// best, relating to its first figure no worse than `worst`. A figure that
-/// moves leaves its group empty (dropped at the end) rather than removed,
-/// so that no move shifts the groups after it.
+/// How far apart two figures' values are, as the distance of their
+/// logarithms; zero when either has no single value (dates, ranges).
+fn distance(a: &Figure, b: &Figure) -> f64 {
+    let value = |f: &Figure| f.value.or_else(|| f.low.as_ref().and_then(|e| e.number()));
+    match (value(a), value(b)) {
+        (Some(x), Some(y)) if x > 0.0 && y > 0.0 => (x / y).ln().abs(),
+        _ => 0.0,
+    }
+}
+
+/// How well figure `e` fits `group`, for ordering candidate pairings:
+/// whether it shares a member's measure, how strongly it is anchored to a
+/// member (see [`identity::anchored`]), and how many words it shares with
+/// the group's first figure.
+fn fit(group: &[Entry], e: &Entry) -> (bool, identity::Anchor, f64) {
+    let same = group
+        .iter()
+        .any(|m| m.figure.measure.is_some() && m.figure.measure == e.figure.measure);
+    let anchor = group
+        .iter()
+        .map(|m| identity::anchored(m, e))
+        .max()
+        .unwrap_or(identity::Anchor::None);
+    (same, anchor, overlap(&group[0].context, &e.context))
+}
+
+/// Whether figure `e` may join `group`: no figure of its outlet there, one
+/// member it may be compared with (see [`comparable`]) and none it surely
+/// differs from (in a cluster of three, the third outlet's figure may be
+/// anchored to one of the two others only), and a relation to the group's
+/// first figure no worse than `worst`.
+fn may_join(group: &[Entry], e: &Entry, worst: Verdict) -> bool {
+    group.iter().all(|m| m.claim.outlet != e.claim.outlet)
+        && group.iter().any(|m| comparable(m, e))
+        && group.iter().all(|m| not_different(m, e))
+        && compare(group[0].figure, e.figure) <= worst
+}
+
+/// Move figures that stand alone in their group into the group they fit
+/// best, relating to its first figure no worse than `worst`. The best
+/// pairings over all lone figures go first (better verdict, then a shared
+/// measure, a stronger anchor, the nearer value, more shared words), so
+/// that of two figures that could pair with one, the one that fits it best
+/// does: "with 25 Republicans joining" rather than "the 60-vote hurdle"
+/// goes with "17 Republicans joining", and "150 detainees will be released
+/// in exchange" with "exchange 200 prisoners", not with "the two sides".
 fn place_singletons(groups: &mut Vec<Vec<Entry>>, worst: Verdict) {
-    for n in 0..groups.len() {
-        if groups[n].len() != 1 {
+    type Key = (
+        Verdict,
+        std::cmp::Reverse<(bool, identity::Anchor)>,
+        f64,
+        f64,
+    );
+    let mut candidates: Vec<(Key, usize, usize)> = Vec::new();
+    for (s, single) in groups.iter().enumerate().filter(|(_, g)| g.len() == 1) {
+        let e = &single[0];
+        for (g, group) in groups.iter().enumerate() {
+            #[cfg(test)]
+            crate::model::cost::step();
+            if g != s && may_join(group, e, worst) {
+                let (same, anchor, shared) = fit(group, e);
+                let verdict = compare(group[0].figure, e.figure);
+                let apart = distance(group[0].figure, e.figure);
+                let key = (verdict, std::cmp::Reverse((same, anchor)), apart, -shared);
+                candidates.push((key, s, g));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| {
+        (a.0.0, a.0.1)
+            .cmp(&(b.0.0, b.0.1))
+            .then(a.0.2.total_cmp(&b.0.2))
+            .then(a.0.3.total_cmp(&b.0.3))
+            .then((a.1, a.2).cmp(&(b.1, b.2)))
+    });
+    // a lone figure that moved is no target; one that took a figure in
+    // stays where it is
+    let mut moved = vec![false; groups.len()];
+    let mut grown = vec![false; groups.len()];
+    for (_, s, g) in candidates {
+        if moved[s] || grown[s] || moved[g] || groups[s].len() != 1 {
             continue;
         }
-        let e = groups[n].pop().expect("a group of one");
-        match best_group(groups, &e, worst) {
-            Some(m) => {
-                groups[m].push(e);
-                groups[m].sort_by_key(|e| (e.claim, e.figure.span.start));
-            }
-            None => groups[n].push(e),
+        if !may_join(&groups[g], &groups[s][0], worst) {
+            continue;
         }
+        let e = groups[s].pop().expect("a group of one");
+        groups[g].push(e);
+        groups[g].sort_by_key(|e| (e.claim, e.figure.span.start));
+        moved[s] = true;
+        grown[g] = true;
     }
     groups.retain(|g| !g.is_empty());
 }
@@ -267,24 +353,34 @@ pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FigureComparison> 
         place_singletons(&mut groups, Verdict::Compatible);
         place_singletons(&mut groups, Verdict::Conflict);
         for group in groups.into_iter().filter(|g| g.len() >= 2) {
-            // confident when some pair with the group's verdict is
+            // the group's verdict is its worst pair's; its judgement the best
+            // over the pairs that give that verdict
             let mut verdict = Verdict::Agree;
-            let mut confident = false;
+            let mut best: Option<Judgement> = None;
             for (n, a) in group.iter().enumerate() {
                 for b in &group[n + 1..] {
                     let pair = compare(a.figure, b.figure);
-                    let sure = identity::confident(a, b);
-                    if pair > verdict {
-                        (verdict, confident) = (pair, sure);
-                    } else if pair == verdict {
-                        confident |= sure;
+                    let judgement = pairing::judge(a, b);
+                    let better = |old: &Judgement| {
+                        (
+                            judgement.doubt.is_none(),
+                            std::cmp::Reverse(judgement.pairing),
+                        ) > (old.doubt.is_none(), std::cmp::Reverse(old.pairing))
+                    };
+                    if pair > verdict || best.is_none() {
+                        verdict = verdict.max(pair);
+                        best = Some(judgement);
+                    } else if pair == verdict && best.as_ref().is_some_and(better) {
+                        best = Some(judgement);
                     }
                 }
             }
+            let judgement = best.expect("a group of two or more has a pair");
             comparisons.push(FigureComparison {
                 measure: measure_of(&group),
                 verdict,
-                confident,
+                confident: judgement.sure(),
+                judgement,
                 values: group
                     .into_iter()
                     .map(|e| FigureValue {

@@ -28,7 +28,9 @@ pub(super) fn pair_by_position(keyed: &mut [Vec<Vec<Entry>>]) {
             }
             for (ka, ga, kb, gb) in positional_pairs(keyed, a, b) {
                 if keyed[ka][ga].len() == 1 && keyed[kb][gb].len() == 1 {
-                    let e = keyed[kb][gb].pop().expect("a group of one");
+                    let mut e = keyed[kb][gb].pop().expect("a group of one");
+                    e.by_position = true;
+                    keyed[ka][ga][0].by_position = true;
                     keyed[ka][ga].push(e);
                 }
             }

@@ -5,8 +5,10 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use super::Verdict;
 use super::identity::key;
-use crate::extract::figures::stem;
+use super::verdict::compare;
+use crate::extract::figures::{Figure, FigureKind, stem};
 use crate::model::Claim;
 
 /// Phrases that name the period a rate or change is measured over. Two
@@ -85,13 +87,65 @@ pub const CALENDAR_PHRASES: &[(&str, &str)] = &[
     ("this year", "this year"),
 ];
 
+/// Words that make a figure an expectation, not an outcome: "economists
+/// had expected 1 million jobs" is not the "266,000 jobs" employers added.
+/// A figure with one of them in its clause is compared only with another
+/// expectation, and a conflict between two expectations is a warning (see
+/// `pairing::Doubt::Estimates`): surveys differ without anyone being wrong.
+pub const ESTIMATE_WORDS: &[&str] = &[
+    "anticipate",
+    "anticipated",
+    "anticipates",
+    "anticipating",
+    "consensus",
+    "estimate",
+    "estimates",
+    "expect",
+    "expectation",
+    "expectations",
+    "expected",
+    "expecting",
+    "expects",
+    "forecast",
+    "forecasters",
+    "forecasting",
+    "forecasts",
+    "predicted",
+    "predicting",
+    "prediction",
+    "predictions",
+    "predicts",
+    "projected",
+    "projection",
+    "projections",
+];
+
+/// Words that make a figure an average: "averaging more than 1,500 deaths
+/// a day" is not the "279 deaths" of one Sunday, nor "a decrease of
+/// 28,250" in the moving average the 45,000 of the weekly count. An average
+/// is compared only with an average.
+pub const AVERAGE_WORDS: &[&str] = &["average", "averaged", "averages", "averaging"];
+
 /// What a figure is measured over: the periods, parts and calendar periods
-/// named around it.
+/// named around it, whether it is an expectation or an average, and the
+/// years named in its clause.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Scope {
     pub(super) periods: BTreeSet<&'static str>,
     pub(super) parts: BTreeSet<&'static str>,
     pub(super) calendar: BTreeSet<&'static str>,
+    /// An expectation (see [`ESTIMATE_WORDS`]).
+    pub(super) estimate: bool,
+    /// An average (see [`AVERAGE_WORDS`]).
+    pub(super) average: bool,
+    /// The length of time it is given over: "$974 billion over five
+    /// years" is not "$1.2 trillion over eight years" (see
+    /// [`SPAN_WORDS`]).
+    pub(super) over: Option<Figure>,
+    /// The years of other figures in its clause ("Obama Medicare attack in
+    /// 2008 targeted McCain for cutting $800 billion"): a count or amount
+    /// placed in a year. Years themselves have none.
+    pub(super) years: BTreeSet<i64>,
     /// The stemmed words of the phrases found: they are left out of the
     /// figure's context, since the scope rule has weighed them already
     /// ("year-over-year" and "a year earlier" name one period).
@@ -103,7 +157,11 @@ pub(super) struct Scope {
 
 impl Scope {
     fn is_empty(&self) -> bool {
-        self.periods.is_empty() && self.parts.is_empty() && self.calendar.is_empty()
+        self.periods.is_empty()
+            && self.parts.is_empty()
+            && self.calendar.is_empty()
+            && !self.estimate
+            && !self.average
     }
 }
 
@@ -113,6 +171,8 @@ enum List {
     Period,
     Part,
     Calendar,
+    Estimate,
+    Average,
 }
 
 /// One automaton over the phrases of [`PERIOD_PHRASES`], [`PART_PHRASES`]
@@ -137,6 +197,15 @@ fn phrases() -> &'static Phrases {
             for &(phrase, tag) in phrases {
                 texts.push(phrase);
                 patterns.push((list, tag, phrase.split(' ').map(stem).collect()));
+            }
+        }
+        for (list, words) in [
+            (List::Estimate, ESTIMATE_WORDS),
+            (List::Average, AVERAGE_WORDS),
+        ] {
+            for &word in words {
+                texts.push(word);
+                patterns.push((list, word, vec![stem(word)]));
             }
         }
         let matcher = AhoCorasick::builder()
@@ -186,10 +255,12 @@ fn scope_in(found: &[Found], start: usize, end: usize) -> Scope {
         }
         let (list, tag, words) = &table.patterns[f.pattern];
         match list {
-            List::Period => scope.periods.insert(tag),
-            List::Part => scope.parts.insert(tag),
-            List::Calendar => scope.calendar.insert(tag),
-        };
+            List::Period => _ = scope.periods.insert(tag),
+            List::Part => _ = scope.parts.insert(tag),
+            List::Calendar => _ = scope.calendar.insert(tag),
+            List::Estimate => scope.estimate = true,
+            List::Average => scope.average = true,
+        }
         scope.words.extend(words.iter().cloned());
     }
     scope
@@ -216,12 +287,49 @@ pub(super) fn scopes(claim: &Claim, clauses: &[(usize, usize)]) -> Vec<Scope> {
         .zip(clauses)
         .map(|(figure, &(start, end))| {
             let own = scope_in(&found, start, end);
-            match opening {
+            let mut scope = match opening {
                 Some(o) if own.is_empty() && o < figure.span.start => scope_in(&found, 0, o),
                 _ => own,
+            };
+            // a year or a date is itself a time: "this year" or "last week"
+            // in its clause says when something was said, and "projected
+            // to run out in 2036" dates the same event as "will run out in
+            // 2036"
+            if matches!(figure.kind, FigureKind::Year | FigureKind::Date) {
+                scope.calendar.clear();
+                scope.estimate = false;
             }
+            scope
         })
         .collect();
+    // the length of time right after a figure: "$974 billion over five years"
+    for (n, scope) in scopes.iter_mut().enumerate() {
+        let (Some(f), Some(next)) = (claim.figures.get(n), claim.figures.get(n + 1)) else {
+            continue;
+        };
+        let between = claim.text[f.span.end..next.span.start]
+            .trim()
+            .to_lowercase();
+        if f.kind != FigureKind::Duration
+            && next.kind == FigureKind::Duration
+            && (between.is_empty() || SPAN_WORDS.contains(&between.as_str()))
+        {
+            scope.over = Some(next.clone());
+        }
+    }
+    // the years named by other figures of the clause
+    for ((figure, &(start, end)), scope) in claim.figures.iter().zip(clauses).zip(&mut scopes) {
+        if matches!(figure.kind, FigureKind::Year | FigureKind::Date) {
+            continue;
+        }
+        scope.years = claim
+            .figures
+            .iter()
+            .filter(|f| f.kind == FigureKind::Year && f.span.start >= start && f.span.end <= end)
+            .filter_map(|f| f.value)
+            .map(|y| y as i64)
+            .collect();
+    }
     // the parts and calendar periods each measure is given for
     type When = (BTreeSet<&'static str>, BTreeSet<&'static str>);
     let when = |s: &Scope| -> When { (s.parts.clone(), s.calendar.clone()) };
@@ -245,11 +353,37 @@ pub(super) fn scopes(claim: &Claim, clauses: &[(usize, usize)]) -> Vec<Scope> {
 /// year-over-year), when they name different parts of a span, one of them
 /// possibly none ("in the first year" against the whole offer), nor when
 /// they name different calendar periods, or one names one and the other
-/// none while the quantity is split.
+/// none while the quantity is split; not an expectation against an
+/// outcome, an average against a count, nor figures placed in different
+/// years.
 pub(super) fn same_scope(a: &Scope, b: &Scope) -> bool {
     let differ =
         |x: &BTreeSet<&str>, y: &BTreeSet<&str>| !x.is_empty() && !y.is_empty() && x.is_disjoint(y);
     let calendar_apart = differ(&a.calendar, &b.calendar)
         || a.calendar.is_empty() != b.calendar.is_empty() && (a.split || b.split);
-    !differ(&a.periods, &b.periods) && a.parts == b.parts && !calendar_apart
+    let years_apart = !a.years.is_empty() && !b.years.is_empty() && a.years.is_disjoint(&b.years);
+    let spans_apart =
+        matches!((&a.over, &b.over), (Some(x), Some(y)) if compare(x, y) == Verdict::Conflict);
+    !differ(&a.periods, &b.periods)
+        && a.parts == b.parts
+        && !calendar_apart
+        && a.estimate == b.estimate
+        && a.average == b.average
+        && !years_apart
+        && !spans_apart
+}
+
+/// Words between a figure and a length of time that give the time it is
+/// measured over: "$974 billion over five years", "$1.2 trillion in ten
+/// years". Two figures given over different lengths of time are different
+/// quantities.
+pub const SPAN_WORDS: &[&str] = &["across", "during", "for", "in", "over", "within"];
+
+/// Whether two scopes that allow their figures to be one quantity (see
+/// [`same_scope`]) say less than the same: one names a period, a calendar
+/// period or a year the other does not ("about 4 million doses" shared
+/// "last month" against "up to 60m doses"). Such a pair is compared, but a
+/// conflict between them is a warning.
+pub(super) fn loosely_same(a: &Scope, b: &Scope) -> bool {
+    a.periods != b.periods || a.calendar != b.calendar || a.years != b.years
 }

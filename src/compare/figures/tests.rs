@@ -508,9 +508,131 @@ fn a_conflict_is_confident_only_with_a_sure_identity() {
     // paired by position only
     assert_eq!(
         sure(&[
+            "The club has 40 members and 12 coaches, with 300 fans.",
+            "The club counts 40 members, 9 trainers and 300 fans.",
+        ]),
+        vec![false]
+    );
+    // a vote read as one tally is one quantity, stated twice
+    assert_eq!(
+        sure(&[
             "The final vote was 69 to 45, with 19 Republicans joining all 50 Democrats.",
             "It got through in a 69-30 vote, as 19 Republicans joined all 50 Democrats.",
         ]),
+        vec![true]
+    );
+}
+
+/// The conflicts of these claims, each with whether it is an error.
+fn conflict_errors(texts: &[&str]) -> Vec<bool> {
+    cluster(texts)
+        .iter()
+        .filter(|c| c.verdict == Verdict::Conflict)
+        .map(|c| c.confident)
+        .collect()
+}
+
+#[test]
+fn different_quantities_are_not_compared() {
+    // an expectation is not an outcome
+    assert!(!conflicts(&[
+        "Economists had predicted America would add 1 million jobs last month.",
+        "America's employers added just 266,000 jobs last month.",
+    ]));
+    // an average is not one day's count
+    assert!(!conflicts(&[
+        "It recorded 279 deaths Sunday.",
+        "The U.S. is averaging more than 1,500 deaths a day.",
+    ]));
+    // an increment is not the total
+    assert!(!conflicts(&[
+        "The insurgents have overrun nine provincial capitals.",
+        "The Taliban seized three more provincial capitals on Wednesday.",
+    ]));
+    // amounts spread over different lengths of time (the lengths
+    // themselves may conflict)
+    let c = cluster(&[
+        "It would cost $974 billion over five years.",
+        "The proposal would cost $1.2 trillion over eight years.",
+    ]);
+    assert!(
+        c.iter()
+            .all(|c| c.values[0].figure.kind != FigureKind::Money),
+        "{c:#?}"
+    );
+    // a vote tally is not the votes a bill needed
+    assert!(!conflicts(&[
+        "The 54-35 vote came after McConnell lobbied his members.",
+        "Senators voted 54-35, falling short of the 10 GOP votes needed.",
+    ]));
+}
+
+#[test]
+fn doubtful_conflicts_are_warnings() {
+    // dates of different events in one aligned claim
+    assert!(
+        conflict_errors(&[
+            "Another security review, on June 25, 2012, reported a spike in violence.",
+            "The deputies reviewed the talking points at a meeting the next day, Sept. 15, he said.",
+        ])
+        .iter()
+        .all(|&error| !error)
+    );
+    // "one" spelled out is as often a member of a group as a count
+    assert_eq!(
+        conflict_errors(&[
+            "One case involved an officer accused of excessive force.",
+            "There were no recorded dissents in the two cases.",
+        ]),
         vec![false]
+    );
+    // both are expectations
+    assert_eq!(
+        conflict_errors(&[
+            "Economists surveyed by Dow Jones had expected 845,000 new jobs.",
+            "Analysts surveyed by Refinitiv were expecting 870,000 jobs gained.",
+        ]),
+        vec![false]
+    );
+    // they differ only at the bound's own number
+    let c = cluster(&[
+        "The recall election is less than two weeks away.",
+        "Voters are now just two weeks away from the recall election.",
+    ]);
+    assert!(
+        c.iter()
+            .all(|c| c.verdict != Verdict::Conflict || !c.confident),
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn months_and_years_are_calendar_lengths() {
+    assert_eq!(
+        verdict("22 and a half years", "a 270-month sentence"),
+        Verdict::Agree
+    );
+    assert_eq!(
+        verdict("in 39 years", "in four decades"),
+        Verdict::Compatible
+    );
+    assert_eq!(verdict("six hours", "seven hours"), Verdict::Conflict);
+}
+
+#[test]
+fn every_verdict_says_why_its_figures_were_paired() {
+    let c = cluster(&[
+        "Mr. Trump took the 35-word oath administered by Chief Justice John G. Roberts Jr.",
+        "Chief Justice John Roberts administered the 38-word oath at noon.",
+    ]);
+    let oath = c
+        .iter()
+        .find(|c| c.verdict == Verdict::Conflict)
+        .expect("{c:#?}");
+    assert!(oath.confident);
+    assert_eq!(oath.judgement.pairing, Pairing::SameWords);
+    assert_eq!(
+        oath.judgement.reason(&oath.measure),
+        "the word \"administered\" stands by both"
     );
 }

@@ -39,6 +39,12 @@ pub fn percent_tolerance(v: f64) -> f64 {
     step / 2.0
 }
 
+/// A duration stands for anything within this share of it: a month is 28
+/// to 31 days and a year 365 or 366, so "30 days" and "a month", "52
+/// weeks" and "a year", "in 39 years" and "in four decades" are
+/// compatible, while "six hours" and "seven hours" still conflict.
+pub const DURATION_SLACK: f64 = 0.025;
+
 /// Percentages are read to at most this many decimals when finding their
 /// stated precision; no news figure states more.
 const PERCENT_MAX_DECIMALS: usize = 4;
@@ -104,6 +110,7 @@ pub(super) fn interval(f: &Figure, tolerant: bool, drop_year: bool) -> Option<In
             _ if !tolerant => 0.0,
             FigureKind::Date | FigureKind::Year => 0.0,
             FigureKind::Percent | FigureKind::PercentagePoints => percent_tolerance(at),
+            FigureKind::Duration => rounding_tolerance(at).max(at.abs() * DURATION_SLACK),
             _ => rounding_tolerance(at),
         };
         let at = if upper {
@@ -145,7 +152,18 @@ fn stated(f: &Figure) -> Option<f64> {
 ///   20" and "21"; "15,000" and "15,200");
 /// - `conflict`: they do not ("12,000" and "15,000"; "November 20" and
 ///   "November 21").
+///
+/// Two tallies agree when both sides are the same, and conflict otherwise.
 pub fn compare(a: &Figure, b: &Figure) -> Verdict {
+    if a.kind == FigureKind::Tally || b.kind == FigureKind::Tally {
+        // a tally's two sides as written: "54-35" is "54 to 35", not
+        // "55-34"
+        return if a.kind == b.kind && a.low == b.low && a.high == b.high {
+            Verdict::Agree
+        } else {
+            Verdict::Conflict
+        };
+    }
     if a.kind == FigureKind::Date {
         // an unresolved weekday says nothing to compare
         let unresolved = |f: &Figure| f.low.is_none() && f.high.is_none();

@@ -237,6 +237,15 @@ pub(super) fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Fig
     if amount.start != j {
         return None;
     }
+    // "$974 billion over five years", "3% over two years": "over" right
+    // after a figure gives the time it is spread over, and bounds nothing
+    let spread = |&(b, at): &(Before, usize)| {
+        b == Before::Above && tokens[at].is("over") && after_a_figure(tokens, at)
+    };
+    if amount.kind == FigureKind::Duration && before.first().is_some_and(spread) {
+        before.clear();
+    }
+    let i = before.first().map_or(j, |&(_, at)| at);
     // "fell by 36,000 to 293,000" is a change and a result, not a range
     let after_change = j
         .checked_sub(1)
@@ -464,6 +473,20 @@ pub(super) fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Fig
     f.value = (qualifier != Qualifier::Range).then_some(tidy(amount.value));
     f.high_exclusive = high_excl && !high_open;
     Some((f, end))
+}
+
+/// Whether the token before `at` ends a figure: digits, a scale word, a
+/// percent sign or word, or a currency ("$974 billion over", "3% over").
+fn after_a_figure(tokens: &[Token], at: usize) -> bool {
+    at.checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|t| {
+            t.kind == TokenKind::Num
+                || scale_of(t, true).is_some()
+                || t.is("%")
+                || percent_at(tokens, at - 1).is_some()
+                || currency_at(tokens, at - 1).is_some_and(|(_, end, _)| end == at)
+        })
 }
 
 /// The measure of a duration that states an age: "16 years of age", "16

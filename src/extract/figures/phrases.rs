@@ -15,7 +15,7 @@ use super::Token;
 /// words, for which the default SipHash costs more than the lookup saves.
 /// The keys are fixed lexicon words, so there is nothing to defend against.
 #[derive(Default)]
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -37,6 +37,9 @@ impl Hasher for Fnv {
 
 type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
+/// A set hashed as [`PhraseIndex`] is.
+pub(crate) type FnvSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fnv>>;
+
 /// Phrases, each with a value, indexed by their first word.
 pub(crate) struct PhraseIndex<T> {
     by_first: FnvMap<String, Vec<(Vec<String>, T)>>,
@@ -55,6 +58,11 @@ impl<T: Copy> PhraseIndex<T> {
                 .push((words, value));
         }
         PhraseIndex { by_first }
+    }
+
+    /// The first words of the phrases.
+    pub(crate) fn firsts(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
     }
 
     /// The phrases that start at token `i`, in list order, each with its

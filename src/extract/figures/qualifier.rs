@@ -39,6 +39,7 @@ pub(super) const BEFORE_PHRASES: &[(&str, Before)] = &[
     ("more than or equal to", Before::AtLeast),
     ("fewer than or equal to", Before::AtMost),
     ("in excess of", Before::Above),
+    ("upward of", Before::Above),
     ("upwards of", Before::Above),
     ("more than", Before::Above),
     ("greater than", Before::Above),

@@ -38,6 +38,16 @@ impl Token {
     }
 }
 
+/// `s` lower-cased: ASCII, which nearly every token is, without the
+/// Unicode tables.
+fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
+}
+
 /// Vulgar fraction characters and their values.
 pub(super) const VULGAR_FRACTIONS: &[(char, f64)] = &[
     ('¼', 0.25),
@@ -119,7 +129,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                     kind: TokenKind::Num,
                     start,
                     end: byte_at(end_k),
-                    lower: text[start..byte_at(end_k)].to_lowercase(),
+                    lower: lowercase(&text[start..byte_at(end_k)]),
                     space_before: space,
                     value: value * 10f64.powi(exponent),
                     bare_digits: chunk.chars().all(|c| c.is_ascii_digit()) && exponent == 0,
@@ -183,7 +193,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 kind: TokenKind::Word,
                 start,
                 end,
-                lower: text[start..end].to_lowercase(),
+                lower: lowercase(&text[start..end]),
                 space_before: space,
                 value: 0.0,
                 bare_digits: false,

@@ -22,9 +22,14 @@ pub(super) const MILLION_CODES: &[(&str, &str)] = &[
 ];
 
 /// A currency at token `j`: its unit, the index after it, and a factor.
-pub(super) fn currency_at(tokens: &[Token], j: usize) -> Option<(&'static str, usize, f64)> {
+/// [`CURRENCIES`] indexed by first word.
+pub(super) fn currency_index() -> &'static PhraseIndex<&'static str> {
     static INDEX: OnceLock<PhraseIndex<&'static str>> = OnceLock::new();
-    let index = INDEX.get_or_init(|| PhraseIndex::new(CURRENCIES.iter().copied()));
+    INDEX.get_or_init(|| PhraseIndex::new(CURRENCIES.iter().copied()))
+}
+
+pub(super) fn currency_at(tokens: &[Token], j: usize) -> Option<(&'static str, usize, f64)> {
+    let index = currency_index();
     let mut best: Option<(&'static str, usize, f64)> = None;
     for (words, unit, end) in index.at(tokens, j) {
         let mut end = Some(end);
@@ -57,19 +62,21 @@ pub(super) fn currency_at(tokens: &[Token], j: usize) -> Option<(&'static str, u
     best
 }
 
-/// Time units and their length in seconds. A month is 30 days and a year 365:
-/// durations in news are rounded far more coarsely than that.
+/// Time units and their length in seconds. A year is 365.25 days and a
+/// month a twelfth of it, so that "270 months" is "22 and a half years";
+/// that calendar months and years vary around these lengths is left to the
+/// comparison's tolerance (`DURATION_SLACK`).
 pub(crate) const TIME_UNITS: &[(&str, &str, f64)] = &[
-    ("century", "centuries", 3_153_600_000.0),
+    ("century", "centuries", 3_155_760_000.0),
     ("day", "days", 86_400.0),
-    ("decade", "decades", 315_360_000.0),
+    ("decade", "decades", 315_576_000.0),
     ("fortnight", "fortnights", 1_209_600.0),
     ("hour", "hours", 3_600.0),
     ("minute", "minutes", 60.0),
-    ("month", "months", 2_592_000.0),
+    ("month", "months", 2_629_800.0),
     ("second", "seconds", 1.0),
     ("week", "weeks", 604_800.0),
-    ("year", "years", 31_536_000.0),
+    ("year", "years", 31_557_600.0),
 ];
 
 /// The unit name (plural) and length in seconds of a time word.
@@ -91,11 +98,14 @@ pub(super) struct Suffix {
     pub(super) end: usize,
 }
 
-pub(super) fn percent_at(tokens: &[Token], j: usize) -> Option<(FigureKind, usize)> {
+/// [`PERCENT_WORDS`] indexed by first word.
+pub(super) fn percent_index() -> &'static PhraseIndex<FigureKind> {
     static INDEX: OnceLock<PhraseIndex<FigureKind>> = OnceLock::new();
-    INDEX
-        .get_or_init(|| PhraseIndex::new(PERCENT_WORDS.iter().copied()))
-        .first_at(tokens, j)
+    INDEX.get_or_init(|| PhraseIndex::new(PERCENT_WORDS.iter().copied()))
+}
+
+pub(super) fn percent_at(tokens: &[Token], j: usize) -> Option<(FigureKind, usize)> {
+    percent_index().first_at(tokens, j)
 }
 
 /// Words for percent and percentage points, longest first where one starts

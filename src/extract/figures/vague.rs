@@ -45,10 +45,14 @@ pub(super) const VAGUE_SCALES: &[(&str, f64)] = &[
     ("thousand", 1e3),
 ];
 
-pub(super) fn vague_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)> {
+/// [`VAGUE_AMOUNTS`] indexed by first word.
+pub(super) fn vague_index() -> &'static PhraseIndex<(f64, f64)> {
     static INDEX: OnceLock<PhraseIndex<(f64, f64)>> = OnceLock::new();
-    let index = INDEX
-        .get_or_init(|| PhraseIndex::new(VAGUE_AMOUNTS.iter().map(|&(p, lo, hi)| (p, (lo, hi)))));
+    INDEX.get_or_init(|| PhraseIndex::new(VAGUE_AMOUNTS.iter().map(|&(p, lo, hi)| (p, (lo, hi)))))
+}
+
+pub(super) fn vague_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)> {
+    let index = vague_index();
     let ((mut low, mut high), mut end) = index.longest_at(tokens, i)?;
     // "a few hundred", "several thousand": the vague amount times the scale
     if let Some(&(_, scale)) = tokens

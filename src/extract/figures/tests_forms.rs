@@ -1,0 +1,145 @@
+//! Unit tests of the number forms news writes that a plain reading misses:
+//! spaced scales, shares of a scale, tallies, ranks and HTML entities.
+
+use super::*;
+
+fn figs(text: &str) -> Vec<Figure> {
+    find_figures(text, &Context::default())
+}
+
+fn one(text: &str) -> Figure {
+    let f = figs(text);
+    assert_eq!(f.len(), 1, "{text:?} gave {f:#?}");
+    f.into_iter().next().unwrap()
+}
+
+fn n(e: &Option<Endpoint>) -> Option<f64> {
+    e.as_ref().and_then(Endpoint::number)
+}
+
+fn value(text: &str) -> f64 {
+    let f = one(text);
+    assert_eq!(n(&f.low), n(&f.high), "{text:?}: {f:?}");
+    n(&f.low).unwrap()
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+#[test]
+fn a_thousand_written_apart_from_its_digits() {
+    assert!(close(value("2.33 k followers"), 2330.0));
+    assert!(close(value("15 K signatures"), 15_000.0));
+    // "m" and "b" apart stay letters
+    assert!(close(value("5 m deep"), 5.0));
+}
+
+#[test]
+fn a_fraction_of_a_scale_is_a_share_of_it() {
+    for (text, v) in [
+        ("a quarter million people", 250_000.0),
+        ("two thirds of a million people", 2e6 / 3.0),
+        ("three quarters billion dollars", 7.5e8),
+        ("two-thirds of a billion dollars", 2e9 / 3.0),
+        ("1½ million people", 1.5e6),
+        ("a half million people", 5e5),
+    ] {
+        let f = one(text);
+        assert!(close(n(&f.low).unwrap(), v), "{text}: {f:?}");
+        assert_ne!(f.kind, FigureKind::Fraction, "{text}");
+    }
+    // without a scale a fraction stays one
+    assert_eq!(one("two thirds of Americans").kind, FigureKind::Fraction);
+    assert_eq!(one("a quarter of a century").kind, FigureKind::Fraction);
+}
+
+#[test]
+fn votes_and_scores_are_tallies() {
+    for (text, first, second) in [
+        ("The 134-to-63 vote", 134.0, 63.0),
+        ("The Senate voted 97-1 on the bill", 97.0, 1.0),
+        ("a 54-35 vote", 54.0, 35.0),
+        ("The vote was 69 to 45.", 69.0, 45.0),
+        ("The court ruled 6-3 in the case", 6.0, 3.0),
+        ("Senators voted 50-50 on the bill", 50.0, 50.0),
+        ("The team lost 3-6 at home", 3.0, 6.0),
+        ("The vote was seven to two.", 7.0, 2.0),
+    ] {
+        let f = one(text);
+        assert_eq!(f.kind, FigureKind::Tally, "{text}: {f:?}");
+        assert_eq!(
+            (n(&f.low), n(&f.high)),
+            (Some(first), Some(second)),
+            "{text}"
+        );
+        assert_eq!(f.measure.as_deref(), Some(TALLY_MEASURE));
+    }
+    assert_eq!(one("The 134-to-63 vote").text, "134-to-63");
+    assert_eq!(one("a 54-35 vote").interval(), "54–35");
+    // ranges, seasons, chains and money stay what they were
+    assert_eq!(one("10,000-15,000 troops").qualifier, Qualifier::Range);
+    assert_eq!(one("20 to 30 people voted").qualifier, Qualifier::Range);
+    assert_eq!(one("$10-20 million").qualifier, Qualifier::Range);
+    assert_eq!(one("5-10% of voters").qualifier, Qualifier::Range);
+    assert!(
+        figs("the 2020-21 season")
+            .iter()
+            .all(|f| f.kind != FigureKind::Tally)
+    );
+    assert!(
+        figs("call 9-1-1 now")
+            .iter()
+            .all(|f| f.kind != FigureKind::Tally)
+    );
+    assert!(
+        figs("a 10-year-old boy")
+            .iter()
+            .all(|f| f.kind != FigureKind::Tally)
+    );
+    assert!(
+        figs("between two and seven people")
+            .iter()
+            .all(|f| f.kind != FigureKind::Tally)
+    );
+}
+
+#[test]
+fn a_rank_is_an_ordinal_not_a_count() {
+    for (text, v) in [
+        ("the No. 2 position", 2.0),
+        ("the no. 3 official", 3.0),
+        ("ranked No 10 in the world", 10.0),
+        ("the #1 seed", 1.0),
+    ] {
+        let f = one(text);
+        assert_eq!(f.kind, FigureKind::Ordinal, "{text}: {f:?}");
+        assert_eq!(n(&f.low), Some(v), "{text}");
+        assert_eq!(f.measure.as_deref(), Some(RANK_MEASURE));
+    }
+    assert!(
+        figs("There is no 2 way about it")
+            .iter()
+            .all(|f| f.kind != FigureKind::Ordinal)
+    );
+}
+
+#[test]
+fn html_entities_are_read_as_their_characters() {
+    let f = one("Temperatures fell to &minus;5 degrees");
+    assert_eq!(n(&f.low), Some(-5.0));
+    assert_eq!(f.text, "&minus;5");
+    let text = "About 1&frac12; million people";
+    let f = one(text);
+    assert!(
+        close(n(&f.low).unwrap(), 1.35e6) || close(n(&f.low).unwrap(), 1.5e6 * 0.9),
+        "{f:?}"
+    );
+    assert_eq!(f.text, "About 1&frac12; million");
+    assert_eq!(&text[f.span.clone()], f.text);
+    let f = one("It cost &#36;40 million&nbsp;dollars");
+    assert_eq!(f.kind, FigureKind::Money);
+    assert_eq!(f.text, "&#36;40 million");
+    // a bare ampersand or an unknown name is text
+    assert_eq!(figs("AT&T paid $5 &notanentity; fees").len(), 1);
+}
