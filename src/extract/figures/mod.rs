@@ -13,8 +13,8 @@ use phrases::PhraseIndex;
 
 use crate::extract::dates;
 pub use crate::model::figure::{Endpoint, Figure, FigureKind, Qualifier};
-use crate::text::lexicon::{PairList, WordList};
 use crate::model::{Claim, Segment, Version};
+use crate::text::lexicon::{PairList, WordList};
 
 /// What figure extraction needs to know about the article around a claim.
 #[derive(Debug, Clone, Default)]
