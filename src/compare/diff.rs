@@ -1,6 +1,8 @@
 //! Word-level differences between two claims, with `similar`: a diff only
 //! where the claims are mostly the same words; paraphrases get none.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
@@ -45,6 +47,13 @@ pub const MIN_SHARED_WORDS: f64 = 0.6;
 /// equal and deleted runs gives `old` back, joining the equal and inserted
 /// runs gives `new` (up to the spaces around a run that only one side has).
 pub fn word_diff(old: &str, new: &str) -> Option<Vec<Change>> {
+    // Cheap bound first: the words a diff can keep are at most the words
+    // the two share as multisets, so claims that share too few of those are
+    // paraphrases without diffing them.
+    let (bound, total) = shared_words(old, new);
+    if total == 0 || (2 * bound) as f64 / (total as f64) < MIN_SHARED_WORDS {
+        return None;
+    }
     let diff = TextDiff::from_words(old, new);
     let (mut shared, mut words) = (0usize, 0usize);
     for change in diff.iter_all_changes() {
@@ -66,6 +75,28 @@ pub fn word_diff(old: &str, new: &str) -> Option<Vec<Change>> {
         changes.push(change.tag(), change.value());
     }
     Some(changes.finish())
+}
+
+/// How many words `old` and `new` share as multisets, and how many words
+/// both have together: an upper bound on the words a diff keeps.
+fn shared_words(old: &str, new: &str) -> (usize, usize) {
+    let mut counts: HashMap<&str, isize> = HashMap::new();
+    let mut total = 0;
+    for word in old.split_whitespace() {
+        *counts.entry(word).or_default() += 1;
+        total += 1;
+    }
+    let mut shared = 0;
+    for word in new.split_whitespace() {
+        total += 1;
+        if let Some(n) = counts.get_mut(word)
+            && *n > 0
+        {
+            *n -= 1;
+            shared += 1;
+        }
+    }
+    (shared, total)
 }
 
 /// Builds the runs of a diff: equal text, and hunks of deleted and inserted text.

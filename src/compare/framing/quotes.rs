@@ -393,6 +393,17 @@ fn align_names(short: &[Word], long: &[Word]) -> Vec<String> {
         .collect()
 }
 
+/// Each word's number in `ids`, given in order of first sight.
+fn word_ids<'a>(words: &'a [String], ids: &mut HashMap<&'a str, u32>) -> Vec<u32> {
+    words
+        .iter()
+        .map(|w| {
+            let next = ids.len() as u32;
+            *ids.entry(w.as_str()).or_insert(next)
+        })
+        .collect()
+}
+
 /// Compare two quotations' words: the shorter against the stretch of the
 /// longer that matches it best, word by word. The same words, or an excerpt
 /// of the longer ("slave's peace" within "a slave's peace"), are faithful:
@@ -431,6 +442,11 @@ fn compare_quotes(a: &[Word], b: &[Word]) -> Option<(f64, String)> {
         return None;
     }
     let mut best: Option<(usize, usize, std::ops::Range<usize>)> = None;
+    // Words as numbers, so that each window is compared without copying
+    // its words.
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let short_ids = word_ids(short, &mut ids);
+    let long_ids = word_ids(long, &mut ids);
     // Windows a quarter shorter to a quarter longer than the shorter one, so
     // that a reworded phrase ("a slave's peace", "the peace of a slave")
     // still fits whole.
@@ -438,7 +454,8 @@ fn compare_quotes(a: &[Word], b: &[Word]) -> Option<(f64, String)> {
     for size in sizes {
         for start in 0..=long.len() - size {
             let window = start..start + size;
-            let distance = strsim::generic_levenshtein(short, &long[window.clone()].to_vec());
+            let distance =
+                strsim::generic_levenshtein(&short_ids, &long_ids[window.clone()].to_vec());
             let key = (distance, size.abs_diff(short.len()));
             if best.as_ref().is_none_or(|(d, off, _)| key < (*d, *off)) {
                 best = Some((key.0, key.1, window));
