@@ -20,7 +20,7 @@
 //!    spaces, bracketed insertions or a transliterated name;
 //! 4. **lex recall**: the share of the `lex` spans matched by a word-level
 //!    cue of the same outlet (every cue but a direct quote, and no
-//!    attribution with a plain verb such as "said"; a quotation of up to
+//!    attribution but with a colouring verb such as "claimed"; a quotation of up to
 //!    three words counts, as a scare quote does), a cue matching a span
 //!    when, in a claim holding the span, one's byte range contains the
 //!    other's; with the word-level cues per article it costs;
@@ -48,7 +48,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 use storydiff::compare::FindingKind;
-use storydiff::compare::framing::{NEUTRAL_VERBS, quote_fidelity};
+use storydiff::compare::framing::{COLOURING_VERBS, quote_fidelity};
 use storydiff::extract::framing::{Cue, CueKind, SCARE_QUOTE_MAX_WORDS};
 use storydiff::model::{Claim, Story};
 use storydiff::{Analyzer, Config};
@@ -171,7 +171,7 @@ pub fn word_level(cue: &Cue) -> bool {
         CueKind::Attribution => cue
             .verb
             .as_deref()
-            .is_some_and(|verb| !NEUTRAL_VERBS.contains(&verb)),
+            .is_some_and(|verb| COLOURING_VERBS.contains(&verb)),
         _ => true,
     }
 }

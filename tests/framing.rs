@@ -71,7 +71,6 @@ fn seed_story_differences_are_reported() {
         "attributing puts \"terrorist\" in scare quotes",
         "attributing attributes it to \"unnamed sources\" (unnamed, according to)",
         "loaded writes \"regime\" where the others write \"government\"",
-        "attributing quotes Maduro directly",
         "loaded writes \"amassed\" where the others write \"deployed\"",
         "attributing hedges with \"allegedly\"",
         "plain writes \"terrorist\" plainly",
