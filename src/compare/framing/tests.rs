@@ -425,3 +425,31 @@ fn profile_counts_each_cue() {
     assert_eq!(p.attribution_verbs.get("say"), Some(&2));
     assert_eq!(profile(&[]), Profile::default());
 }
+
+#[test]
+fn a_claim_that_names_the_same_source_is_not_stated_as_fact() {
+    // Both report what Reyes said or did: no fact stated against an
+    // attribution.
+    let d = cluster(&[
+        "Governor Daniel Reyes said both sides must return to the table.",
+        "Governor Daniel Reyes urged both sides to return to the table.",
+    ]);
+    assert!(
+        texts(&d)
+            .iter()
+            .all(|(_, kind, _)| *kind != CueKind::Attribution)
+    );
+    // A generic word of the source ("city") names no one.
+    let d = cluster(&[
+        "The bridge will close on Monday for repairs, the city's transport department said.",
+        "The city shuts the bridge on Monday for repairs.",
+    ]);
+    assert_eq!(
+        texts(&d),
+        vec![(
+            0,
+            CueKind::Attribution,
+            "attributes it to \"the city's transport department\" (named, say); the other outlet states it as fact"
+        )]
+    );
+}
