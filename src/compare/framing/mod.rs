@@ -347,6 +347,20 @@ fn content_stems(claim: &Claim) -> HashSet<String> {
     content_stems_of(&claim.text).collect()
 }
 
+/// A headline gives a speaker in at most this many words before a colon:
+/// "Larry Summers: …", "Top House Intel Dem: …", "Mitt To Akin: Drop Out".
+const HEADLINE_SPEAKER_MAX_WORDS: usize = 5;
+
+/// True for a headline in the "Speaker: words" form, which reads as the
+/// speaker's words, not the outlet's.
+fn headline_speech(claim: &Claim) -> bool {
+    claim.headline
+        && claim.text.split_once(':').is_some_and(|(speaker, words)| {
+            let n = speaker.split_whitespace().count();
+            (1..=HEADLINE_SPEAKER_MAX_WORDS).contains(&n) && !words.trim().is_empty()
+        })
+}
+
 /// The stems of the words that name a source: its capitalized words ("Sen.
 /// Chuck Schumer of New York") and its head, the last word ("the city's
 /// transport department"), titles and stop words left out. A generic word
@@ -437,6 +451,7 @@ fn attribution_difference(
         let words = content_stems(o);
         !has(o, CueKind::Attribution)
             && !has(o, CueKind::Quote)
+            && !headline_speech(o)
             && own_hedges(o).next().is_none()
             && source_words.iter().any(|source| words.is_disjoint(source))
     });

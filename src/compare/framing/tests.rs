@@ -453,3 +453,37 @@ fn a_claim_that_names_the_same_source_is_not_stated_as_fact() {
         )]
     );
 }
+
+#[test]
+fn a_headline_in_speaker_colon_form_is_not_stated_as_fact() {
+    let attributed = claim(
+        0,
+        "The economist said failing the tax deal would risk a double-dip recession.",
+    );
+    let mut headline = claim(
+        1,
+        "Larry Summers: Failing Tax Deal Would Risk A Double-Dip Recession",
+    );
+    headline.headline = true;
+    let members = [
+        (
+            ClaimRef {
+                outlet: OutletId(0),
+                index: 0,
+            },
+            &attributed,
+        ),
+        (
+            ClaimRef {
+                outlet: OutletId(1),
+                index: 0,
+            },
+            &headline,
+        ),
+    ];
+    assert!(
+        compare_cluster(&members)
+            .iter()
+            .all(|d| d.kind != CueKind::Attribution)
+    );
+}
