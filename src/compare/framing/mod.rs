@@ -225,38 +225,26 @@ pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FramingDifference>
                 })
                 .copied()
                 .collect();
-            // After an attribution ("Holder told the students he
-            // understands “the mistrust”") the quoted words may be the
-            // source's, quoted in part: a difference only against an outlet
-            // that takes them as its own.
-            let after_attribution =
-                of_kind(this, CueKind::Attribution).any(|a| a.span.end <= cue.span.start);
-            if after_attribution {
-                without.retain(|(_, o)| writes_plainly(o, &term));
-            }
+            // A scare quote keeps a term at a distance that another outlet
+            // takes as its own; an outlet that does not use the term at all
+            // leaves it out, which is no framing of it ("Trump slams
+            // 'crooked' Hillary aide" against a headline without the
+            // epithet). After an attribution the quoted words may also be
+            // the source's, quoted in part ("Holder told the students he
+            // understands “the mistrust”").
+            without.retain(|(_, o)| writes_plainly(o, &term));
             if without.is_empty() {
                 continue;
             }
-            let plainly = without
-                .iter()
-                .filter(|(_, o)| writes_plainly(o, &term))
-                .count();
             let what = if cue.text.to_lowercase().starts_with("so") {
                 format!("writes \"{}\"", cue.text)
             } else {
                 format!("puts \"{}\" in scare quotes", cue.text)
             };
-            let text = if plainly == without.len() {
-                format!(
-                    "{what}; {} \"{term}\" plainly",
-                    others(without.len(), rest.len(), "writes", "write")
-                )
-            } else {
-                format!(
-                    "{what}; {} not",
-                    others(without.len(), rest.len(), "does", "do")
-                )
-            };
+            let text = format!(
+                "{what}; {} \"{term}\" plainly",
+                others(without.len(), rest.len(), "writes", "write")
+            );
             push(
                 CueKind::ScareQuote,
                 Strength::Strong,
