@@ -464,6 +464,17 @@ pub(super) fn attributions(
             i += 1;
             continue;
         }
+        // "Mr. Sestak said no and went on to win": a refusal or a consent,
+        // not speech that reports a claim.
+        let answer = lemma == "say"
+            && tokens.get(i + 1).is_some_and(|n| n.is(&["no", "yes"]))
+            && tokens
+                .get(i + 2)
+                .is_none_or(|n| !n.word || n.is(&["and", "to"]));
+        if answer {
+            i += 1;
+            continue;
+        }
         // "claimed by", "an officer accused of": a participle, not a verb.
         let participle = tokens
             .get(i + 1)

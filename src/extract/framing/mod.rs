@@ -74,8 +74,8 @@ fn is_noun_claims(text: &str, range: &Range<usize>) -> bool {
         .is_some_and(|w| BEFORE_A_NOUN.contains(&w.as_str()))
 }
 
-/// "appears in an ad", "appeared on television": to be seen somewhere, not a
-/// hedge. "Appear" hedges before "to", "that", "likely" or an adjective.
+/// "appears in an ad", "appeared on television", "pledging to appear.": to
+/// be seen somewhere, not a hedge. "Appear" hedges before "to", "that", "likely" or an adjective.
 fn is_physical_appear(text: &str, range: &Range<usize>) -> bool {
     let word = text[range.clone()].to_lowercase();
     if !word.starts_with("appear") {
@@ -85,10 +85,17 @@ fn is_physical_appear(text: &str, range: &Range<usize>) -> bool {
         w.trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()
     });
-    matches!(
-        next.as_deref(),
-        Some("in" | "on" | "at" | "before" | "with" | "alongside" | "onstage")
-    )
+    // At the end of its clause ("pledging to appear."), it is to attend.
+    let ends_clause = text[range.end..]
+        .trim_start()
+        .chars()
+        .next()
+        .is_none_or(|c| matches!(c, '.' | ',' | ';' | '!' | '?'));
+    ends_clause
+        || matches!(
+            next.as_deref(),
+            Some("in" | "on" | "at" | "before" | "with" | "alongside" | "onstage")
+        )
 }
 
 /// "May" with a capital inside a sentence, or before a number, is the month.

@@ -627,3 +627,31 @@ fn claims_as_a_noun_is_not_a_hedge() {
         1
     );
 }
+
+#[test]
+fn said_no_is_an_answer_not_an_attribution() {
+    let cues = find_cues(
+        "Mr. Sestak said no and went on to win the primary.",
+        &Lexicon::default(),
+    );
+    assert!(
+        cues.iter().all(|c| c.kind != CueKind::Attribution),
+        "{cues:?}"
+    );
+    let cues = find_cues("Mr. Sestak said no deal was offered.", &Lexicon::default());
+    assert!(
+        cues.iter().any(|c| c.kind == CueKind::Attribution),
+        "{cues:?}"
+    );
+}
+
+#[test]
+fn appear_at_the_end_of_a_clause_is_to_attend() {
+    let cues = find_cues(
+        "Only Gingrich and Santorum pledged to appear.",
+        &Lexicon::default(),
+    );
+    assert!(cues.iter().all(|c| c.kind != CueKind::Hedge), "{cues:?}");
+    let cues = find_cues("The deal appears likely to pass.", &Lexicon::default());
+    assert!(cues.iter().any(|c| c.kind == CueKind::Hedge), "{cues:?}");
+}
