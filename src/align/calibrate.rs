@@ -16,7 +16,7 @@
 //! claims are: an added clause matters in a sentence of thirty words, a word
 //! more or less hardly in a headline.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::tokens;
 
@@ -63,23 +63,32 @@ pub(crate) struct Surface {
 
 impl Surface {
     /// The surface of `text`; `ids` interns the story's stemmed words.
-    pub fn new(text: &str, ids: &mut HashMap<String, u32>) -> Surface {
+    pub fn new(text: &str, ids: &mut FxHashMap<String, u32>) -> Surface {
         let folded = crate::text::fold(text);
         let raw = split_words(&folded);
         let stopwords = tokens::stopwords();
-        let mut intern = |word: String| {
+        let intern = |ids: &mut FxHashMap<String, u32>, word: &str| {
+            if let Some(&id) = ids.get(word) {
+                return id;
+            }
             let next = ids.len() as u32;
-            *ids.entry(word).or_insert(next)
+            ids.insert(word.to_owned(), next);
+            next
         };
         let mut surface = Surface {
             len: raw.len(),
             ..Surface::default()
         };
+        surface.words.reserve(raw.len());
         for word in &raw {
             let id = if word.starts_with(|c: char| c.is_ascii_digit()) {
-                intern(word.replace(',', ""))
+                if word.contains(',') {
+                    intern(ids, &word.replace(',', ""))
+                } else {
+                    intern(ids, word)
+                }
             } else {
-                intern(tokens::stem(word))
+                crate::text::with_stem(word, |stem| intern(ids, stem))
             };
             surface.words.push(id);
             if stopwords.contains(word) {
@@ -456,7 +465,7 @@ pub const MODEL: Model = Model {
 mod tests {
     use super::*;
 
-    fn surface(text: &str, ids: &mut HashMap<String, u32>) -> Surface {
+    fn surface(text: &str, ids: &mut FxHashMap<String, u32>) -> Surface {
         Surface::new(text, ids)
     }
 
@@ -483,7 +492,7 @@ mod tests {
             let len_b = next(80) as usize;
             let a: Vec<u32> = (0..len_a).map(|_| next(8)).collect();
             let b: Vec<u32> = (0..len_b).map(|_| next(8)).collect();
-            let mut ids = HashMap::new();
+            let mut ids = FxHashMap::default();
             let text = |w: &[u32]| {
                 w.iter()
                     .map(|x| format!("w{x}"))
