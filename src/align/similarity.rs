@@ -96,7 +96,7 @@ fn background() -> &'static FxHashMap<String, f32> {
             let Ok(zipf) = zipf.parse::<f64>() else {
                 continue;
             };
-            *per_billion.entry(tokens::stem(word)).or_default() += 10f64.powf(zipf);
+            *per_billion.entry(crate::text::stem_once(word)).or_default() += 10f64.powf(zipf);
         }
         per_billion
             .into_iter()

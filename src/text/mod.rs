@@ -41,7 +41,6 @@ pub fn stem(word: &str) -> String {
 /// the thread's memory: for loops that only look the stem up. `f` must not
 /// stem in turn (the memory is borrowed while it runs).
 pub fn with_stem<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
     thread_local! {
         // Hashed with rustc-hash's Fx: the keys are short words and the
         // table is private, so a keyed hash buys nothing and costs time.
@@ -51,9 +50,7 @@ pub fn with_stem<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
         if let Some(known) = stems.get(word) {
             return f(known);
         }
-        let stemmed = STEMMER
-            .get_or_init(|| Stemmer::create(Algorithm::English))
-            .stem(word);
+        let stemmed = stemmer().stem(word);
         if stems.len() >= STEMS_KEPT {
             stems.clear();
         }
@@ -61,6 +58,19 @@ pub fn with_stem<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
         stems.insert(word.into(), stemmed.into());
         result
     })
+}
+
+/// [`stem`] without the thread's memory: for the words of a table built
+/// once (tens of thousands of them), which would only crowd out the words
+/// of the text.
+pub fn stem_once(word: &str) -> String {
+    stemmer().stem(word).into_owned()
+}
+
+/// The English stemmer, built once for the process.
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
 /// The stop words: words that carry no claim of their own (articles,
