@@ -3,6 +3,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 use super::calibrate::{Content, Features, Surface, shared};
 use super::tokens::{self, NUMBER_KEY, Normalized};
 
@@ -81,9 +83,10 @@ const DERIVED_MAX_EXTRA: usize = 3;
 /// How much a derived form counts as the word it derives from.
 const DERIVED_SIM: f64 = 0.9;
 
-/// Zipf frequency per stem, summed over the words that share the stem.
-fn background() -> &'static HashMap<String, f32> {
-    static TABLE: OnceLock<HashMap<String, f32>> = OnceLock::new();
+/// Information per stem ([`info`] of its Zipf frequency, summed over the
+/// words that share the stem), computed once per process.
+fn background() -> &'static FxHashMap<String, f32> {
+    static TABLE: OnceLock<FxHashMap<String, f32>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut per_billion: HashMap<String, f64> = HashMap::new();
         for line in tokens::lexicon_lines(BACKGROUND) {
@@ -93,13 +96,18 @@ fn background() -> &'static HashMap<String, f32> {
             let Ok(zipf) = zipf.parse::<f64>() else {
                 continue;
             };
-            *per_billion.entry(tokens::stem(word)).or_default() += 10f64.powf(zipf);
+            *per_billion.entry(crate::text::stem_once(word)).or_default() += 10f64.powf(zipf);
         }
         per_billion
             .into_iter()
-            .map(|(stem, count)| (stem, count.log10() as f32))
+            .map(|(stem, count)| (stem, info(count.log10() as f32)))
             .collect()
     })
+}
+
+/// How informative a word of Zipf frequency `zipf` is.
+fn info(zipf: f32) -> f32 {
+    (INFO_CEILING - zipf).max(INFO_FLOOR).powf(RARITY_EXPONENT)
 }
 
 /// How informative a token is before looking at the story.
@@ -107,8 +115,10 @@ fn background_info(key: &str) -> f32 {
     if key == NUMBER_KEY {
         return NUMBER_INFO;
     }
-    let zipf = background().get(key).copied().unwrap_or(UNKNOWN_ZIPF);
-    (INFO_CEILING - zipf).max(INFO_FLOOR).powf(RARITY_EXPONENT)
+    match background().get(key) {
+        Some(&known) => known,
+        None => info(UNKNOWN_ZIPF),
+    }
 }
 
 /// The distinct tokens of one story with their weights.
@@ -174,7 +184,7 @@ impl Prepared {
     /// `texts[i]`) and weigh them by rarity.
     pub fn new(texts: &[&str], claims: Vec<Normalized>) -> Prepared {
         let mut vocab = Vocab::default();
-        let mut lookup: HashMap<String, u32> = HashMap::new();
+        let mut lookup: FxHashMap<String, u32> = FxHashMap::default();
         let mut profiles = Vec::with_capacity(claims.len());
         for claim in claims {
             let sequence: Vec<u32> = claim
@@ -242,7 +252,7 @@ impl Prepared {
                 .map(|&id| vocab.weight[id as usize])
                 .sum();
         }
-        let mut words = HashMap::new();
+        let mut words = FxHashMap::default();
         let surfaces = texts.iter().map(|t| Surface::new(t, &mut words)).collect();
         Prepared {
             vocab,

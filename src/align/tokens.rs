@@ -1,8 +1,9 @@
 //! Normalised content tokens: folded, stop words and possessives dropped, stemmed, figures masked.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::extract::figures::{Endpoint, Figure};
 use crate::model::Claim;
@@ -87,18 +88,19 @@ pub fn stem(word: &str) -> String {
 
 /// The synonym table: the stem of every single word of a group, and the
 /// stems of every two-word name ("united_states"), mapped to the stem of
-/// the group's first word.
+/// the group's first word. Names are looked up by their first stem, then
+/// their second, so that a look-up borrows the tokens instead of copying.
 struct Synonyms {
-    words: HashMap<String, String>,
-    names: HashMap<(String, String), String>,
+    words: FxHashMap<String, String>,
+    names: FxHashMap<String, FxHashMap<String, String>>,
 }
 
 fn synonyms() -> &'static Synonyms {
     static GROUPS: OnceLock<Synonyms> = OnceLock::new();
     GROUPS.get_or_init(|| {
         let mut table = Synonyms {
-            words: HashMap::new(),
-            names: HashMap::new(),
+            words: FxHashMap::default(),
+            names: FxHashMap::default(),
         };
         for line in lexicon_lines(SYNONYMS) {
             let mut words = line.split_whitespace();
@@ -110,7 +112,9 @@ fn synonyms() -> &'static Synonyms {
                     Some((first, second)) => {
                         table
                             .names
-                            .insert((stem(first), stem(second)), head.clone());
+                            .entry(stem(first))
+                            .or_default()
+                            .insert(stem(second), head.clone());
                     }
                     None => {
                         table.words.insert(stem(word), head.clone());
@@ -128,8 +132,10 @@ fn join_names(tokens: &mut Vec<Token>) {
     let names = &synonyms().names;
     let mut i = 0;
     while i + 1 < tokens.len() {
-        let pair = (tokens[i].key.clone(), tokens[i + 1].key.clone());
-        if let Some(head) = names.get(&pair) {
+        let head = names
+            .get(&tokens[i].key)
+            .and_then(|seconds| seconds.get(&tokens[i + 1].key));
+        if let Some(head) = head {
             tokens[i].key = head.clone();
             tokens.remove(i + 1);
         }
@@ -138,10 +144,10 @@ fn join_names(tokens: &mut Vec<Token>) {
 }
 
 /// Irregular verb forms mapped to their base form ("rose" → "rise").
-fn irregular() -> &'static HashMap<&'static str, &'static str> {
-    static FORMS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+fn irregular() -> &'static FxHashMap<&'static str, &'static str> {
+    static FORMS: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
     FORMS.get_or_init(|| {
-        let mut forms = HashMap::new();
+        let mut forms = FxHashMap::default();
         for line in lexicon_lines(IRREGULAR) {
             let mut words = line.split_whitespace();
             let Some(base) = words.next() else {
@@ -159,8 +165,14 @@ fn irregular() -> &'static HashMap<&'static str, &'static str> {
 /// irregular verb form), or its synonym group's stem.
 pub fn key(word: &str) -> String {
     let word = irregular().get(word).copied().unwrap_or(word);
-    let stem = stem(word);
-    synonyms().words.get(&stem).cloned().unwrap_or(stem)
+    // Built before the stem is borrowed: building the table stems too.
+    let synonyms = &synonyms().words;
+    crate::text::with_stem(word, |stem| {
+        synonyms
+            .get(stem)
+            .cloned()
+            .unwrap_or_else(|| stem.to_owned())
+    })
 }
 
 /// The content tokens of a claim: its figures (from the extract stage)
@@ -284,11 +296,11 @@ fn normalize_given(text: &str, figures: &[Given]) -> Normalized {
 /// Tokenise a stretch of text with no known figures in it.
 fn words(text: &str, out: &mut Normalized) {
     let folded = deunicode::deunicode(text);
-    let chars: Vec<char> = folded.chars().collect();
     let mut piece = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|p| chars[p]);
-        let next = chars.get(i + 1).copied();
+    let mut chars = folded.chars().peekable();
+    let mut prev = None;
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
         let joins = match c {
             c if c.is_alphanumeric() => true,
             '\'' => prev.is_some_and(char::is_alphanumeric),
@@ -310,6 +322,7 @@ fn words(text: &str, out: &mut Normalized) {
             push_piece(&piece, out);
             piece.clear();
         }
+        prev = Some(c);
     }
     push_piece(&piece, out);
 }
@@ -332,7 +345,15 @@ fn push_piece(raw: &str, out: &mut Normalized) {
     }
     let acronym = raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && raw.chars().all(|c| c.is_uppercase() || c == '.');
-    let mut word: String = raw.to_lowercase().replace('.', "");
+    let mut word: String = if raw.is_ascii() {
+        // The same as below, without the second string.
+        raw.bytes()
+            .filter(|&b| b != b'.')
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect()
+    } else {
+        raw.to_lowercase().replace('.', "")
+    };
     if word.ends_with("n't") {
         word = "not".into();
     } else if let Some(apostrophe) = word.find('\'') {

@@ -2,16 +2,16 @@
 //! ("peopl kill") become words from the story ("people killed"), and a
 //! figure's unit agrees with its number ("1 week", "2 weeks").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::compare::Report;
-use crate::extract::figures::{Figure, MEASURES, TIME_UNITS, stem};
+use crate::extract::figures::{Figure, MEASURES, TIME_UNITS, stem, with_stem};
 use crate::model::Claim;
 
 /// Stem → the word a reader knows it by, for one report.
 #[derive(Debug, Default)]
 pub struct Labels {
-    words: HashMap<String, String>,
+    words: FxHashMap<String, String>,
 }
 
 impl Labels {
@@ -24,7 +24,7 @@ impl Labels {
     /// The words of `claims` (a story's, for `storydiff figures`), as
     /// [`Labels::new`] takes them from a report's.
     pub fn of_claims<'a>(claims: impl IntoIterator<Item = &'a Claim>) -> Labels {
-        let mut words: HashMap<String, String> = HashMap::new();
+        let mut words: FxHashMap<String, String> = FxHashMap::default();
         for line in MEASURES.lines() {
             let line = line.trim();
             if line.starts_with('#') {
@@ -47,9 +47,13 @@ impl Labels {
                 if word.is_empty() {
                     continue;
                 }
-                words
-                    .entry(stem(word))
-                    .or_insert_with(|| word.to_lowercase());
+                // The first spelling of each stem is kept; a stem already
+                // seen is looked up without a copy.
+                with_stem(word, |stem, lower| {
+                    if !words.contains_key(stem) {
+                        words.insert(stem.to_owned(), lower.to_owned());
+                    }
+                });
             }
         }
         Labels { words }

@@ -41,6 +41,13 @@ pub(super) fn heading_minor_words() -> &'static [&'static str] {
     )
 }
 
+/// [`heading_minor_words`] as a hash set: every word of every long line is
+/// looked up.
+fn heading_minor_set() -> &'static rustc_hash::FxHashSet<&'static str> {
+    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| heading_minor_words().iter().copied().collect())
+}
+
 /// Byte ranges of the lines of `text`, without their line terminator. A
 /// carriage return alone also ends a line; `\r\n` is one terminator.
 pub(super) fn lines(text: &str) -> Vec<Range<usize>> {
@@ -175,10 +182,13 @@ pub(super) fn looks_like_heading(line: &str) -> bool {
         let Some(first) = word.chars().next() else {
             continue;
         };
-        if heading_minor_words()
-            .binary_search(&word.to_lowercase().as_str())
-            .is_ok()
-        {
+        // Most words of prose are lower-case ASCII already: no copy.
+        let lower = if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Borrowed(word)
+        } else {
+            std::borrow::Cow::Owned(word.to_lowercase())
+        };
+        if heading_minor_set().contains(&*lower) {
             continue;
         }
         words += 1;

@@ -52,6 +52,18 @@ pub fn boilerplate() -> &'static [&'static str] {
     )
 }
 
+/// The most letters and digits of any [`boilerplate`] pattern.
+fn boilerplate_letters() -> usize {
+    static MOST: OnceLock<usize> = OnceLock::new();
+    *MOST.get_or_init(|| {
+        boilerplate()
+            .iter()
+            .map(|p| p.chars().filter(|c| c.is_alphanumeric()).count())
+            .max()
+            .unwrap_or(0)
+    })
+}
+
 /// The headline and the sentences of `version`, as segments of `outlet`.
 /// Page boilerplate ([`boilerplate`]) is left out. A sentence that quotes
 /// several sentences of a speaker comes as one segment per quoted sentence
@@ -127,6 +139,17 @@ fn has_letter(text: &str) -> bool {
 
 /// True when `sentence` is page furniture rather than part of the story.
 pub fn is_boilerplate(sentence: &str) -> bool {
+    // A match is a pattern with nothing alphanumeric after it, and
+    // lower-casing never leaves fewer letters: a sentence with more letters
+    // and digits than any pattern cannot match, and is not copied.
+    if sentence
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .nth(boilerplate_letters())
+        .is_some()
+    {
+        return false;
+    }
     let lower = collapse_whitespace(sentence).to_lowercase();
     boilerplate().iter().any(|pattern| {
         lower
@@ -137,7 +160,14 @@ pub fn is_boilerplate(sentence: &str) -> bool {
 
 /// Runs of whitespace become one space.
 pub fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 fn trim_range(text: &str, range: Range<usize>) -> Option<Range<usize>> {

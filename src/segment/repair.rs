@@ -301,13 +301,14 @@ pub(super) fn missed_boundaries(sentence: &str) -> Vec<(usize, usize)> {
             break;
         };
         let next_word = next.trim_end_matches(|c: char| !c.is_alphanumeric());
-        let starter = sentence_starters().binary_search(&next_word).is_ok();
+        // Looked up only after a word that may end a sentence.
+        let starter = || sentence_starters().binary_search(&next_word).is_ok();
         // "in the U.S. The talks", "How about you? I live": sentencex
         // sometimes lets these through. Not inside a quotation, where a
         // speaker's several sentences stay together, nor in brackets.
         let ends = ends_abbreviation_that_may_end_sentence(word) || word.ends_with(['?', '!']);
         let mut quoted = || quotes.open_at(at + word.len());
-        if starter && ends && !quoted() {
+        if ends && starter() && !quoted() {
             cuts.push((at + word.len(), next_at));
             continue;
         }

@@ -5,11 +5,11 @@
 pub mod lexicon;
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The stop list, embedded from `lexicons/stopwords.txt`.
 pub const STOP_WORDS: &str = include_str!("../../lexicons/stopwords.txt");
@@ -34,30 +34,49 @@ pub fn fold(text: &str) -> String {
 /// stems it has computed (up to [`STEMS_KEPT`] words): stemming is a pure
 /// function of the word, so remembering changes no output.
 pub fn stem(word: &str) -> String {
-    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    with_stem(word, str::to_owned)
+}
+
+/// Calls `f` with the stem of `word` ([`stem`]) without copying it out of
+/// the thread's memory: for loops that only look the stem up. `f` must not
+/// stem in turn (the memory is borrowed while it runs).
+pub fn with_stem<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     thread_local! {
-        static STEMS: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::new());
+        // Hashed with rustc-hash's Fx: the keys are short words and the
+        // table is private, so a keyed hash buys nothing and costs time.
+        static STEMS: RefCell<FxHashMap<Box<str>, Box<str>>> = RefCell::default();
     }
     STEMS.with_borrow_mut(|stems| {
         if let Some(known) = stems.get(word) {
-            return known.to_string();
+            return f(known);
         }
-        let stemmed = STEMMER
-            .get_or_init(|| Stemmer::create(Algorithm::English))
-            .stem(word)
-            .into_owned();
+        let stemmed = stemmer().stem(word);
         if stems.len() >= STEMS_KEPT {
             stems.clear();
         }
-        stems.insert(word.into(), stemmed.as_str().into());
-        stemmed
+        let result = f(&stemmed);
+        stems.insert(word.into(), stemmed.into());
+        result
     })
+}
+
+/// [`stem`] without the thread's memory: for the words of a table built
+/// once (tens of thousands of them), which would only crowd out the words
+/// of the text.
+pub fn stem_once(word: &str) -> String {
+    stemmer().stem(word).into_owned()
+}
+
+/// The English stemmer, built once for the process.
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
 /// The stop words: words that carry no claim of their own (articles,
 /// pronouns, auxiliaries), parsed once.
-pub fn stop_words() -> &'static HashSet<&'static str> {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+pub fn stop_words() -> &'static FxHashSet<&'static str> {
+    static WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| lexicon::entries(STOP_WORDS).collect())
 }
 

@@ -404,6 +404,26 @@ fn word_ids<'a>(words: &'a [String], ids: &mut HashMap<&'a str, u32>) -> Vec<u32
         .collect()
 }
 
+/// Whether the shorter of two quotations may share half its words with the
+/// longer once [`align_names`] has respelled its names: the words found as
+/// they are, plus every name that could take the longer one's spelling. A
+/// bound of the filter in [`compare_quotes`], checked before any word is
+/// copied; when it fails, so does the filter.
+fn may_share_half(a: &[Word], b: &[Word]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let long_has_names = long
+        .iter()
+        .any(|l| l.name && l.text.chars().count() >= NAME_MIN_CHARS);
+    let found = short
+        .iter()
+        .filter(|w| {
+            long.iter().any(|l| l.text == w.text)
+                || (long_has_names && w.name && w.text.chars().count() >= NAME_MIN_CHARS)
+        })
+        .count();
+    found * 2 >= short.len()
+}
+
 /// Compare two quotations' words: the shorter against the stretch of the
 /// longer that matches it best, word by word. The same words, or an excerpt
 /// of the longer ("slave's peace" within "a slave's peace"), are faithful:
@@ -412,6 +432,9 @@ fn word_ids<'a>(words: &'a [String], ids: &mut HashMap<&'a str, u32>) -> Vec<u32
 /// one runs on.
 fn compare_quotes(a: &[Word], b: &[Word]) -> Option<(f64, String)> {
     if a.len().min(b.len()) < QUOTE_MIN_WORDS {
+        return None;
+    }
+    if !may_share_half(a, b) {
         return None;
     }
     let (words_a, words_b) = if a.len() <= b.len() {
@@ -451,12 +474,23 @@ fn compare_quotes(a: &[Word], b: &[Word]) -> Option<(f64, String)> {
     // that a reworded phrase ("a slave's peace", "the peace of a slave")
     // still fits whole.
     let sizes = (short.len() * 3 / 4).max(1)..=(short.len() * 5 / 4 + 1).min(long.len());
+    let mut stretch: Vec<u32> = Vec::with_capacity(long.len());
     for size in sizes {
+        let offset = size.abs_diff(short.len());
+        // The distance is at least the difference in length: a window of
+        // this size cannot beat the best so far when that bound does not.
+        if best
+            .as_ref()
+            .is_some_and(|(d, off, _)| (offset, offset) >= (*d, *off))
+        {
+            continue;
+        }
         for start in 0..=long.len() - size {
             let window = start..start + size;
-            let distance =
-                strsim::generic_levenshtein(&short_ids, &long_ids[window.clone()].to_vec());
-            let key = (distance, size.abs_diff(short.len()));
+            stretch.clear();
+            stretch.extend_from_slice(&long_ids[window.clone()]);
+            let distance = strsim::generic_levenshtein(&short_ids, &stretch);
+            let key = (distance, offset);
             if best.as_ref().is_none_or(|(d, off, _)| key < (*d, *off)) {
                 best = Some((key.0, key.1, window));
             }

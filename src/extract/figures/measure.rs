@@ -26,12 +26,19 @@ pub(super) const PASSIVE_AUXILIARIES: &[&str] =
 
 /// The stem of a word, lowercased, with a possessive dropped.
 pub fn stem(word: &str) -> String {
+    with_stem(word, |stem, _| stem.to_owned())
+}
+
+/// Calls `f` with [`stem`] of `word`, borrowed, and `word` lower-cased: for
+/// look-ups that need no copy of the stem. `f` must not stem in turn (see
+/// [`crate::text::with_stem`]).
+pub fn with_stem<R>(word: &str, f: impl FnOnce(&str, &str) -> R) -> R {
     let lower = word.to_lowercase();
     let bare = lower
         .strip_suffix("'s")
         .or_else(|| lower.strip_suffix("’s"))
         .unwrap_or(&lower);
-    crate::text::stem(bare)
+    crate::text::with_stem(bare, |stem| f(stem, &lower))
 }
 
 /// The measure synonym table, `lexicons/measures.txt`.

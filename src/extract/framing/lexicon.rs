@@ -67,9 +67,12 @@ impl WordSet {
         // An empty word would match between the bytes of a multi-byte
         // character; it can come from a blank entry in the configuration.
         let words = words.iter().map(|w| w.trim()).filter(|w| !w.is_empty());
+        // A DFA: the sets are small (tens to hundreds of words) and built
+        // once per run, and every claim is searched with each.
         let matcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(words)?;
         Ok(WordSet { matcher })
     }
@@ -107,9 +110,20 @@ pub(super) fn on_word_boundaries(text: &str, range: Range<usize>) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-/// True when `word` occurs in `text` on word boundaries, case-folded.
+/// True when `word` occurs in `text` on word boundaries, case-folded: what
+/// a [`WordSet`] of the one word finds (ASCII letters folded, the word
+/// trimmed, a blank word never found), without building an automaton for
+/// each call.
 pub fn contains_word(text: &str, word: &str) -> bool {
-    WordSet::new(&[word.to_string()]).is_ok_and(|set| set.contains(text))
+    let word = word.trim().as_bytes();
+    if word.is_empty() || word.len() > text.len() {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    (0..=bytes.len() - word.len()).any(|at| {
+        bytes[at..at + word.len()].eq_ignore_ascii_case(word)
+            && on_word_boundaries(text, at..at + word.len())
+    })
 }
 
 /// The built-in lexicons merged with the configured additions.
