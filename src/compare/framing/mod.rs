@@ -166,7 +166,10 @@ pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FramingDifference>
     if members.len() < 2 {
         return differences;
     }
+    // Each member's content stems, computed once for the whole cluster.
     let words: Vec<HashSet<String>> = members.iter().map(|(_, c)| content_stems(c)).collect();
+    let stems_of: HashMap<ClaimRef, &HashSet<String>> =
+        members.iter().map(|(r, _)| *r).zip(&words).collect();
     for (n, &(claim, this)) in members.iter().enumerate() {
         let rest: Vec<(ClaimRef, &Claim)> = members
             .iter()
@@ -186,7 +189,7 @@ pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FramingDifference>
                 strength,
             });
         };
-        if let Some((text, others)) = attribution_difference(this, &rest) {
+        if let Some((text, others)) = attribution_difference(this, &rest, &stems_of) {
             push(CueKind::Attribution, Strength::Strong, text, others);
         }
         if let Some((text, others)) = verb_difference(this, &rest) {
@@ -408,6 +411,7 @@ fn describe_source(cue: &Cue) -> String {
 fn attribution_difference(
     this: &Claim,
     rest: &[(ClaimRef, &Claim)],
+    stems_of: &HashMap<ClaimRef, &HashSet<String>>,
 ) -> Option<(String, Vec<ClaimRef>)> {
     let cues: Vec<&Cue> = of_kind(this, CueKind::Attribution)
         .filter(|c| {
@@ -435,14 +439,19 @@ fn attribution_difference(
                 .map_or_else(HashSet::new, |s| naming_stems(s).collect())
         })
         .collect();
-    let as_fact = refs(rest, |o| {
-        let words = content_stems(o);
-        !has(o, CueKind::Attribution)
-            && !has(o, CueKind::Quote)
-            && !headline_speech(o)
-            && own_hedges(o).next().is_none()
-            && source_words.iter().any(|source| words.is_disjoint(source))
-    });
+    let as_fact: Vec<ClaimRef> = rest
+        .iter()
+        .filter(|(r, o)| {
+            !has(o, CueKind::Attribution)
+                && !has(o, CueKind::Quote)
+                && !headline_speech(o)
+                && own_hedges(o).next().is_none()
+                && source_words
+                    .iter()
+                    .any(|source| stems_of[r].is_disjoint(source))
+        })
+        .map(|(r, _)| *r)
+        .collect();
     if !as_fact.is_empty() {
         let text = format!(
             "attributes it to {}; {} it as fact",
