@@ -446,10 +446,13 @@ pub(super) fn attributions(
             i += 1;
             continue;
         }
-        if QUOTE_VERBS.contains(&lemma.as_str())
-            && !next_to_quote(tokens, i, quotes)
-            && !(CLAUSE_QUOTE_VERBS.contains(&lemma.as_str()) && opens_clause(tokens, i))
-        {
+        // "described how he was stopped": an account of what happened, in
+        // the speaker's telling.
+        let account = lemma == "describe" && tokens.get(i + 1).is_some_and(|n| n.is(&["how"]));
+        let reports = next_to_quote(tokens, i, quotes)
+            || (CLAUSE_QUOTE_VERBS.contains(&lemma.as_str()) && opens_clause(tokens, i))
+            || account;
+        if QUOTE_VERBS.contains(&lemma.as_str()) && !reports {
             i += 1;
             continue;
         }

@@ -655,3 +655,21 @@ fn appear_at_the_end_of_a_clause_is_to_attend() {
     let cues = find_cues("The deal appears likely to pass.", &Lexicon::default());
     assert!(cues.iter().any(|c| c.kind == CueKind::Hedge), "{cues:?}");
 }
+
+#[test]
+fn described_how_is_an_account_in_the_speakers_telling() {
+    let cues = find_cues(
+        "The attorney general then described how he was stopped twice on the turnpike.",
+        &Lexicon::default(),
+    );
+    assert!(
+        cues.iter()
+            .any(|c| c.kind == CueKind::Attribution && c.verb.as_deref() == Some("describe")),
+        "{cues:?}"
+    );
+    let cues = find_cues("He described the plan as reckless.", &Lexicon::default());
+    assert!(
+        cues.iter().all(|c| c.kind != CueKind::Attribution),
+        "{cues:?}"
+    );
+}
