@@ -163,11 +163,7 @@ pub fn align_tuned(claims: &[Vec<Claim>], config: &AlignConfig, tuning: &Tuning)
         ..*tuning
     };
     let scaled = |v: f64| (v * SCORE_SCALE).round() as u32;
-    let per_outlet: Vec<usize> = claims.iter().map(Vec::len).collect();
-    let headline: Vec<bool> = refs
-        .iter()
-        .map(|r| claims[r.outlet.0][r.index].headline)
-        .collect();
+    let (per_outlet, headline) = story_shape(claims, &refs);
     let shape = link::Shape {
         refs: &refs,
         per_outlet: &per_outlet,
@@ -274,6 +270,17 @@ pub fn align_tuned(claims: &[Vec<Claim>], config: &AlignConfig, tuning: &Tuning)
     clusters
 }
 
+/// What the story link model reads of a story's shape besides the claims:
+/// how many claims each outlet has, and which of `refs` are headlines.
+fn story_shape(claims: &[Vec<Claim>], refs: &[ClaimRef]) -> (Vec<usize>, Vec<bool>) {
+    let per_outlet = claims.iter().map(Vec::len).collect();
+    let headline = refs
+        .iter()
+        .map(|r| claims[r.outlet.0][r.index].headline)
+        .collect();
+    (per_outlet, headline)
+}
+
 /// Every candidate pair of a story that the link model scores and that
 /// shares more than one name (no other can link), with its features: for
 /// fitting [`link::LINK_MODEL`].
@@ -281,11 +288,7 @@ pub fn align_tuned(claims: &[Vec<Claim>], config: &AlignConfig, tuning: &Tuning)
 pub fn link_rows(claims: &[Vec<Claim>]) -> Vec<(ClaimRef, ClaimRef, [f64; LINK_FEATURES])> {
     let (refs, prep) = prepare(claims);
     let (pairs, _) = index::candidates(&prep, &refs);
-    let per_outlet: Vec<usize> = claims.iter().map(Vec::len).collect();
-    let headline: Vec<bool> = refs
-        .iter()
-        .map(|r| claims[r.outlet.0][r.index].headline)
-        .collect();
+    let (per_outlet, headline) = story_shape(claims, &refs);
     let shape = link::Shape {
         refs: &refs,
         per_outlet: &per_outlet,
