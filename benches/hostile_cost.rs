@@ -238,11 +238,29 @@ fn many_quotes(n: usize, outlet: usize) -> String {
     out
 }
 
+/// `n` lines of two random letters (seeded): each line a block and a
+/// claim of its own, the input the segment fuzz target found slowest.
+fn tiny_lines(n: usize) -> String {
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut out = String::with_capacity(3 * n);
+    for _ in 0..n {
+        for _ in 0..2 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            out.push(char::from(b'a' + (seed % 26) as u8));
+        }
+        out.push('\n');
+    }
+    out
+}
+
 fn cases() -> Vec<Case> {
     let short_paragraphs: String = (0..125_000)
         .map(|i| format!("Item {i} was here.\n\n"))
         .collect();
     let size = short_paragraphs.len();
+    let tiny = tiny_lines(300_000);
     let one_line: String = ordinary_text(size).replace('\n', " ");
     let figures = many_figures(300);
     let quotes = [many_quotes(2_000, 0), many_quotes(2_000, 1)];
@@ -282,6 +300,16 @@ fn cases() -> Vec<Case> {
             file("paragraphs.txt", short_paragraphs),
             file("ordinary.txt", ordinary_text(size)),
         ),
+        Case {
+            known: Some(
+                "every claim costs a bounded amount in every stage and an entry in the report: 100 times the claims of news per KB",
+            ),
+            ..Case::with_companion(
+                "300,000 lines of two letters (.txt)",
+                file("tiny.txt", tiny.clone()),
+                file("ordinary.txt", ordinary_text(tiny.len())),
+            )
+        },
         Case::with_companion(
             "one 2 MB line of sentences (.json)",
             file(

@@ -92,9 +92,21 @@ pub(super) fn roman_numeral(text: &str) -> Option<(u32, usize)> {
         return None;
     }
     let numeral = &text[..len];
-    let value = (1..=100).find(|&n| to_roman(n) == numeral)?;
-    Some((value, len))
+    let value = roman_numerals().iter().position(|r| r == numeral)?;
+    Some((value as u32 + 1, len))
 }
+
+/// The lower-case Roman numerals of 1 to [`ROMAN_MAX`], built once: a list
+/// marker is looked up on every line, and a line of Roman letters ("cd",
+/// "mix") must not cost a hundred conversions.
+fn roman_numerals() -> &'static [String] {
+    static NUMERALS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    NUMERALS.get_or_init(|| (1..=ROMAN_MAX).map(to_roman).collect())
+}
+
+/// The largest Roman numeral read as a list marker: lists run to tens of
+/// items, and beyond 100 Roman letters are more often a word ("cd", "mix").
+const ROMAN_MAX: u32 = 100;
 
 /// `n` in lower-case Roman numerals.
 pub(super) fn to_roman(mut n: u32) -> String {

@@ -121,16 +121,49 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 fn pieces(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     for block in blocks(text) {
-        let pieces = sentencex::get_sentence_boundaries("en", &text[block.clone()])
-            .into_iter()
-            .filter_map(|b| trim_range(text, block.start + b.start_byte..block.start + b.end_byte))
-            .collect();
+        let pieces = if cannot_cut(&text[block.clone()]) {
+            trim_range(text, block.clone()).into_iter().collect()
+        } else {
+            sentencex::get_sentence_boundaries("en", &text[block.clone()])
+                .into_iter()
+                .filter_map(|b| {
+                    trim_range(text, block.start + b.start_byte..block.start + b.end_byte)
+                })
+                .collect()
+        };
         let pieces = move_dangling_openers(text, pieces);
         let pieces = join_false_cuts(text, pieces);
         let pieces = cut_missed_boundaries(text, pieces);
         out.extend(cut_inline_lists(text, pieces));
     }
     out
+}
+
+/// Whether the sentence splitter would leave `block` whole: plain ASCII
+/// with none of the characters it cuts at or reads as list and quotation
+/// structure. Such blocks (a heading, a line of a few words) skip the
+/// splitter's fixed cost per call, which dominates text of many tiny
+/// lines; the answer is the same.
+fn cannot_cut(block: &str) -> bool {
+    block.is_ascii()
+        && !block.bytes().any(|b| {
+            matches!(
+                b,
+                b'.' | b'!'
+                    | b'?'
+                    | b'\n'
+                    | b'\r'
+                    | b')'
+                    | b'('
+                    | b'*'
+                    | b'+'
+                    | b'-'
+                    | b'"'
+                    | b'\''
+                    | b';'
+                    | b':'
+            )
+        })
 }
 
 fn has_letter(text: &str) -> bool {
