@@ -381,7 +381,8 @@ struct Shown {
     /// The edited claim still shares a cluster with a claim that gave the
     /// same number before the edit.
     together: bool,
-    /// That cluster is below the alignment's confidence gate.
+    /// That cluster is below the confidence gate of figure conflicts
+    /// (`linked_confidence`).
     gated: bool,
 }
 
@@ -416,7 +417,7 @@ fn shown(
         any: !findings.is_empty(),
         error: findings.iter().any(|f| f.severity == Severity::Error),
         together,
-        gated: cluster.confidence < storydiff::align::CONFIDENT,
+        gated: cluster.linked_confidence < storydiff::align::CONFIDENT,
     })
 }
 

@@ -180,6 +180,34 @@ pub(crate) fn also(
 /// differ in a figure ("sent 12,000 troops" / "amassed 15,000 soldiers")
 /// cover each other whatever their score.
 pub(crate) fn confidence(prep: &Prepared, group: &[usize], tuning: &Tuning) -> f64 {
+    weakest_link(prep, group, None, tuning)
+}
+
+/// [`confidence`] with the story link model's chance counted as a link's
+/// strength where the model scored the pair (the higher of the two): how
+/// sure the cluster is that its members are one fact told in one place of
+/// the story. A figure conflict rests on this, since the compare stage
+/// checks on its own that the two figures count one quantity (same
+/// measure, clauses that share their words); a changed figure lowers the
+/// pair's own score (a disjoint value counts against it), so a gate on
+/// [`confidence`] would hide exactly the conflicts it should show.
+pub(crate) fn linked_confidence(
+    prep: &Prepared,
+    group: &[usize],
+    chances: &Chances,
+    tuning: &Tuning,
+) -> f64 {
+    weakest_link(prep, group, Some(chances), tuning)
+}
+
+/// The least, over the members of `group`, of a member's strongest link to
+/// another member (over an even sample of them); 1 for a claim alone.
+fn weakest_link(
+    prep: &Prepared,
+    group: &[usize],
+    chances: Option<&Chances>,
+    tuning: &Tuning,
+) -> f64 {
     if group.len() < 2 {
         return 1.0;
     }
@@ -199,7 +227,11 @@ pub(crate) fn confidence(prep: &Prepared, group: &[usize], tuning: &Tuning) -> f
                     } else {
                         0
                     };
-                    strength_with(&p, contained, tuning)
+                    let chance = chances
+                        .and_then(|c| c.get(&(i.min(k), i.max(k))))
+                        .copied()
+                        .unwrap_or(0);
+                    strength_with(&p, contained, tuning).max(chance)
                 })
                 .max()
                 .unwrap_or(0)

@@ -118,9 +118,14 @@ pub struct Cluster {
     pub also: Vec<Member>,
     /// How sure the cluster is that its members state one fact, 0 to 1: the
     /// weakest of the members' strongest links inside it (1 for a claim
-    /// alone). Below [`CONFIDENT`] the compare stage reports no omission,
-    /// figure conflict or framing difference for it.
+    /// alone). Below [`CONFIDENT`] the compare stage reports no omission
+    /// or framing difference for it.
     pub confidence: f64,
+    /// [`Cluster::confidence`] with the story link model's chance counted
+    /// as a link's strength too (the higher of the two). Below
+    /// [`CONFIDENT`] the compare stage reports no figure conflict for the
+    /// cluster; it is never below `confidence`.
+    pub linked_confidence: f64,
 }
 
 /// The least chance of the story link model from which a claim of an absent
@@ -251,6 +256,7 @@ pub fn align_tuned(claims: &[Vec<Claim>], config: &AlignConfig, tuning: &Tuning)
                 _ => None,
             };
             let confidence = cover::confidence(&prep, &group, tuning);
+            let linked_confidence = cover::linked_confidence(&prep, &group, &chances, tuning);
             let also = also
                 .into_iter()
                 .map(|(i, score)| Member {
@@ -263,6 +269,7 @@ pub fn align_tuned(claims: &[Vec<Claim>], config: &AlignConfig, tuning: &Tuning)
                 nearest,
                 also,
                 confidence,
+                linked_confidence,
             }
         })
         .collect();

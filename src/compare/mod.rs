@@ -59,6 +59,9 @@ pub struct ClusterReport {
     /// How sure the cluster is that its members state one fact (see
     /// [`Cluster::confidence`]).
     pub confidence: f64,
+    /// The same, the story link model's chance counted (see
+    /// [`Cluster::linked_confidence`]): what figure conflicts rest on.
+    pub linked_confidence: f64,
     /// Figure verdicts, measure by measure.
     pub figures: Vec<figures::FigureComparison>,
     /// Framing differences between members.
@@ -192,9 +195,12 @@ pub fn compare(
             .chain(cluster.also.iter().map(|m| m.claim.outlet))
             .collect();
         // A cluster whose members may state different facts reports no
-        // omission, figure conflict or framing difference: each would rest on
-        // a link the cluster is not sure of.
+        // omission or framing difference: each would rest on a link the
+        // cluster is not sure of. A figure conflict rests on the links the
+        // story model counts too, and on the figure stage's own check that
+        // the two figures count one quantity (`Cluster::linked_confidence`).
         let confident = cluster.confidence >= CONFIDENT;
+        let figures_confident = cluster.linked_confidence >= CONFIDENT;
         let mut carried = vec![false; outlet_count];
         for o in &present {
             carried[o.0] = true;
@@ -234,7 +240,7 @@ pub fn compare(
         let reference = reference.outlet;
         for comparison in figure_comparisons
             .iter()
-            .filter(|f| confident && f.verdict == figures::Verdict::Conflict)
+            .filter(|f| figures_confident && f.verdict == figures::Verdict::Conflict)
         {
             let values: Vec<String> = comparison
                 .values
@@ -357,6 +363,7 @@ pub fn compare(
             nearest: cluster.nearest,
             also: cluster.also,
             confidence: cluster.confidence,
+            linked_confidence: cluster.linked_confidence,
             figures: figure_comparisons,
             framing: framing_differences,
             reference,

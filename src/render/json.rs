@@ -410,8 +410,13 @@ struct ClusterView<'a> {
     also: Vec<NearestView<'a>>,
     /// Outlets that do not carry the claim.
     missing: Vec<&'a str>,
-    /// How sure the cluster is that its members state one fact, 0 to 1.
+    /// How sure the cluster is that its members state one fact, 0 to 1,
+    /// from the pairs' own evidence: omissions and framing differences
+    /// are reported from 0.5.
     confidence: f64,
+    /// The same with the story link model's chance counted as evidence
+    /// too: figure conflicts are reported from 0.5.
+    linked_confidence: f64,
     /// For a cluster of one: the best candidate of another outlet.
     nearest: Option<NearestView<'a>>,
     /// Figure verdicts, measure by measure.
@@ -577,6 +582,7 @@ impl<'a> From<&'a Report> for ReportView<'a> {
                         .collect(),
                     missing: c.missing.iter().map(|&o| report.outlet_name(o)).collect(),
                     confidence: round(c.confidence),
+                    linked_confidence: round(c.linked_confidence),
                     nearest: c.nearest.map(|n| NearestView {
                         outlet: report.outlet_name(n.claim.outlet),
                         text: &report.claim(n.claim).text,
