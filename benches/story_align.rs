@@ -27,7 +27,13 @@
 //! (`storydiff::align::link`) on all gold stories but one and scores the
 //! story left out with it, for each in turn (leave one story out), prints
 //! the held-out sum, then fits on every gold story and prints the model as
-//! Rust source: see `fit.rs`.
+//! Rust source: see `fit.rs`. `-- --pairs` scores every candidate pair
+//! alone, as a cluster of two, from each chance of the link model up: what
+//! candidates and the model allow before clustering (chance 0 is the
+//! candidates' ceiling). `-- --dump` prints every candidate pair of the
+//! gold stories as a tab-separated `DUMP` line (story, both claims'
+//! outlet and index, texts, outlet names, gold label 1/0/-1 for none, the
+//! model's chance, the features) for study outside the bench.
 
 #![allow(clippy::print_stdout)]
 
@@ -126,6 +132,17 @@ fn main() {
         "storydiff, members only",
         &gold.score(&members, detail && members_only),
     );
+    if flag("--dump") {
+        dump(&gold, &stories);
+    }
+    if flag("--pairs") {
+        for floor in [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7] {
+            print_score(
+                &format!("candidate pairs, chance >= {floor}"),
+                &gold.score(&pair_clusters(&stories, floor), false),
+            );
+        }
+    }
     if flag("--fit") {
         for members_only in [false, true] {
             fit_held_out(&gold, &stories, &config, &default, members_only);
@@ -305,4 +322,63 @@ fn run_peer(root: &Path, corpus: &Path) -> Result<BTreeMap<String, StoryClusters
         );
     }
     Ok(stories)
+}
+
+/// Every candidate pair as a cluster of two, when its link chance reaches
+/// `floor`: what the candidates and the link model allow before clustering.
+fn pair_clusters(stories: &[StoryClaims], floor: f64) -> BTreeMap<String, StoryClusters> {
+    stories
+        .iter()
+        .map(|(id, outlets, claims)| {
+            let clusters = align::link_rows(claims)
+                .into_iter()
+                .filter(|(_, _, x)| align::link::LINK_MODEL.chance(x) >= floor)
+                .map(|(a, b, _)| {
+                    [a, b]
+                        .iter()
+                        .map(|r| {
+                            (
+                                outlets[r.outlet.0].clone(),
+                                claims[r.outlet.0][r.index].text.clone(),
+                            )
+                        })
+                        .collect()
+                })
+                .collect();
+            (id.clone(), clusters)
+        })
+        .collect()
+}
+
+/// Every candidate pair of the gold stories as a tab-separated `DUMP` line:
+/// story, both claims' outlet and index, their texts, the outlets' names,
+/// the gold label (1, 0, or -1 where the gold says nothing), the link
+/// model's chance and the features.
+fn dump(gold: &Gold, stories: &[StoryClaims]) {
+    let ids = gold.story_ids();
+    for (id, outlets, claims) in stories.iter().filter(|(id, _, _)| ids.contains(id)) {
+        let side = |r: storydiff::model::ClaimRef| {
+            (
+                outlets[r.outlet.0].as_str(),
+                claims[r.outlet.0][r.index].text.as_str(),
+            )
+        };
+        for (a, b, x) in align::link_rows(claims) {
+            let label = gold.label(id, side(a), side(b)).map_or(-1, i8::from);
+            let features: Vec<String> = x.iter().map(|v| format!("{v:.4}")).collect();
+            println!(
+                "DUMP\t{id}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{label}\t{:.4}\t{}",
+                a.outlet.0,
+                a.index,
+                b.outlet.0,
+                b.index,
+                side(a).1.replace(['\t', '\n'], " "),
+                side(b).1.replace(['\t', '\n'], " "),
+                side(a).0,
+                side(b).0,
+                align::link::LINK_MODEL.chance(&x),
+                features.join(",")
+            );
+        }
+    }
 }
