@@ -227,11 +227,13 @@ fn weakest_link(
                     } else {
                         0
                     };
-                    let chance = chances
-                        .and_then(|c| c.get(&(i.min(k), i.max(k))))
-                        .copied()
-                        .unwrap_or(0);
-                    strength_with(&p, contained, tuning).max(chance)
+                    let strength = strength_with(&p, contained, tuning);
+                    match chances {
+                        Some(chances) => strength
+                            .max(p.blind)
+                            .max(chances.get(&(i.min(k), i.max(k))).copied().unwrap_or(0)),
+                        None => strength,
+                    }
                 })
                 .max()
                 .unwrap_or(0)

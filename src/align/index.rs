@@ -44,6 +44,10 @@ pub(crate) struct Pair {
     /// How much of the lighter claim the other covers
     /// (`Prepared::containment`), times [`SCORE_SCALE`].
     pub contained: u32,
+    /// The calibrated score with figure values set aside
+    /// (`Prepared::blind_score`) times [`SCORE_SCALE`]; `score` unless
+    /// the two claims' figures clash.
+    pub blind: u32,
     /// Whether the pair shares more than one name: two or more content
     /// tokens, or a figure value.
     pub supported: bool,
@@ -155,6 +159,11 @@ pub(crate) fn pair(prep: &Prepared, a: usize, b: usize) -> Pair {
     // Figure values can only make a difference when both claims have
     // figures.
     let both = |i: usize| !prep.profiles[i].figures.is_empty();
+    let blind = if both(a) && both(b) && prep.figures_clash(a, b) {
+        (prep.blind_score(a, b) * SCORE_SCALE).round() as u32
+    } else {
+        score
+    };
     let claim = if both(a) && both(b) {
         prep.claim_overlap(a, b)
     } else {
@@ -165,6 +174,7 @@ pub(crate) fn pair(prep: &Prepared, a: usize, b: usize) -> Pair {
     let (words, value) = prep.support(a, b);
     Pair {
         score,
+        blind,
         claim,
         a,
         b,

@@ -269,6 +269,39 @@ impl Prepared {
 
     /// What the calibrated score of claims `a` and `b` weighs.
     pub fn features(&self, a: usize, b: usize) -> Features {
+        self.features_as(a, b, Figures::Values)
+    }
+
+    /// The calibrated score of claims `a` and `b` with figure values set
+    /// aside, when both give figures: a figure counts as matching any
+    /// figure of the other claim, as in [`Prepared::claim_overlap`], and
+    /// the two are taken to give the same values. How alike the two are as
+    /// claims whatever numbers they give: "added 943,000 jobs in July"
+    /// against "payrolls increased by 1,414,500 in July" is one claim with
+    /// a conflicting figure, which is the compare stage's to report. The
+    /// plain score unless the two give clashing figures
+    /// ([`Prepared::figures_clash`]).
+    pub fn blind_score(&self, a: usize, b: usize) -> f64 {
+        if !self.figures_clash(a, b) {
+            return self.score(a, b);
+        }
+        self.features_as(a, b, Figures::Blind).score()
+    }
+
+    /// Whether claim `a` gives a figure whose measure claim `b` gives only
+    /// in values that do not meet it, or the other way round
+    /// ("12,000 troops" / "15,000 troops").
+    pub fn figures_clash(&self, a: usize, b: usize) -> bool {
+        let (pa, pb) = (&self.profiles[a], &self.profiles[b]);
+        if pa.figures.is_empty() || pb.figures.is_empty() {
+            return false;
+        }
+        let (in_a, in_b) = (FigLookup::new(&pa.figures), FigLookup::new(&pb.figures));
+        figure_clash(&pa.figures, &in_b) > 0.0 || figure_clash(&pb.figures, &in_a) > 0.0
+    }
+
+    /// [`Prepared::features`], figure values compared or set aside.
+    fn features_as(&self, a: usize, b: usize, figures: Figures) -> Features {
         // Content tokens each claim has and the other lacks, the figure
         // token left out (figures are compared by value below).
         let (pa, pb) = (&self.profiles[a], &self.profiles[b]);
@@ -293,10 +326,17 @@ impl Prepared {
             v.dedup();
             v
         };
-        let content = Content {
-            overlap: self.overlap(a, b),
-            unshared,
-            figures: [values(a), values(b)],
+        let content = match figures {
+            Figures::Values => Content {
+                overlap: self.overlap(a, b),
+                unshared,
+                figures: [values(a), values(b)],
+            },
+            Figures::Blind => Content {
+                overlap: self.claim_overlap(a, b),
+                unshared,
+                figures: [values(a), values(a)],
+            },
         };
         Features::new(&self.surfaces[a], &self.surfaces[b], &content)
     }
