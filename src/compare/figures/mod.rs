@@ -235,7 +235,19 @@ fn may_join(group: &[Entry], e: &Entry, worst: Verdict) -> bool {
 /// does: "with 25 Republicans joining" rather than "the 60-vote hurdle"
 /// goes with "17 Republicans joining", and "150 detainees will be released
 /// in exchange" with "exchange 200 prisoners", not with "the two sides".
-fn place_singletons(groups: &mut Vec<Vec<Entry>>, worst: Verdict) {
+///
+/// `states(claim, figure)` tells whether `claim` gives a figure of the same
+/// kind and value as `figure` anywhere, under any measure. A lone figure
+/// is not set against a group in conflict when its own claim also gives
+/// the group's value, or a member's claim gives its value: the two outlets
+/// state the same number, read under different measures ("six arrests
+/// Wednesday, compared to 47 the previous night" against "made 47 arrests
+/// overnight"), and the lone figure is about something else.
+fn place_singletons(
+    groups: &mut Vec<Vec<Entry>>,
+    worst: Verdict,
+    states: &dyn Fn(ClaimRef, &Figure) -> bool,
+) {
     type Key = (
         Verdict,
         std::cmp::Reverse<(bool, identity::Anchor)>,
@@ -248,7 +260,12 @@ fn place_singletons(groups: &mut Vec<Vec<Entry>>, worst: Verdict) {
         for (g, group) in groups.iter().enumerate() {
             #[cfg(test)]
             crate::model::cost::step();
-            if g != s && may_join(group, e, worst) {
+            let stated_elsewhere = || {
+                worst == Verdict::Conflict
+                    && (states(e.claim, group[0].figure)
+                        || group.iter().any(|m| states(m.claim, e.figure)))
+            };
+            if g != s && may_join(group, e, worst) && !stated_elsewhere() {
                 let (same, anchor, shared) = fit(group, e);
                 let verdict = compare(group[0].figure, e.figure);
                 let apart = distance(group[0].figure, e.figure);
@@ -348,10 +365,18 @@ pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FigureComparison> 
         })
         .collect();
     position::pair_by_position(&mut keyed);
+    let states = |claim: ClaimRef, figure: &Figure| {
+        ordered.iter().any(|(r, c)| {
+            *r == claim
+                && c.figures
+                    .iter()
+                    .any(|f| f.kind == figure.kind && compare(f, figure) == Verdict::Agree)
+        })
+    };
     let mut comparisons = Vec::new();
     for mut groups in keyed {
-        place_singletons(&mut groups, Verdict::Compatible);
-        place_singletons(&mut groups, Verdict::Conflict);
+        place_singletons(&mut groups, Verdict::Compatible, &states);
+        place_singletons(&mut groups, Verdict::Conflict, &states);
         for group in groups.into_iter().filter(|g| g.len() >= 2) {
             // the group's verdict is its worst pair's; its judgement the best
             // over the pairs that give that verdict
