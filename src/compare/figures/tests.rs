@@ -636,3 +636,26 @@ fn every_verdict_says_why_its_figures_were_paired() {
         "the word \"administered\" stands by both"
     );
 }
+
+/// Both outlets give 47; one also gives six of another night. The six is
+/// not set against the other outlet's 47, read under another measure.
+#[test]
+fn a_figure_is_not_set_against_a_value_its_own_claim_also_gives() {
+    let comparisons = cluster(&[
+        "Johnson said there were six arrests Wednesday, compared to 47 the previous night.",
+        "Still, the police did make 47 arrests overnight.",
+    ]);
+    assert!(
+        comparisons.iter().all(|c| c.verdict != Verdict::Conflict),
+        "{comparisons:#?}"
+    );
+    // A lone figure with no such value elsewhere still conflicts.
+    let comparisons = cluster(&[
+        "Johnson said there were six arrests Wednesday.",
+        "Still, the police did make 47 arrests Wednesday.",
+    ]);
+    assert!(
+        comparisons.iter().any(|c| c.verdict == Verdict::Conflict),
+        "{comparisons:#?}"
+    );
+}
