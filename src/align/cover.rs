@@ -183,8 +183,9 @@ pub(crate) fn confidence(prep: &Prepared, group: &[usize], tuning: &Tuning) -> f
     weakest_link(prep, group, None, tuning)
 }
 
-/// [`confidence`] with the story link model's chance counted as a link's
-/// strength where the model scored the pair (the higher of the two): how
+/// [`confidence`] with the story link model's chance (where the model
+/// scored the pair) and the pair's figure-blind score (`Pair::blind`)
+/// counted as a link's strength too, the highest of them: how
 /// sure the cluster is that its members are one fact told in one place of
 /// the story. A figure conflict rests on this, since the compare stage
 /// checks on its own that the two figures count one quantity (same

@@ -121,8 +121,9 @@ pub struct Cluster {
     /// alone). Below [`CONFIDENT`] the compare stage reports no omission
     /// or framing difference for it.
     pub confidence: f64,
-    /// [`Cluster::confidence`] with the story link model's chance counted
-    /// as a link's strength too (the higher of the two). Below
+    /// [`Cluster::confidence`] with the story link model's chance and the
+    /// pair's score with clashing figure values set aside counted as a
+    /// link's strength too (the highest of them). Below
     /// [`CONFIDENT`] the compare stage reports no figure conflict for the
     /// cluster; it is never below `confidence`.
     pub linked_confidence: f64,
