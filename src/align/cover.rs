@@ -167,79 +167,59 @@ pub(crate) fn also(
         .collect()
 }
 
-/// The confidence of a group, 0 to 1: the least, over its members, of the
-/// member's strongest link to another member (over an even sample of them);
-/// 1 for a claim alone. The story link model's chance is left out on
-/// purpose: it joins claims on the story's evidence (best matches, places,
-/// neighbours), which is enough to show them side by side but not to say
-/// that an outlet leaves a fact out or that two figures conflict; that
-/// takes the pair's own evidence. Here containment counts between claims of one
-/// length too: the question is no longer whether two claims link (where
-/// the calibrated score weighs what each lacks) but whether members the
-/// clustering joined state one fact, and two versions of a sentence that
-/// differ in a figure ("sent 12,000 troops" / "amassed 15,000 soldiers")
-/// cover each other whatever their score.
-pub(crate) fn confidence(prep: &Prepared, group: &[usize], tuning: &Tuning) -> f64 {
-    weakest_link(prep, group, None, tuning)
-}
-
-/// [`confidence`] with the story link model's chance (where the model
-/// scored the pair) and the pair's figure-blind score (`Pair::blind`)
-/// counted as a link's strength too, the highest of them: how
-/// sure the cluster is that its members are one fact told in one place of
-/// the story. A figure conflict rests on this, since the compare stage
-/// checks on its own that the two figures count one quantity (same
-/// measure, clauses that share their words); a changed figure lowers the
-/// pair's own score (a disjoint value counts against it), so a gate on
-/// [`confidence`] would hide exactly the conflicts it should show.
-pub(crate) fn linked_confidence(
+/// The confidences of a group, each 0 to 1, 1 for a claim alone; each
+/// member pair is scored once for both.
+///
+/// The first (`Cluster::confidence`) is the least, over the members, of a
+/// member's strongest link to another member (over an even sample of
+/// them) by the pair's own evidence. The story link model's chance is left
+/// out on purpose: it joins claims on the story's evidence (best matches,
+/// places, neighbours), which is enough to show them side by side but not
+/// to say that an outlet leaves a fact out; that takes the pair's own
+/// evidence. Here containment counts between claims of one length too: the
+/// question is no longer whether two claims link (where the calibrated
+/// score weighs what each lacks) but whether members the clustering joined
+/// state one fact, and two versions of a sentence that differ in a figure
+/// ("sent 12,000 troops" / "amassed 15,000 soldiers") cover each other
+/// whatever their score.
+///
+/// The second (`Cluster::linked_confidence`) counts the story model's
+/// chance (where the model scored the pair) and the pair's figure-blind
+/// score (`Pair::blind`) as a link's strength too, the highest of them.
+/// A figure conflict rests on it, since the compare stage checks on its
+/// own that the two figures count one quantity (same measure, clauses that
+/// share their words); a changed figure lowers the pair's own score (a
+/// disjoint value counts against it), so a gate on the first would hide
+/// exactly the conflicts it should show.
+pub(crate) fn confidences(
     prep: &Prepared,
     group: &[usize],
     chances: &Chances,
     tuning: &Tuning,
-) -> f64 {
-    weakest_link(prep, group, Some(chances), tuning)
-}
-
-/// The least, over the members of `group`, of a member's strongest link to
-/// another member (over an even sample of them); 1 for a claim alone.
-fn weakest_link(
-    prep: &Prepared,
-    group: &[usize],
-    chances: Option<&Chances>,
-    tuning: &Tuning,
-) -> f64 {
+) -> (f64, f64) {
     if group.len() < 2 {
-        return 1.0;
+        return (1.0, 1.0);
     }
     let step = (group.len() - 1).div_ceil(SAMPLE);
-    let weakest = group
-        .iter()
-        .map(|&i| {
-            group
-                .iter()
-                .filter(|&&k| k != i)
-                .step_by(step)
-                .map(|&k| {
-                    let p = pair(prep, i.min(k), i.max(k));
-                    let content = p.lighter_tokens >= tuning.min_tokens || p.value;
-                    let contained = if p.supported && content {
-                        p.contained
-                    } else {
-                        0
-                    };
-                    let strength = strength_with(&p, contained, tuning);
-                    match chances {
-                        Some(chances) => strength
-                            .max(p.blind)
-                            .max(chances.get(&(i.min(k), i.max(k))).copied().unwrap_or(0)),
-                        None => strength,
-                    }
-                })
-                .max()
-                .unwrap_or(0)
-        })
-        .min()
-        .unwrap_or(0);
-    f64::from(weakest) / SCORE_SCALE
+    let (mut own, mut linked) = (u32::MAX, u32::MAX);
+    for &i in group {
+        let (mut best_own, mut best_linked) = (0, 0);
+        for &k in group.iter().filter(|&&k| k != i).step_by(step) {
+            let p = pair(prep, i.min(k), i.max(k));
+            let content = p.lighter_tokens >= tuning.min_tokens || p.value;
+            let contained = if p.supported && content {
+                p.contained
+            } else {
+                0
+            };
+            let strength = strength_with(&p, contained, tuning);
+            let chance = chances.get(&(p.a, p.b)).copied().unwrap_or(0);
+            best_own = best_own.max(strength);
+            best_linked = best_linked.max(strength.max(p.blind).max(chance));
+        }
+        own = own.min(best_own);
+        linked = linked.min(best_linked);
+    }
+    let scale = |v: u32| f64::from(v) / SCORE_SCALE;
+    (scale(own), scale(linked))
 }

@@ -159,11 +159,9 @@ pub(crate) fn pair(prep: &Prepared, a: usize, b: usize) -> Pair {
     // Figure values can only make a difference when both claims have
     // figures.
     let both = |i: usize| !prep.profiles[i].figures.is_empty();
-    let blind = if both(a) && both(b) && prep.figures_clash(a, b) {
-        (prep.blind_score(a, b) * SCORE_SCALE).round() as u32
-    } else {
-        score
-    };
+    let blind = prep
+        .blind_score(a, b)
+        .map_or(score, |s| (s * SCORE_SCALE).round() as u32);
     let claim = if both(a) && both(b) {
         prep.claim_overlap(a, b)
     } else {

@@ -256,8 +256,8 @@ pub fn align_tuned(claims: &[Vec<Claim>], config: &AlignConfig, tuning: &Tuning)
                 }),
                 _ => None,
             };
-            let confidence = cover::confidence(&prep, &group, tuning);
-            let linked_confidence = cover::linked_confidence(&prep, &group, &chances, tuning);
+            let (confidence, linked_confidence) =
+                cover::confidences(&prep, &group, &chances, tuning);
             let also = also
                 .into_iter()
                 .map(|(i, score)| Member {

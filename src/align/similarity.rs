@@ -273,19 +273,17 @@ impl Prepared {
     }
 
     /// The calibrated score of claims `a` and `b` with figure values set
-    /// aside, when both give figures: a figure counts as matching any
+    /// aside: a figure counts as matching any
     /// figure of the other claim, as in [`Prepared::claim_overlap`], and
     /// the two are taken to give the same values. How alike the two are as
     /// claims whatever numbers they give: "added 943,000 jobs in July"
     /// against "payrolls increased by 1,414,500 in July" is one claim with
-    /// a conflicting figure, which is the compare stage's to report. The
-    /// plain score unless the two give clashing figures
-    /// ([`Prepared::figures_clash`]).
-    pub fn blind_score(&self, a: usize, b: usize) -> f64 {
-        if !self.figures_clash(a, b) {
-            return self.score(a, b);
-        }
-        self.features_as(a, b, Figures::Blind).score()
+    /// a conflicting figure, which is the compare stage's to report.
+    /// `None` unless the two give clashing figures
+    /// ([`Prepared::figures_clash`]): otherwise it is the plain score.
+    pub fn blind_score(&self, a: usize, b: usize) -> Option<f64> {
+        self.figures_clash(a, b)
+            .then(|| self.features_as(a, b, Figures::Blind).score())
     }
 
     /// Whether claim `a` gives a figure whose measure claim `b` gives only
