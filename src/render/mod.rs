@@ -346,10 +346,18 @@ fn per_version(
     }
 }
 
+/// Bytes of JSON gathered before each write to the report's writer. The
+/// serializer makes a write call per token; through `dyn Write` each is an
+/// indirect call, so a local buffer batches them (a report of many small
+/// claims spent a quarter of its time in those calls).
+const JSON_CHUNK: usize = 64 * 1024;
+
 /// Write `value` as one line of JSON.
 pub fn write_json_line(out: &mut dyn Write, value: &impl serde::Serialize) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, value)?;
-    out.write_all(b"\n")
+    let mut buffered = io::BufWriter::with_capacity(JSON_CHUNK, out);
+    serde_json::to_writer(&mut buffered, value)?;
+    buffered.write_all(b"\n")?;
+    buffered.flush()
 }
 
 /// Findings by severity, errors first; within a severity in report order,
