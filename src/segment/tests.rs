@@ -585,34 +585,44 @@ fn the_parts_of_a_quoted_sentence_continue_it() {
 
 /// A block that [`cannot_cut`] passes over is one the sentence splitter
 /// leaves whole: checked against sentencex on seeded blocks of words,
-/// digits, spaces, tabs and the punctuation the shortcut lets through.
+/// digits, list markers, spaces, tabs and the punctuation the shortcut lets
+/// through. Letting a second closing bracket through fails it ("_#\t1)
+/// \t1)\t`" is cut before each "1)").
 #[test]
 fn blocks_the_splitter_cannot_cut_are_what_it_leaves_whole() {
     const FRAGMENTS: &[&str] = &[
-        "The", "mayor", "US", "I", "a", "xi", "iv", "cd", "2", "15,000", " ", "  ", "\t", ",", "$",
-        "%", "&", "#", "@", "/", "=", "[", "]", "{", "}", "<", ">", "_", "~", "`", "^", "|",
+        "The", "mayor", "US", "I", "a", "b", "xi", "iv", "ii", "cd", "1", "2", "15,000", " ", "  ",
+        "\t", ",", "$", "%", "&", "#", "@", "/", "=", "[", "]", "{", "}", "<", ">", "_", "~", "`",
+        "^", "|", "(", ")", "a)", "(b)", "1)", "ii)", "*", "+", "-", "* ", "- ", "\"", "'", ";",
+        ":",
+    ];
+    // Dense in list markers, where a cut is likeliest.
+    const MARKERS: &[&str] = &[
+        "a)", "b)", "1)", "2)", "(b)", "(c)", "ii)", "iii)", " ", "  ", "\t", "The", "x",
     ];
     let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut checked = 0;
-    for _ in 0..3000 {
-        let mut block = String::new();
-        let words = 1 + seed % 12;
-        for _ in 0..words {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            block.push_str(FRAGMENTS[(seed % FRAGMENTS.len() as u64) as usize]);
+    for fragments in [FRAGMENTS, MARKERS] {
+        let mut checked = 0;
+        for _ in 0..30_000 {
+            let mut block = String::new();
+            let words = 1 + seed % 12;
+            for _ in 0..words {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                block.push_str(fragments[(seed % fragments.len() as u64) as usize]);
+            }
+            if !cannot_cut(&block) {
+                continue;
+            }
+            checked += 1;
+            let theirs: Vec<_> = sentencex::get_sentence_boundaries("en", &block)
+                .into_iter()
+                .filter_map(|b| trim_range(&block, b.start_byte..b.end_byte))
+                .collect();
+            let ours: Vec<_> = trim_range(&block, 0..block.len()).into_iter().collect();
+            assert_eq!(theirs, ours, "{block:?}");
         }
-        if !cannot_cut(&block) {
-            continue;
-        }
-        checked += 1;
-        let theirs: Vec<_> = sentencex::get_sentence_boundaries("en", &block)
-            .into_iter()
-            .filter_map(|b| trim_range(&block, b.start_byte..b.end_byte))
-            .collect();
-        let ours: Vec<_> = trim_range(&block, 0..block.len()).into_iter().collect();
-        assert_eq!(theirs, ours, "{block:?}");
+        assert!(checked > 5_000, "{checked}");
     }
-    assert!(checked > 2000);
 }
