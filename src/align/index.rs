@@ -24,6 +24,15 @@ const COMMON_SHARE: f32 = 0.2;
 /// "common" to mean anything and the index is cheap anyway.
 const COMMON_MIN_CLAIMS: usize = 50;
 
+/// A token is common only when it is also in more claims than this many
+/// per outlet. A word that each outlet uses once or twice marks one fact
+/// that they share: in wire copy carried by a dozen outlets, the words of
+/// a four-sentence story are each in a quarter of all claims, and counting
+/// them common left no token to find a candidate with, so that not one
+/// claim was aligned. In stories of two or three outlets the share above
+/// is the stricter bound and decides alone.
+const COMMON_PER_OUTLET: usize = 2;
+
 /// Scores are kept as integers on this scale so that sorting and ties are
 /// exact and the same on every machine: four decimals.
 pub(crate) const SCORE_SCALE: f64 = 10_000.0;
@@ -76,9 +85,16 @@ pub(crate) fn candidates(
             postings[id as usize].push(claim as u32);
         }
     }
+    let outlets = {
+        let mut seen: Vec<_> = refs.iter().map(|r| r.outlet).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        seen.len()
+    };
+    let common_df = (COMMON_SHARE * n as f32).max((COMMON_PER_OUTLET * outlets) as f32);
     let common = |id: u32| {
         vocab.keys[id as usize] == NUMBER_KEY
-            || (n >= COMMON_MIN_CLAIMS && vocab.df[id as usize] as f32 > COMMON_SHARE * n as f32)
+            || (n >= COMMON_MIN_CLAIMS && vocab.df[id as usize] as f32 > common_df)
     };
     let mut shared = vec![0f32; n];
     let mut touched: Vec<usize> = Vec::new();
