@@ -327,7 +327,7 @@ fn cases() -> Vec<Case> {
             ordinary: vec![file("story.json", many_versions(2, 2_500))],
             shared: Vec::new(),
             known: Some(
-                "the report lists each cluster's missing outlets: it grows with clusters times outlets",
+                "every claim has a full set of close candidates to score (each outlet carries it), each pair scored again figure-blind as their figures clash",
             ),
         },
         Case::with_companion(

@@ -447,3 +447,40 @@ fn one_shared_name_is_no_link() {
     ]);
     assert!(!linked(&report, "Harry Reid said", "Reid is a longtime"));
 }
+
+/// Wire copy carried by many outlets, one of which changed a figure: the
+/// conflict is found while a cluster is small enough to compare, and past
+/// `MAX_COMPARED_MEMBERS` the cluster says its figures were not compared
+/// instead of costing the square of its members.
+#[test]
+fn wire_copy_figures_are_compared_up_to_the_member_limit() {
+    use storydiff::compare::MAX_COMPARED_MEMBERS;
+    use storydiff::model::finding::FindingKind;
+    let kinds = |outlets: usize| {
+        let names: Vec<String> = (0..outlets).map(|o| format!("outlet{o}")).collect();
+        let bodies: Vec<String> = (0..outlets)
+            .map(|o| {
+                let homes = if o == 0 { 300 } else { 200 };
+                format!(
+                    "The fire burned {homes} homes in the valley on Monday, officials said. \
+                     The cause is under investigation.\n"
+                )
+            })
+            .collect();
+        let versions: Vec<(&str, Option<&str>, &str)> = names
+            .iter()
+            .zip(&bodies)
+            .map(|(n, b)| (n.as_str(), None, b.as_str()))
+            .collect();
+        let report = analyze(&versions);
+        let count = |kind: FindingKind| report.findings.iter().filter(|f| f.kind == kind).count();
+        (
+            report.clusters.len(),
+            count(FindingKind::FigureConflict),
+            count(FindingKind::FiguresNotCompared),
+        )
+    };
+    assert_eq!(kinds(20), (2, 1, 0));
+    assert_eq!(kinds(MAX_COMPARED_MEMBERS), (2, 1, 0));
+    assert_eq!(kinds(MAX_COMPARED_MEMBERS + 1), (2, 0, 2));
+}

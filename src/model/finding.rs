@@ -44,7 +44,9 @@ pub enum FindingKind {
     /// cover different events (a story-level finding, cluster `story`).
     DifferentStories,
     /// A claim gives too many figures for them to be compared with the
-    /// other outlets' (more than `compare::figures::MAX_FIGURES_PER_CLAIM`).
+    /// other outlets' (more than `compare::figures::MAX_FIGURES_PER_CLAIM`),
+    /// or a cluster holds too many claims for its figures and framing to be
+    /// compared (more than `compare::MAX_COMPARED_MEMBERS`).
     FiguresNotCompared,
 }
 

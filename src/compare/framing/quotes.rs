@@ -289,11 +289,28 @@ pub fn quote_fidelity(claims: &[Vec<Claim>]) -> Vec<QuoteMismatch> {
             index
         })
         .collect();
+    // Two outlets that carry the same quotations word for word (or none)
+    // have nothing to compare: every quotation of each is in the other's
+    // keys. They get one number, so that wire copy carried by thousands of
+    // outlets costs a comparison of numbers per pair of outlets.
+    let mut quote_sets: HashMap<Vec<&str>, usize> = HashMap::new();
+    let same_quotes: Vec<usize> = keys
+        .iter()
+        .map(|set| {
+            let mut sorted: Vec<&str> = set.iter().copied().collect();
+            sorted.sort_unstable();
+            let next = quote_sets.len();
+            *quote_sets.entry(sorted).or_insert(next)
+        })
+        .collect();
     // The similar pairs across two outlets, the most similar first; each
     // quotation is then paired at most once with each other outlet.
     let mut candidates: Vec<(f64, &Quotation, &Quotation, String)> = Vec::new();
     for (a, quotes_a) in by_outlet.iter().enumerate() {
         for b in a + 1..by_outlet.len() {
+            if same_quotes[a] == same_quotes[b] {
+                continue;
+            }
             let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
             // Candidates both ways, so that a short quotation finds the long
             // one it is an excerpt of, and the other way round.
