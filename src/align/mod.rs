@@ -176,9 +176,11 @@ pub fn align_tuned(claims: &[Vec<Claim>], config: &AlignConfig, tuning: &Tuning)
         headline: &headline,
     };
     // A story link needs evidence of its own, whatever the story around it
-    // says: more than one shared name, and some overlap or containment.
+    // says: more than one shared name, and some overlap or containment; or
+    // the two claims are the same word for word ("And I pray for them.").
     let evident = |p: &index::Pair| {
-        p.supported && p.claim.max(p.contained) >= scaled(link::PAIR_EVIDENCE_FLOOR)
+        (p.supported && p.claim.max(p.contained) >= scaled(link::PAIR_EVIDENCE_FLOOR))
+            || p.score >= scaled(1.0)
     };
     let mut chances = Chances::new();
     let mut links = Vec::new();
@@ -411,6 +413,24 @@ mod tests {
                 assert!(together(&clusters, (0, k), (outlets - 1, k)));
             }
         }
+    }
+
+    /// A claim that states a fact in one content word ("And I pray for
+    /// them.") shares no second name with anything, and a story link asks
+    /// for more than one shared name. Word for word the same in three
+    /// outlets, it is one claim all the same.
+    #[test]
+    fn a_short_claim_word_for_word_the_same_aligns() {
+        let article: &[&str] = &[
+            "The senator spoke at the memorial service in Tucson on Sunday.",
+            "He said the victims' families deserve answers from the sheriff.",
+            "And I pray for them.",
+            "The service drew more than 2,000 people to the university arena.",
+        ];
+        let claims = story(&[article, article, &article[1..]]);
+        let clusters = align(&claims, &AlignConfig::default());
+        assert!(together(&clusters, (0, 2), (1, 2)));
+        assert!(together(&clusters, (0, 2), (2, 1)));
     }
 
     #[test]
