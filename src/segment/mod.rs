@@ -140,17 +140,19 @@ fn pieces(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Whether the sentence splitter would leave `block` whole: plain ASCII on
-/// one line, with no sentence-ending mark (`.`, `!`, `?`) and at most one
-/// closing bracket. Without an end mark the splitter cuts only before list
-/// items ("a) … b) …"), and one list item alone ("(b)", "2)") is never cut
-/// off: it needs a sibling with a closing bracket of its own. Such blocks
-/// (a heading, a line of a few words) skip the splitter's fixed cost per
-/// call, which dominates text of many tiny lines; the answer is the same.
+/// one line, with no sentence-ending mark (`.`, `!`, `?`) but in the run
+/// that ends it, and at most one closing bracket. Without an end mark
+/// before its last word the splitter cuts only before list items ("a) …
+/// b) …"), and one list item alone ("(b)", "2)") is never cut off: it
+/// needs a sibling with a closing bracket of its own. Such blocks (a
+/// heading, a line of a few words, a one-line sentence) skip the
+/// splitter's fixed cost per call, which dominates text of many tiny lines;
+/// the answer is the same.
 fn cannot_cut(block: &str) -> bool {
+    let body = block.trim_end().trim_end_matches(['.', '!', '?']);
     block.is_ascii()
-        && !block
-            .bytes()
-            .any(|b| matches!(b, b'.' | b'!' | b'?' | b'\n' | b'\r'))
+        && !block.bytes().any(|b| matches!(b, b'\n' | b'\r'))
+        && !body.bytes().any(|b| matches!(b, b'.' | b'!' | b'?'))
         && block.bytes().filter(|&b| b == b')').nth(1).is_none()
 }
 

@@ -586,16 +586,19 @@ fn the_parts_of_a_quoted_sentence_continue_it() {
 /// A block that [`cannot_cut`] passes over is one the sentence splitter
 /// leaves whole: checked against sentencex on seeded blocks of words,
 /// digits, list markers, spaces, tabs and the punctuation the shortcut lets
-/// through. Letting a second closing bracket through fails it ("_#\t1)
-/// \t1)\t`" is cut before each "1)").
+/// through, and the end marks it lets end a block. Letting a second
+/// closing bracket through fails it ("_#\t1) \t1)\t`" is cut before each
+/// "1)"), and so does an end mark before the last word.
 #[test]
 fn blocks_the_splitter_cannot_cut_are_what_it_leaves_whole() {
     const FRAGMENTS: &[&str] = &[
         "The", "mayor", "US", "I", "a", "b", "xi", "iv", "ii", "cd", "1", "2", "15,000", " ", "  ",
         "\t", ",", "$", "%", "&", "#", "@", "/", "=", "[", "]", "{", "}", "<", ">", "_", "~", "`",
         "^", "|", "(", ")", "a)", "(b)", "1)", "ii)", "*", "+", "-", "* ", "- ", "\"", "'", ";",
-        ":",
+        ":", ".", "?", "!", ". ", "U.S.",
     ];
+    // What may end a block the splitter is skipped for.
+    const ENDS: &[&str] = &["", "", ".", "!", "?", "...", "?!", ". "];
     // Dense in list markers, where a cut is likeliest.
     const MARKERS: &[&str] = &[
         "a)", "b)", "1)", "2)", "(b)", "(c)", "ii)", "iii)", " ", "  ", "\t", "The", "x",
@@ -612,6 +615,7 @@ fn blocks_the_splitter_cannot_cut_are_what_it_leaves_whole() {
                 seed ^= seed << 17;
                 block.push_str(fragments[(seed % fragments.len() as u64) as usize]);
             }
+            block.push_str(ENDS[(seed >> 40) as usize % ENDS.len()]);
             if !cannot_cut(&block) {
                 continue;
             }
