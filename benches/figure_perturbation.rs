@@ -30,6 +30,9 @@
 //! `FIGURE_MISSES=1` to list the misses and false alarms of the dev half,
 //! `FIGURE_ERRORS=1` to list every figure-conflict error with its claims
 //! (both halves: they are read by hand in docs/figures.md).
+//! `FIGURE_SPLIT=1` gives every outlet a twin with the same text, and edits
+//! an outlet and its twin together: the outlets then split two against
+//! four on the number, as when several outlets carry one wrong figure.
 //! Without the data it says so and exits 0.
 #![allow(clippy::print_stdout, missing_docs)]
 
@@ -320,22 +323,36 @@ fn edited_story(
     claim: &Claim,
     range: &std::ops::Range<usize>,
     replacement: &str,
+    twins: Option<usize>,
 ) -> Option<Story> {
     let o = claim.outlet.0;
     let version = &story.versions[o];
     let (title, start) = source_offset(version, claim, range.start)?;
     let len = range.end - range.start;
     let mut edited = story.clone();
-    let text = if title {
-        edited.versions[o].title.as_mut()?
-    } else {
-        &mut edited.versions[o].body
-    };
-    if text.get(start..start + len)? != &claim.text[range.clone()] {
-        return None;
+    for o in std::iter::once(o).chain(twins.map(|n| o + n)) {
+        let text = if title {
+            edited.versions[o].title.as_mut()?
+        } else {
+            &mut edited.versions[o].body
+        };
+        if text.get(start..start + len)? != &claim.text[range.clone()] {
+            return None;
+        }
+        text.replace_range(start..start + len, replacement);
     }
-    text.replace_range(start..start + len, replacement);
     Some(edited)
+}
+
+/// `story` with a twin of every outlet: the same text under another name.
+fn with_twins(story: &Story) -> Story {
+    let mut twinned = story.clone();
+    for version in &story.versions {
+        let mut twin = version.clone();
+        twin.outlet = format!("{} twin", version.outlet);
+        twinned.versions.push(twin);
+    }
+    twinned
 }
 
 /// Whether `message` names the number `number` on its own, not as part
@@ -423,7 +440,13 @@ fn shown(
 
 /// The tally of one story, and the lines that list its misses, false alarms
 /// and errors (when asked for).
-fn story_tally(story: &Story, analyzer: &Analyzer, verbose: bool, errors: bool) -> (Tally, String) {
+fn story_tally(
+    story: &Story,
+    analyzer: &Analyzer,
+    verbose: bool,
+    errors: bool,
+    twins: Option<usize>,
+) -> (Tally, String) {
     let mut tally = Tally::default();
     let mut out = String::new();
     let Ok(report) = analyzer.analyze(story) else {
@@ -465,11 +488,18 @@ fn story_tally(story: &Story, analyzer: &Analyzer, verbose: bool, errors: bool) 
         }
         let mut edited = std::collections::BTreeSet::new();
         for (i, (rb, b)) in members.iter().enumerate() {
+            // An outlet is edited with its twin; its twin is no partner.
+            if twins.is_some_and(|n| rb.outlet.0 >= n) {
+                continue;
+            }
+            let twin = twins.map(|n| rb.outlet.0 + n);
             for fb in &b.figures {
                 let partners: Vec<(usize, &str)> = members
                     .iter()
                     .filter(|(ra, a)| {
-                        ra.outlet != rb.outlet && a.figures.iter().any(|fa| same_number(fa, fb))
+                        ra.outlet != rb.outlet
+                            && Some(ra.outlet.0) != twin
+                            && a.figures.iter().any(|fa| same_number(fa, fb))
                     })
                     .map(|(ra, a)| (ra.outlet.0, a.text.as_str()))
                     .collect();
@@ -485,7 +515,7 @@ fn story_tally(story: &Story, analyzer: &Analyzer, verbose: bool, errors: bool) 
                 let mut run = |text: String, expect: Option<&str>| -> Option<Shown> {
                     let expect_conflict = expect.is_some();
                     let (cut, replacement) = difference(&b.text, &text);
-                    let edited_story = edited_story(story, b, &cut, replacement)?;
+                    let edited_story = edited_story(story, b, &cut, replacement, twins)?;
                     let edited_report = analyzer.analyze(&edited_story).ok()?;
                     let raised = shown(&edited_report, rb.outlet.0, &text, &partners, expect)?;
                     if verbose && raised.any != expect_conflict {
@@ -541,6 +571,7 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(DATA);
     let verbose = std::env::var_os("FIGURE_MISSES").is_some();
     let errors = std::env::var_os("FIGURE_ERRORS").is_some();
+    let split = std::env::var_os("FIGURE_SPLIT").is_some();
     let analyzer = Analyzer::new(&storydiff::Config::default()).expect("default configuration");
     let mut all = [Tally::default(), Tally::default()];
     for name in CORPORA {
@@ -554,7 +585,13 @@ fn main() {
             .par_iter()
             .map(|story| {
                 let half = usize::from(held(&story.id));
-                let (tally, out) = story_tally(story, &analyzer, verbose && half == 0, errors);
+                let (tally, out) = if split {
+                    let twinned = with_twins(story);
+                    let n = Some(story.versions.len());
+                    story_tally(&twinned, &analyzer, verbose && half == 0, errors, n)
+                } else {
+                    story_tally(story, &analyzer, verbose && half == 0, errors, None)
+                };
                 (half, tally, out)
             })
             .collect();

@@ -301,6 +301,43 @@ fn place_singletons(
     groups.retain(|g| !g.is_empty());
 }
 
+/// Join groups of two or more figures that relate no worse than `worst`:
+/// outlets split on a number ("200 homes" in two outlets, "300 homes" in
+/// two others; a wire story that three of twenty outlets corrected) are one
+/// comparison, in conflict, and not two agreements. A group joins another
+/// when the two have no outlet in common and each of its figures may join
+/// the other (see [`may_join`]) and is not stated elsewhere under another
+/// measure (see [`place_singletons`]). Groups of one were placed before; in
+/// a cluster of three outlets or fewer no two groups of two or more are
+/// without a common outlet, so this never applies there.
+fn merge_groups(
+    groups: &mut Vec<Vec<Entry>>,
+    worst: Verdict,
+    states: &dyn Fn(ClaimRef, &Figure) -> bool,
+) {
+    for target in 0..groups.len() {
+        for from in target + 1..groups.len() {
+            let (head, tail) = groups.split_at_mut(from);
+            let (into, group) = (&head[target], &tail[0]);
+            if into.len() < 2 || group.len() < 2 {
+                continue;
+            }
+            let joins = group.iter().all(|e| {
+                may_join(into, e, worst)
+                    && !(worst == Verdict::Conflict
+                        && (states(e.claim, into[0].figure)
+                            || into.iter().any(|m| states(m.claim, e.figure))))
+            });
+            if joins {
+                let moved = std::mem::take(&mut tail[0]);
+                head[target].extend(moved);
+                head[target].sort_by_key(|e| (e.claim, e.figure.span.start));
+            }
+        }
+    }
+    groups.retain(|g| !g.is_empty());
+}
+
 /// The measure a group of figures is reported under: the first that says
 /// what is counted (see [`GENERIC_MEASURES`]), else the first.
 fn measure_of(group: &[Entry]) -> String {
@@ -375,8 +412,10 @@ pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FigureComparison> 
     };
     let mut comparisons = Vec::new();
     for mut groups in keyed {
-        place_singletons(&mut groups, Verdict::Compatible, &states);
-        place_singletons(&mut groups, Verdict::Conflict, &states);
+        for worst in [Verdict::Compatible, Verdict::Conflict] {
+            place_singletons(&mut groups, worst, &states);
+            merge_groups(&mut groups, worst, &states);
+        }
         for group in groups.into_iter().filter(|g| g.len() >= 2) {
             // the group's verdict is its worst pair's; its judgement the best
             // over the pairs that give that verdict

@@ -659,3 +659,22 @@ fn a_figure_is_not_set_against_a_value_its_own_claim_also_gives() {
         "{comparisons:#?}"
     );
 }
+
+/// Outlets split two against two on a number: one comparison in conflict,
+/// not two agreements.
+#[test]
+fn outlets_split_on_a_number_conflict() {
+    let two_hundred = "The fire burned 200 homes in the valley on Monday, officials said.";
+    let three_hundred = "The fire burned 300 homes in the valley on Monday, officials said.";
+    let comparisons = cluster(&[two_hundred, two_hundred, three_hundred, three_hundred]);
+    let homes: Vec<&FigureComparison> = comparisons
+        .iter()
+        .filter(|c| c.values.iter().any(|v| v.figure.value == Some(200.0)))
+        .collect();
+    assert_eq!(homes.len(), 1, "{comparisons:#?}");
+    assert_eq!(homes[0].verdict, Verdict::Conflict);
+    assert_eq!(homes[0].values.len(), 4);
+    // Two outlets against two that agree with them: no conflict.
+    let comparisons = cluster(&[two_hundred, two_hundred, two_hundred, two_hundred]);
+    assert!(comparisons.iter().all(|c| c.verdict == Verdict::Agree));
+}
