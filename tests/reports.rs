@@ -694,3 +694,49 @@ fn a_summary_over_its_budget_drops_second_items_and_keeps_every_part() {
     let part = summary_part(&markdown);
     assert!(words(part) <= 300, "{} words:\n{part}", words(part));
 }
+
+/// Wire copy carried by twelve outlets, three of which give another figure:
+/// too many outlets for a column each, so the headlines and the clusters
+/// are listed, the outlets that say the same named together.
+#[test]
+fn many_outlets_are_listed_with_the_outlets_that_agree_named_together() {
+    let dir = tempfile::tempdir().unwrap();
+    for o in 0..12 {
+        let homes = if [4, 9, 11].contains(&o) { 300 } else { 200 };
+        write(
+            dir.path(),
+            &format!("outlet{o:02}.txt"),
+            &format!(
+                "The fire burned {homes} homes in the valley on Monday, officials said. \
+                 The cause is under investigation.\n"
+            ),
+        );
+    }
+    let out = stdout(&["compare"], dir.path());
+    let longest = out.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(longest <= 100, "a line of {longest} columns:\n{out}");
+    assert!(
+        out.contains("clusters that differ or are partial:"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\"300\" outlet04, outlet09, outlet11"),
+        "{out}"
+    );
+    assert!(out.contains("headlines and leads:"), "{out}");
+    // Six outlets still fit side by side.
+    let six = tempfile::tempdir().unwrap();
+    for o in 0..6 {
+        let homes = if o == 4 { 300 } else { 200 };
+        write(
+            six.path(),
+            &format!("outlet{o:02}.txt"),
+            &format!("The fire burned {homes} homes in the valley on Monday.\n"),
+        );
+    }
+    let out = stdout(&["compare"], six.path());
+    assert!(
+        !out.contains("clusters that differ or are partial:"),
+        "{out}"
+    );
+}

@@ -49,6 +49,17 @@ fn wrap(text: &str, width: usize, indent: &str) -> String {
     lines.join("\n")
 }
 
+/// `text` wrapped as [`wrap`] does, every line indented by `indent` and
+/// the lines after the first by `indent` and two spaces more.
+fn wrap_indented(text: &str, width: usize, indent: &str) -> String {
+    let inner = width.saturating_sub(indent.chars().count());
+    wrap(text, inner, "  ")
+        .lines()
+        .map(|line| format!("{indent}{line}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A status or verdict's colour: red for contradictions and differences,
 /// yellow for partial coverage, green for agreement.
 fn colored(cell: Cell, name: &str, layout: Layout) -> Cell {
@@ -71,6 +82,35 @@ pub fn width(terminal: bool) -> u16 {
         return super::DEFAULT_WIDTH;
     }
     Table::new().width().unwrap_or(super::DEFAULT_WIDTH)
+}
+
+/// The narrowest an outlet's column may be for claims to be read side by
+/// side: a few words a line, after the column's borders. With the default
+/// width of 100 that is up to six outlets; with more, the headlines and
+/// leads and the clusters that differ are listed instead, the outlets that
+/// give one text word for word named together (wire copy carried by twenty
+/// outlets had columns two letters wide).
+const MIN_OUTLET_COLUMN: usize = 14;
+
+/// Columns taken by a side-by-side table's first column ("headline",
+/// "c12 partial").
+const LABEL_COLUMN: usize = 12;
+
+/// Whether `outlets` columns of claims fit side by side in `layout`.
+fn side_by_side(layout: Layout, outlets: usize) -> bool {
+    usize::from(layout.width).saturating_sub(LABEL_COLUMN) / outlets.max(1) >= MIN_OUTLET_COLUMN
+}
+
+/// Texts with the outlets that give each, in order of first appearance.
+fn by_text(items: impl IntoIterator<Item = (OutletId, String)>) -> Vec<(String, Vec<OutletId>)> {
+    let mut groups: Vec<(String, Vec<OutletId>)> = Vec::new();
+    for (outlet, text) in items {
+        match groups.iter_mut().find(|(t, _)| *t == text) {
+            Some((_, outlets)) => outlets.push(outlet),
+            None => groups.push((text, vec![outlet])),
+        }
+    }
+    groups
 }
 
 fn new_table(layout: Layout) -> Table {
@@ -103,29 +143,64 @@ pub fn report(out: &mut dyn Write, report: &Report, layout: Layout) -> io::Resul
     writeln!(out, "{}", wrap(&summary.coverage_line(), width, ""))?;
     if !summary.conflicts.is_empty() {
         writeln!(out, "figures that conflict:")?;
+        let listed = !side_by_side(layout, report.outlets.len());
         for c in &summary.conflicts {
-            let values: Vec<String> = c
-                .values
-                .iter()
-                .map(|(o, text)| format!("{} \"{}\"", name(*o), text))
-                .collect();
-            let line = format!("- {} ({}): {}", c.measure, c.cluster, values.join(", "));
+            let values: Vec<String> = if listed {
+                by_text(c.values.iter().map(|(o, text)| (*o, text.to_string())))
+                    .iter()
+                    .map(|(text, outlets)| {
+                        let names: Vec<String> = outlets.iter().map(|&o| name(o)).collect();
+                        format!("\"{text}\" {}", names.join(", "))
+                    })
+                    .collect()
+            } else {
+                c.values
+                    .iter()
+                    .map(|(o, text)| format!("{} \"{}\"", name(*o), text))
+                    .collect()
+            };
+            let separator = if listed { "; " } else { ", " };
+            let line = format!(
+                "- {} ({}): {}",
+                c.measure,
+                c.cluster,
+                values.join(separator)
+            );
             writeln!(out, "{}", wrap(&line, width, "  "))?;
         }
     }
-    let mut sides = new_table(layout);
-    let mut header = vec![Cell::new("")];
-    header.extend(summary.outlets.iter().map(|o| Cell::new(clean(o.name))));
-    sides.set_header(header);
-    for (label, headline) in [("headline", true), ("lead", false)] {
-        let mut row = vec![Cell::new(label)];
-        row.extend(summary.outlets.iter().map(|o| {
-            let text = o.quoted(headline);
-            Cell::new(text.map_or("—".to_string(), |t| clean(&t).into_owned()))
-        }));
-        sides.add_row(row);
+    let shown = |o: &summary::OutletLine, headline: bool| {
+        o.quoted(headline)
+            .map_or("—".to_string(), |t| clean(&t).into_owned())
+    };
+    if side_by_side(layout, summary.outlets.len()) {
+        let mut sides = new_table(layout);
+        let mut header = vec![Cell::new("")];
+        header.extend(summary.outlets.iter().map(|o| Cell::new(clean(o.name))));
+        sides.set_header(header);
+        for (label, headline) in [("headline", true), ("lead", false)] {
+            let mut row = vec![Cell::new(label)];
+            row.extend(
+                summary
+                    .outlets
+                    .iter()
+                    .map(|o| Cell::new(shown(o, headline))),
+            );
+            sides.add_row(row);
+        }
+        writeln!(out, "{sides}")?;
+    } else {
+        writeln!(out, "headlines and leads:")?;
+        let pairs = summary.outlets.iter().enumerate().map(|(n, o)| {
+            let text = format!("headline {}; lead {}", shown(o, true), shown(o, false));
+            (OutletId(n), text)
+        });
+        for (text, outlets) in by_text(pairs) {
+            let names: Vec<String> = outlets.iter().map(|&o| name(o)).collect();
+            let line = format!("- {}: {text}", names.join(", "));
+            writeln!(out, "{}", wrap(&line, width, "  "))?;
+        }
     }
-    writeln!(out, "{sides}")?;
     let mut section = |title: &str, lines: Vec<String>| -> io::Result<()> {
         if lines.is_empty() {
             return Ok(());
@@ -227,8 +302,39 @@ fn details(out: &mut dyn Write, report: &Report, layout: Layout) -> io::Result<(
     }
     writeln!(out, "{coverage}")?;
     writeln!(out, "{}", framing_table(report, layout))?;
-    if !report.figures.is_empty() {
+    if !report.figures.is_empty() && side_by_side(layout, report.outlets.len()) {
         writeln!(out, "{}", figure_table(report, layout))?;
+    } else if !report.figures.is_empty() {
+        writeln!(out, "figures by measure:")?;
+        for row in &report.figures {
+            let given = row
+                .by_outlet
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| !t.is_empty());
+            let values = by_text(given.map(|(o, texts)| (OutletId(o), texts.join(", "))));
+            let values: Vec<String> = values
+                .iter()
+                .map(|(text, outlets)| {
+                    let names: Vec<String> = outlets
+                        .iter()
+                        .map(|&o| clean(report.outlet_name(o)).into_owned())
+                        .collect();
+                    format!("{text} ({})", names.join(", "))
+                })
+                .collect();
+            let line = format!(
+                "{} [{}]: {}",
+                labels.measure(&row.measure),
+                super::verdict_counts(row),
+                values.join("; ")
+            );
+            writeln!(
+                out,
+                "{}",
+                wrap_indented(&line, usize::from(layout.width), "  ")
+            )?;
+        }
     }
 
     let shown: Vec<_> = report
@@ -236,7 +342,9 @@ fn details(out: &mut dyn Write, report: &Report, layout: Layout) -> io::Result<(
         .iter()
         .filter(|c| matches!(c.status, Status::Differ | Status::Partial))
         .collect();
-    if !shown.is_empty() {
+    if !shown.is_empty() && !side_by_side(layout, report.outlets.len()) {
+        cluster_list(out, report, &shown, layout)?;
+    } else if !shown.is_empty() {
         let mut clusters = new_table(layout);
         let mut header = vec!["cluster".to_string()];
         header.extend(report.outlets.iter().map(|o| clean(&o.name).into_owned()));
@@ -309,6 +417,71 @@ fn details(out: &mut dyn Write, report: &Report, layout: Layout) -> io::Result<(
         plural(agree, "cluster", "clusters"),
         plural(unique, "claim", "claims")
     )?;
+    Ok(())
+}
+
+/// The clusters that differ or are partial, one after another, for more
+/// outlets than fit side by side: each cluster's texts with the outlets
+/// that give them word for word, its figures value by value, its framing
+/// differences and the outlets it is missing from.
+fn cluster_list(
+    out: &mut dyn Write,
+    report: &Report,
+    shown: &[&crate::compare::ClusterReport],
+    layout: Layout,
+) -> io::Result<()> {
+    let width = usize::from(layout.width);
+    let labels = Labels::new(report);
+    let names = |outlets: &[OutletId]| -> String {
+        let names: Vec<String> = outlets
+            .iter()
+            .map(|&o| clean(report.outlet_name(o)).into_owned())
+            .collect();
+        names.join(", ")
+    };
+    writeln!(out, "clusters that differ or are partial:")?;
+    for c in shown {
+        writeln!(out, "{} {}", c.id, super::name(&c.status))?;
+        let texts = by_text(c.members.iter().map(|m| {
+            let text = clean(&report.claim(m.claim).text).into_owned();
+            (m.claim.outlet, text)
+        }));
+        for (text, outlets) in texts {
+            let line = format!("{}: {text}", names(&outlets));
+            writeln!(out, "{}", wrap_indented(&line, width, "  "))?;
+        }
+        for f in &c.figures {
+            let values = by_text(
+                f.values
+                    .iter()
+                    .map(|v| (v.claim.outlet, clean(&v.figure.text).into_owned())),
+            );
+            let values: Vec<String> = values
+                .iter()
+                .map(|(text, outlets)| format!("\"{text}\" {}", names(outlets)))
+                .collect();
+            let line = format!(
+                "{} {}: {}",
+                labels.measure(&f.measure),
+                super::name(&f.verdict),
+                values.join("; ")
+            );
+            writeln!(out, "{}", wrap_indented(&line, width, "  "))?;
+        }
+        for d in &c.framing {
+            let line = format!(
+                "{} {}: {}",
+                super::name(&d.kind),
+                names(&[d.claim.outlet]),
+                clean(&d.text)
+            );
+            writeln!(out, "{}", wrap_indented(&line, width, "  "))?;
+        }
+        if !c.missing.is_empty() {
+            let line = format!("missing from {}", names(&c.missing));
+            writeln!(out, "{}", wrap_indented(&line, width, "  "))?;
+        }
+    }
     Ok(())
 }
 
