@@ -137,6 +137,9 @@ fn keyed(ordered: &[&(ClaimRef, &Claim)]) -> (Keyed, Vec<(usize, usize)>) {
 /// when a member of another outlet gives a figure that could have been
 /// compared with them.
 pub fn crowded(members: &[(ClaimRef, &Claim)]) -> Vec<(ClaimRef, usize)> {
+    if members.len() < 2 {
+        return Vec::new();
+    }
     let mut ordered: Vec<&(ClaimRef, &Claim)> = members.iter().collect();
     ordered.sort_by_key(|(r, _)| *r);
     let (_, crowded) = keyed(&ordered);
@@ -359,6 +362,10 @@ fn kind_name(kind: FigureKind) -> String {
 
 /// Compare the figures of the members of one cluster, measure by measure.
 pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FigureComparison> {
+    // One claim has no other outlet's figures to be compared with.
+    if members.len() < 2 {
+        return Vec::new();
+    }
     let mut ordered: Vec<&(ClaimRef, &Claim)> = members.iter().collect();
     ordered.sort_by_key(|(r, _)| *r);
     let (keys, _) = keyed(&ordered);
