@@ -101,13 +101,19 @@ fn side_by_side(layout: Layout, outlets: usize) -> bool {
     usize::from(layout.width).saturating_sub(LABEL_COLUMN) / outlets.max(1) >= MIN_OUTLET_COLUMN
 }
 
-/// Texts with the outlets that give each, in order of first appearance.
+/// Texts with the outlets that give each, in order of first appearance;
+/// looked up by text, so that thousands of outlets with texts of their own
+/// cost no more than a pass.
 fn by_text(items: impl IntoIterator<Item = (OutletId, String)>) -> Vec<(String, Vec<OutletId>)> {
     let mut groups: Vec<(String, Vec<OutletId>)> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (outlet, text) in items {
-        match groups.iter_mut().find(|(t, _)| *t == text) {
-            Some((_, outlets)) => outlets.push(outlet),
-            None => groups.push((text, vec![outlet])),
+        match index.get(&text) {
+            Some(&at) => groups[at].1.push(outlet),
+            None => {
+                index.insert(text.clone(), groups.len());
+                groups.push((text, vec![outlet]));
+            }
         }
     }
     groups
