@@ -311,6 +311,11 @@ fn cases() -> Vec<Case> {
             )
         },
         Case::with_companion(
+            "200 KB line of abbreviations and backticks (.txt)",
+            file("line.txt", "Mr. Smith said `x` and ".repeat(8_800)),
+            file("ordinary.txt", ordinary_text(202_400).replace("\n\n", " ")),
+        ),
+        Case::with_companion(
             "one 2 MB line of sentences (.json)",
             file(
                 "line.json",

@@ -630,3 +630,40 @@ fn blocks_the_splitter_cannot_cut_are_what_it_leaves_whole() {
         assert!(checked > 5_000, "{checked}");
     }
 }
+
+/// A long block reaches the sentence splitter in windows of at most
+/// `SPLITTER_WINDOW` bytes that tile it, cut at sentence ends: on a line
+/// of abbreviations and backticks the splitter's cost grows with the
+/// square of what it is given (a 47 KB line the fuzzer grew took 3.9 s).
+#[test]
+fn a_long_line_of_abbreviations_and_backticks_reaches_the_splitter_in_windows() {
+    let line = "Mr. Smith said `x` and Dr. Jones wrote it down. ".repeat(1_000);
+    let windows = splitter_windows(&line, 0..line.len());
+    assert!(windows.len() > line.len() / SPLITTER_WINDOW);
+    let mut end = 0;
+    for window in &windows {
+        assert_eq!(window.start, end);
+        assert!(window.len() <= SPLITTER_WINDOW);
+        end = window.end;
+    }
+    assert_eq!(end, line.len());
+    for window in &windows[..windows.len() - 1] {
+        assert!(line[window.clone()].ends_with("down."), "{window:?}");
+    }
+    // No sentence end and no space: cut at character boundaries.
+    let solid = "é".repeat(3_000);
+    let windows = splitter_windows(&solid, 0..solid.len());
+    assert!(
+        windows
+            .iter()
+            .all(|w| solid.is_char_boundary(w.start) && w.len() <= SPLITTER_WINDOW)
+    );
+    assert_eq!(windows.last().unwrap().end, solid.len());
+    // A block that fits is one window, and its sentences are as before.
+    let short = "The mayor resigned. The council met on Monday.";
+    assert_eq!(
+        splitter_windows(short, 0..short.len()),
+        vec![0..short.len()]
+    );
+    assert_eq!(sentences(short).len(), 2);
+}
