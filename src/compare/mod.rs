@@ -299,37 +299,33 @@ pub fn compare(
                 message,
             });
         }
-        if crowded {
-            findings.push(Finding {
-                locations: Vec::new(),
-                fingerprint: String::new(),
-                kind: FindingKind::FiguresNotCompared,
-                cluster: id.clone(),
-                severity: Severity::Info,
-                message: format!(
-                    "the cluster holds {} claims, more than the {MAX_COMPARED_MEMBERS} compared together: their figures and framing are not compared",
-                    members.len(),
-                ),
-            });
-        }
-        let crowded_claims = if crowded {
-            Vec::new()
+        // Figures left uncompared: the whole cluster's, or a crowded claim's.
+        let not_compared: Vec<String> = if crowded {
+            vec![format!(
+                "the cluster holds {} claims, more than the {MAX_COMPARED_MEMBERS} compared together: their figures and framing are not compared",
+                members.len(),
+            )]
         } else {
             figures::crowded(&members)
+                .into_iter()
+                .map(|(claim, count)| {
+                    format!(
+                        "{}'s claim gives {count} figures, more than the {} compared in one claim: its figures are not compared (line {})",
+                        outlets[claim.outlet.0].name,
+                        figures::MAX_FIGURES_PER_CLAIM,
+                        claims[claim.outlet.0][claim.index].at.line
+                    )
+                })
+                .collect()
         };
-        for (claim, count) in crowded_claims {
+        for message in not_compared {
             findings.push(Finding {
                 locations: Vec::new(),
                 fingerprint: String::new(),
                 kind: FindingKind::FiguresNotCompared,
                 cluster: id.clone(),
                 severity: Severity::Info,
-                message: format!(
-                    "{}'s claim gives {count} figures, more than the {} compared in one claim: its figures are not compared (line {})",
-                    outlets[claim.outlet.0].name,
-                    figures::MAX_FIGURES_PER_CLAIM,
-                    claims[claim.outlet.0][claim.index].at.line
-                ),
+                message,
             });
         }
         if confident && members.len() >= 2 && !missing.is_empty() {
