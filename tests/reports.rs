@@ -724,6 +724,17 @@ fn many_outlets_are_listed_with_the_outlets_that_agree_named_together() {
         "{out}"
     );
     assert!(out.contains("headlines and leads:"), "{out}");
+    // Markdown and HTML name the outlets of each value together too.
+    let markdown = stdout(&["compare", "--format", "markdown"], dir.path());
+    assert!(
+        markdown.contains("; “300” outlet04, outlet09, outlet11"),
+        "{markdown}"
+    );
+    let html = stdout(&["compare", "--format", "html"], dir.path());
+    assert!(
+        html.contains("“300”</span> outlet04, outlet09, outlet11"),
+        "{html}"
+    );
     // Six outlets still fit side by side.
     let six = tempfile::tempdir().unwrap();
     for o in 0..6 {

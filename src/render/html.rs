@@ -74,23 +74,38 @@ fn summary(out: &mut dyn Write, report: &Report, place: Place) -> io::Result<()>
     writeln!(out, "<p>{}</p>", escape(&picked.coverage_line()))?;
     if !picked.conflicts.is_empty() {
         writeln!(out, "<p>Figures that conflict:</p><ul>")?;
+        let grouped = report.outlets.len() >= super::GROUPED_FROM_OUTLETS;
         for c in &picked.conflicts {
-            let values: Vec<String> = c
-                .values
-                .iter()
-                .map(|(o, text)| {
-                    format!(
-                        "{} <span class=\"conflict\">“{}”</span>",
-                        name(*o),
-                        escape(text)
-                    )
-                })
-                .collect();
+            let values: Vec<String> = if grouped {
+                super::by_text(c.values.iter().map(|(o, text)| (*o, text.to_string())))
+                    .iter()
+                    .map(|(text, outlets)| {
+                        let names: Vec<String> = outlets.iter().map(|&o| name(o)).collect();
+                        format!(
+                            "<span class=\"conflict\">“{}”</span> {}",
+                            escape(text),
+                            names.join(", ")
+                        )
+                    })
+                    .collect()
+            } else {
+                c.values
+                    .iter()
+                    .map(|(o, text)| {
+                        format!(
+                            "{} <span class=\"conflict\">“{}”</span>",
+                            name(*o),
+                            escape(text)
+                        )
+                    })
+                    .collect()
+            };
+            let separator = if grouped { "; " } else { ", " };
             writeln!(
                 out,
                 "<li class=\"error\">{}: {}</li>",
                 escape(&c.measure),
-                values.join(", ")
+                values.join(separator)
             )?;
         }
         writeln!(out, "</ul>")?;

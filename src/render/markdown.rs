@@ -101,13 +101,24 @@ fn write_summary(out: &mut dyn Write, report: &Report, summary: &Summary) -> io:
     }
     if !summary.conflicts.is_empty() {
         writeln!(out, "\n**Figures that conflict**\n")?;
+        let grouped = report.outlets.len() >= super::GROUPED_FROM_OUTLETS;
         for c in &summary.conflicts {
-            let values: Vec<String> = c
-                .values
-                .iter()
-                .map(|(o, text)| format!("{} “{}”", name(*o), escape(text)))
-                .collect();
-            writeln!(out, "- {}: {}", escape(&c.measure), values.join(", "))?;
+            let values: Vec<String> = if grouped {
+                super::by_text(c.values.iter().map(|(o, text)| (*o, text.to_string())))
+                    .iter()
+                    .map(|(text, outlets)| {
+                        let names: Vec<String> = outlets.iter().map(|&o| name(o)).collect();
+                        format!("“{}” {}", escape(text), names.join(", "))
+                    })
+                    .collect()
+            } else {
+                c.values
+                    .iter()
+                    .map(|(o, text)| format!("{} “{}”", name(*o), escape(text)))
+                    .collect()
+            };
+            let separator = if grouped { "; " } else { ", " };
+            writeln!(out, "- {}: {}", escape(&c.measure), values.join(separator))?;
         }
     }
     if !summary.shared.is_empty() {

@@ -352,6 +352,31 @@ fn per_version(
 /// claims spent a quarter of its time in those calls).
 const JSON_CHUNK: usize = 64 * 1024;
 
+/// From this many outlets, a figure conflict's values are listed value by
+/// value, each with the outlets that give it, in every format: twenty
+/// outlets' values one by one bury the one that differs.
+pub const GROUPED_FROM_OUTLETS: usize = 7;
+
+/// Texts with the outlets that give each, in order of first appearance;
+/// looked up by text, so that thousands of outlets with texts of their own
+/// cost no more than a pass.
+pub(crate) fn by_text(
+    items: impl IntoIterator<Item = (crate::model::OutletId, String)>,
+) -> Vec<(String, Vec<crate::model::OutletId>)> {
+    let mut groups: Vec<(String, Vec<crate::model::OutletId>)> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (outlet, text) in items {
+        match index.get(&text) {
+            Some(&at) => groups[at].1.push(outlet),
+            None => {
+                index.insert(text.clone(), groups.len());
+                groups.push((text, vec![outlet]));
+            }
+        }
+    }
+    groups
+}
+
 /// Write `value` as one line of JSON.
 pub fn write_json_line(out: &mut dyn Write, value: &impl serde::Serialize) -> io::Result<()> {
     let mut buffered = io::BufWriter::with_capacity(JSON_CHUNK, out);

@@ -101,24 +101,6 @@ fn side_by_side(layout: Layout, outlets: usize) -> bool {
     usize::from(layout.width).saturating_sub(LABEL_COLUMN) / outlets.max(1) >= MIN_OUTLET_COLUMN
 }
 
-/// Texts with the outlets that give each, in order of first appearance;
-/// looked up by text, so that thousands of outlets with texts of their own
-/// cost no more than a pass.
-fn by_text(items: impl IntoIterator<Item = (OutletId, String)>) -> Vec<(String, Vec<OutletId>)> {
-    let mut groups: Vec<(String, Vec<OutletId>)> = Vec::new();
-    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for (outlet, text) in items {
-        match index.get(&text) {
-            Some(&at) => groups[at].1.push(outlet),
-            None => {
-                index.insert(text.clone(), groups.len());
-                groups.push((text, vec![outlet]));
-            }
-        }
-    }
-    groups
-}
-
 fn new_table(layout: Layout) -> Table {
     let mut table = Table::new();
     if layout.color {
@@ -149,10 +131,10 @@ pub fn report(out: &mut dyn Write, report: &Report, layout: Layout) -> io::Resul
     writeln!(out, "{}", wrap(&summary.coverage_line(), width, ""))?;
     if !summary.conflicts.is_empty() {
         writeln!(out, "figures that conflict:")?;
-        let listed = !side_by_side(layout, report.outlets.len());
+        let listed = report.outlets.len() >= super::GROUPED_FROM_OUTLETS;
         for c in &summary.conflicts {
             let values: Vec<String> = if listed {
-                by_text(c.values.iter().map(|(o, text)| (*o, text.to_string())))
+                super::by_text(c.values.iter().map(|(o, text)| (*o, text.to_string())))
                     .iter()
                     .map(|(text, outlets)| {
                         let names: Vec<String> = outlets.iter().map(|&o| name(o)).collect();
@@ -201,7 +183,7 @@ pub fn report(out: &mut dyn Write, report: &Report, layout: Layout) -> io::Resul
             let text = format!("headline {}; lead {}", shown(o, true), shown(o, false));
             (OutletId(n), text)
         });
-        for (text, outlets) in by_text(pairs) {
+        for (text, outlets) in super::by_text(pairs) {
             let names: Vec<String> = outlets.iter().map(|&o| name(o)).collect();
             let line = format!("- {}: {text}", names.join(", "));
             writeln!(out, "{}", wrap(&line, width, "  "))?;
@@ -318,7 +300,7 @@ fn details(out: &mut dyn Write, report: &Report, layout: Layout) -> io::Result<(
                 .iter()
                 .enumerate()
                 .filter(|(_, t)| !t.is_empty());
-            let values = by_text(given.map(|(o, texts)| (OutletId(o), texts.join(", "))));
+            let values = super::by_text(given.map(|(o, texts)| (OutletId(o), texts.join(", "))));
             let values: Vec<String> = values
                 .iter()
                 .map(|(text, outlets)| {
@@ -448,7 +430,7 @@ fn cluster_list(
     writeln!(out, "clusters that differ or are partial:")?;
     for c in shown {
         writeln!(out, "{} {}", c.id, super::name(&c.status))?;
-        let texts = by_text(c.members.iter().map(|m| {
+        let texts = super::by_text(c.members.iter().map(|m| {
             let text = clean(&report.claim(m.claim).text).into_owned();
             (m.claim.outlet, text)
         }));
@@ -457,7 +439,7 @@ fn cluster_list(
             writeln!(out, "{}", wrap_indented(&line, width, "  "))?;
         }
         for f in &c.figures {
-            let values = by_text(
+            let values = super::by_text(
                 f.values
                     .iter()
                     .map(|v| (v.claim.outlet, clean(&v.figure.text).into_owned())),
