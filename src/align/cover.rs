@@ -202,10 +202,20 @@ pub(crate) fn confidences(
     }
     let step = (group.len() - 1).div_ceil(SAMPLE);
     let (mut own, mut linked) = (u32::MAX, u32::MAX);
+    let same_words = SCORE_SCALE as u32;
     for &i in group {
         let (mut best_own, mut best_linked) = (0, 0);
+        let mut other_words = false;
         for &k in group.iter().filter(|&&k| k != i).step_by(step) {
             let p = pair(prep, i.min(k), i.max(k));
+            // A member the same word for word (wire copy, a syndicated
+            // article) says nothing about whether the cluster's other texts
+            // state this fact: with it counted, a cluster of two texts each
+            // carried twice was sure of itself whatever the two said.
+            if p.score >= same_words {
+                continue;
+            }
+            other_words = true;
             let content = p.lighter_tokens >= tuning.min_tokens || p.value;
             let contained = if p.supported && content {
                 p.contained
@@ -217,8 +227,14 @@ pub(crate) fn confidences(
             best_own = best_own.max(strength);
             best_linked = best_linked.max(strength.max(p.blind).max(chance));
         }
-        own = own.min(best_own);
-        linked = linked.min(best_linked);
+        if other_words {
+            own = own.min(best_own);
+            linked = linked.min(best_linked);
+        }
+    }
+    if own == u32::MAX {
+        // Every member says the same words.
+        return (1.0, 1.0);
     }
     let scale = |v: u32| f64::from(v) / SCORE_SCALE;
     (scale(own), scale(linked))

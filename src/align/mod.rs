@@ -433,6 +433,27 @@ mod tests {
         assert!(together(&clusters, (0, 2), (2, 1)));
     }
 
+    /// Two texts each carried twice word for word: a member's twin says
+    /// nothing about whether the other text states its fact, so the
+    /// cluster's confidence is that of the two texts, as with one copy each.
+    #[test]
+    fn copies_of_a_text_do_not_vouch_for_a_cluster() {
+        let rally = "Maduro held a rally in Caracas on Sunday.";
+        let oil = "Maduro said oil exports rose in Caracas.";
+        let claims = story(&[&[rally], &[rally], &[oil], &[oil]]);
+        let (_, prep) = prepare(&claims);
+        let chances = cluster::Chances::new();
+        let once = cover::confidences(&prep, &[0, 2], &chances, &Tuning::DEFAULT);
+        let twice = cover::confidences(&prep, &[0, 1, 2, 3], &chances, &Tuning::DEFAULT);
+        assert!(once.0 < 0.5, "{once:?}");
+        assert_eq!(twice, once);
+        // Copies alone are one text: nothing to doubt.
+        assert_eq!(
+            cover::confidences(&prep, &[0, 1], &chances, &Tuning::DEFAULT),
+            (1.0, 1.0)
+        );
+    }
+
     #[test]
     fn claims_that_differ_only_in_a_figure_align() {
         let claims = story(&[
