@@ -155,10 +155,10 @@ const SPLITTER_WINDOW: usize = 2_000;
 
 /// `block` as ranges of at most [`SPLITTER_WINDOW`] bytes that tile it,
 /// each cut after the last sentence end of the window (`!` or `?`, or a
-/// full stop after a lower-case word, then whitespace), else at its last whitespace, else at a character
-/// boundary; never in the window's first half, so that each window moves
-/// on by half a window at least and the whole is read a bounded number of
-/// times.
+/// full stop after a lower-case word, then whitespace), else after its
+/// last whitespace, else at a character boundary; never in the window's
+/// first half, so that each window moves on by half a window at least and
+/// the whole is read a bounded number of times.
 fn splitter_windows(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
     let mut windows = Vec::new();
     let mut start = block.start;
