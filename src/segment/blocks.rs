@@ -107,15 +107,24 @@ pub(super) fn blocks(text: &str) -> Vec<Range<usize>> {
 /// lines end in mid-sentence: when more than [`HARD_WRAPPED_SHARE`] of its
 /// long prose lines have no final punctuation. In text with one paragraph
 /// a line, only headings end without it.
-pub(super) fn is_hard_wrapped<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
-    let (mut long, mut open) = (0, 0);
-    for line in lines {
-        if line.chars().count() >= SOFT_WRAP_MIN_CHARS && !looks_like_heading(line) {
-            long += 1;
-            open += usize::from(!ends_with_terminal(line));
-        }
+///
+/// Lines that end a sentence are read for headings only when some long
+/// line is open: in prose with one paragraph a line, none is, and the
+/// answer is no without looking at a word.
+pub(super) fn is_hard_wrapped<'a>(lines: impl Iterator<Item = &'a str> + Clone) -> bool {
+    let long_prose = |line: &&str| {
+        line.chars().nth(SOFT_WRAP_MIN_CHARS - 1).is_some() && !looks_like_heading(line)
+    };
+    let open = lines
+        .clone()
+        .filter(|line| !ends_with_terminal(line))
+        .filter(long_prose)
+        .count();
+    if open == 0 {
+        return false;
     }
-    long > 0 && open as f64 > HARD_WRAPPED_SHARE * long as f64
+    let long = lines.filter(long_prose).count();
+    open as f64 > HARD_WRAPPED_SHARE * long as f64
 }
 
 /// Whether the sentence of `block` (its last line, really) runs on into

@@ -91,11 +91,14 @@ pub fn segment_reporting(version: &Version, outlet: OutletId) -> (Vec<Segment>, 
         } else if is_boilerplate(&text) {
             SkipReason::Boilerplate
         } else {
-            for (k, part) in quoted_sentences(&version.body, range)
-                .into_iter()
-                .enumerate()
-            {
-                let text = collapse_whitespace(&version.body[part.clone()]);
+            let parts = quoted_sentences(&version.body, range.clone());
+            let whole = parts.len() == 1 && parts[0] == range;
+            let mut text = Some(text);
+            for (k, part) in parts.into_iter().enumerate() {
+                let text = match text.take() {
+                    Some(text) if whole => text,
+                    _ => collapse_whitespace(&version.body[part.clone()]),
+                };
                 let at = positions.of(part.start);
                 let mut segment = Segment::new(outlet, text, at, Some(part));
                 segment.continues = k > 0;

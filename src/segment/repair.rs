@@ -433,7 +433,7 @@ pub(super) fn opens_sentence(word: &str) -> bool {
 /// and starts the next with no space: "world.Today", "1,000.That". Not in
 /// addresses: "www.example.Com", "Jane.Doe@example.com", "Awesome.com".
 pub(super) fn glued_boundaries(word: &str) -> Vec<usize> {
-    if word.contains(['@', '/']) || word.contains("www.") {
+    if !word.contains('.') || word.contains(['@', '/']) || word.contains("www.") {
         return Vec::new();
     }
     let mut cuts = Vec::new();

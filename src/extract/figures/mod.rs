@@ -191,6 +191,18 @@ static NAMES_WITH_NUMBERS: WordList = WordList::new(include_str!(
     "../../../lexicons/figures-names-with-numbers.txt"
 ));
 
+/// [`NAMES_WITH_NUMBERS`] as one automaton, case-blind: every claim with a
+/// figure is searched for all of them at once.
+fn names_matcher() -> &'static aho_corasick::AhoCorasick {
+    static MATCHER: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    MATCHER.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(NAMES_WITH_NUMBERS.iter())
+            .expect("the names lexicon builds an automaton")
+    })
+}
+
 /// The share of capitalized words above which a text is in title case: in
 /// a headline every word is capitalized, so a capital says nothing of a
 /// name.
@@ -204,13 +216,10 @@ fn drop_names(figures: &mut Vec<Figure>, tokens: &[Token], text: &str) {
     if figures.is_empty() {
         return;
     }
-    let lower = text.to_lowercase();
-    let mut names: Vec<std::ops::Range<usize>> = Vec::new();
-    if lower.len() == text.len() {
-        for name in NAMES_WITH_NUMBERS.iter() {
-            names.extend(lower.match_indices(name).map(|(at, n)| at..at + n.len()));
-        }
-    }
+    let names: Vec<std::ops::Range<usize>> = names_matcher()
+        .find_overlapping_iter(text)
+        .map(|m| m.range())
+        .collect();
     let words: Vec<&Token> = tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word)

@@ -1,5 +1,7 @@
 //! Tokens: the text cut into words, numbers and symbols, digits already read.
 
+use compact_str::{CompactString, ToCompactString};
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TokenKind {
@@ -17,8 +19,8 @@ pub(crate) struct Token {
     pub kind: TokenKind,
     pub start: usize,
     pub end: usize,
-    /// Lowercased text.
-    pub lower: String,
+    /// Lowercased text; words and numbers are short, and kept inline.
+    pub lower: CompactString,
     /// Whitespace precedes the token.
     pub space_before: bool,
     /// The value of a `Num` token.
@@ -40,11 +42,13 @@ impl Token {
 
 /// `s` lower-cased: ASCII, which nearly every token is, without the
 /// Unicode tables.
-fn lowercase(s: &str) -> String {
+fn lowercase(s: &str) -> CompactString {
     if s.is_ascii() {
-        s.to_ascii_lowercase()
+        let mut lower = CompactString::from(s);
+        lower.make_ascii_lowercase();
+        lower
     } else {
-        s.to_lowercase()
+        CompactString::from(s.to_lowercase())
     }
 }
 
@@ -145,7 +149,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                             kind: TokenKind::Num,
                             start: part_start,
                             end: part_start + part.len(),
-                            lower: part.to_string(),
+                            lower: CompactString::from(part),
                             space_before: space && first,
                             value: part.parse().unwrap_or(0.0),
                             bare_digits: true,
@@ -165,7 +169,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 kind: TokenKind::Num,
                 start,
                 end: byte_at(k + 1),
-                lower: c.to_string(),
+                lower: c.to_compact_string(),
                 space_before: space,
                 value: v,
                 bare_digits: false,
@@ -208,7 +212,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             kind: TokenKind::Sym,
             start,
             end,
-            lower: c.to_string(),
+            lower: c.to_compact_string(),
             space_before: space,
             value: 0.0,
             bare_digits: false,
@@ -237,7 +241,7 @@ pub(super) fn join_spaced_groups(text: &str, tokens: Vec<Token>) -> Vec<Token> {
         {
             prev.value = prev.value * 1000.0 + t.value;
             prev.end = t.end;
-            prev.lower = text[prev.start..prev.end].to_string();
+            prev.lower = CompactString::from(&text[prev.start..prev.end]);
             prev.bare_digits = false;
             joined_last = true;
             continue;

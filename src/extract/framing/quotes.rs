@@ -20,6 +20,10 @@ pub(super) struct Quoted {
 /// are told apart from apostrophes by what is around them; quotes inside a
 /// double-quoted stretch are left alone.
 pub(super) fn quotations(text: &str) -> Vec<Quoted> {
+    // Most claims have no quotation mark at all, nor an apostrophe.
+    if !text.contains(['“', '«', '”', '»', '"', '‘', '\'', '’']) {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let alnum = |k: Option<&(usize, char)>| k.is_some_and(|(_, c)| c.is_alphanumeric());
     let mut found = Vec::new();
@@ -227,14 +231,14 @@ pub(super) const HEADLINE_WORD_CHARS: usize = 3;
 /// A claim in headline case ("Maduro Rejects ‘Slave’s Peace’"): every
 /// longer word outside its quotations is capitalized, so a quotation in
 /// Title Case says nothing about being a name.
-pub(super) fn in_headline_case(text: &str, quoted: &[Quoted]) -> bool {
+pub(super) fn in_headline_case(text: &str, quoted: &[Range<usize>]) -> bool {
     let mut outside = String::with_capacity(text.len());
     let mut at = 0;
-    for q in quoted {
-        if q.span.start >= at {
-            outside.push_str(&text[at..q.span.start]);
+    for span in quoted {
+        if span.start >= at {
+            outside.push_str(&text[at..span.start]);
             outside.push(' ');
-            at = q.span.end;
+            at = span.end;
         }
     }
     outside.push_str(&text[at.min(text.len())..]);
@@ -256,7 +260,9 @@ pub(super) fn in_headline_case(text: &str, quoted: &[Quoted]) -> bool {
 
 pub(super) fn quote_cues(text: &str) -> Vec<Cue> {
     let quoted = quotations(text);
-    let headline = in_headline_case(text, &quoted);
+    // Read only for a quotation that looks like a name: few do.
+    let mut headline = None;
+    let spans: Vec<Range<usize>> = quoted.iter().map(|q| q.span.clone()).collect();
     quoted
         .into_iter()
         .filter_map(|q| {
@@ -266,7 +272,9 @@ pub(super) fn quote_cues(text: &str) -> Vec<Cue> {
                 .trim_end();
             let words = inner.split_whitespace().count();
             let name = is_title(inner) || is_capitalized_name(text, &q);
-            if (name && !headline)
+            let mut headline_case =
+                || *headline.get_or_insert_with(|| in_headline_case(text, &spans));
+            if (name && !headline_case())
                 || is_rating(text, &q)
                 || is_nickname(text, &q)
                 || (words <= SCARE_QUOTE_MAX_WORDS && is_mention(text, &q))
