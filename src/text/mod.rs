@@ -20,6 +20,16 @@ pub const STOP_WORDS: &str = include_str!("../../lexicons/stopwords.txt");
 /// which bounds it (a few MB a thread) on any input.
 const STEMS_KEPT: usize = 1 << 15;
 
+/// The characters of `text` with their byte offsets, for tokenizers that
+/// look ahead and behind. Sized once for the text (collecting grows the
+/// vector again and again, a claim's characters being many more than the
+/// iterator's lower bound).
+pub fn char_table(text: &str) -> Vec<(usize, char)> {
+    let mut chars = Vec::with_capacity(text.len());
+    chars.extend(text.char_indices());
+    chars
+}
+
 /// `text` transliterated to ASCII (`deunicode`: "é" is "e", curly quotes
 /// are straight) and lower-cased. The transliteration is all ASCII, so it
 /// is lower-cased in place, without a second string.

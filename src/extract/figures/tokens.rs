@@ -78,8 +78,8 @@ pub(super) fn is_digit_separator(c: char) -> bool {
 }
 
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut tokens = Vec::with_capacity(text.len() / 4);
+    let chars = crate::text::char_table(text);
     let byte_at = |k: usize| chars.get(k).map_or(text.len(), |&(b, _)| b);
     let mut k = 0;
     let mut space = true;
@@ -164,7 +164,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             k = end_k;
             continue;
         }
-        if let Some(&(_, v)) = VULGAR_FRACTIONS.iter().find(|(f, _)| *f == c) {
+        if let Some(&(_, v)) = (!c.is_ascii())
+            .then(|| VULGAR_FRACTIONS.iter().find(|(f, _)| *f == c))
+            .flatten()
+        {
             tokens.push(Token {
                 kind: TokenKind::Num,
                 start,

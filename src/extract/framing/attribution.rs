@@ -2,6 +2,8 @@
 //! speech verbs of the lexicon: "X said", "said X", "X, a Republican, said",
 //! "according to X", "X: “...”".
 
+use compact_str::CompactString;
+
 use super::*;
 
 /// A source is looked for this many words either side of an attribution
@@ -15,23 +17,36 @@ pub(super) struct Token<'a> {
     pub(super) text: &'a str,
     pub(super) span: Range<usize>,
     pub(super) word: bool,
+    /// `text` lower-cased, once: each word is looked up in several lists.
+    lower: CompactString,
 }
 
 impl Token<'_> {
-    pub(super) fn lower(&self) -> String {
-        self.text.to_lowercase()
+    pub(super) fn lower(&self) -> &str {
+        &self.lower
     }
 
     pub(super) fn is(&self, words: &[&str]) -> bool {
-        self.word && words.contains(&self.lower().as_str())
+        self.word && words.contains(&self.lower())
+    }
+}
+
+/// `word` lower-cased; most words are ASCII and short, and stay inline.
+fn lowercase(word: &str) -> CompactString {
+    if word.is_ascii() {
+        let mut lower = CompactString::from(word);
+        lower.make_ascii_lowercase();
+        lower
+    } else {
+        CompactString::from(word.to_lowercase())
     }
 }
 
 /// Words (letters and digits, with inner apostrophes, hyphens and periods)
 /// and single punctuation marks.
 pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut tokens = Vec::with_capacity(text.len() / 4);
+    let chars = crate::text::char_table(text);
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
@@ -53,23 +68,26 @@ pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
             }
             // "U.S." keeps its final period: letters and periods alternate.
             let word = &chars[i..j];
-            let abbreviation = word.len() >= 3
-                && word.iter().enumerate().all(|(k, (_, c))| {
-                    if k % 2 == 0 {
-                        c.is_alphabetic()
-                    } else {
-                        *c == '.'
-                    }
-                });
-            let title =
-                TITLES.contains(&&text[start..chars.get(j).map_or(text.len(), |(b, _)| *b)]);
+            let abbreviation = || {
+                word.len() >= 3
+                    && word.iter().enumerate().all(|(k, (_, c))| {
+                        if k % 2 == 0 {
+                            c.is_alphabetic()
+                        } else {
+                            *c == '.'
+                        }
+                    })
+            };
+            let title = || TITLES.contains(&&text[start..chars[j].0]);
             // "R-N.C.", "D-N.Y.": a party and a state keep their last period.
-            let party_state = word.len() >= 4
-                && word.iter().any(|(_, c)| *c == '-')
-                && word[word.len() - 2].1 == '.'
-                && word[word.len() - 1].1.is_uppercase();
-            if (abbreviation || title || party_state)
-                && chars.get(j).is_some_and(|(_, c)| *c == '.')
+            let party_state = || {
+                word.len() >= 4
+                    && word.iter().any(|(_, c)| *c == '-')
+                    && word[word.len() - 2].1 == '.'
+                    && word[word.len() - 1].1.is_uppercase()
+            };
+            if chars.get(j).is_some_and(|(_, c)| *c == '.')
+                && (abbreviation() || title() || party_state())
             {
                 j += 1;
             }
@@ -78,6 +96,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
                 text: &text[start..end],
                 span: start..end,
                 word: true,
+                lower: lowercase(&text[start..end]),
             });
             i = j;
         } else {
@@ -86,6 +105,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
                 text: &text[start..end],
                 span: start..end,
                 word: false,
+                lower: lowercase(&text[start..end]),
             });
             i += 1;
         }
@@ -154,7 +174,7 @@ pub(super) fn source_before(tokens: &[Token], end: usize, lexicon: &Lexicon) -> 
     let mut start = end;
     while start > 0 && end - start < MAX_SOURCE_WORDS {
         let t = &tokens[start - 1];
-        if !t.word || lexicon.verbs.contains_key(&t.lower()) {
+        if !t.word || lexicon.verbs.contains_key(t.lower()) {
             break;
         }
         if t.is(&PHRASE_BREAKS) {
@@ -332,7 +352,7 @@ pub(super) fn appositive_start(tokens: &[Token], end: usize, lexicon: &Lexicon) 
         }
         if is_opening_quote(t.text)
             || is_closing_quote(t.text)
-            || (t.word && lexicon.verbs.contains_key(&t.lower()))
+            || (t.word && lexicon.verbs.contains_key(t.lower()))
             || matches!(t.text, "." | ";" | ":" | "?" | "!")
         {
             return None;
@@ -373,7 +393,7 @@ pub(super) fn opening_subject_comma(
     let between_clean = tokens[first_comma + 1..end - 1].iter().all(|t| {
         !(is_opening_quote(t.text)
             || is_closing_quote(t.text)
-            || (t.word && lexicon.verbs.contains_key(&t.lower()))
+            || (t.word && lexicon.verbs.contains_key(t.lower()))
             || matches!(t.text, "." | ";" | ":" | "?" | "!"))
     });
     let opens_appositive = tokens
@@ -424,7 +444,7 @@ pub(super) fn attributions(
                 continue;
             }
         }
-        let Some(lemma) = lexicon.verbs.get(&lower) else {
+        let Some(lemma) = lexicon.verbs.get(lower) else {
             i += 1;
             continue;
         };

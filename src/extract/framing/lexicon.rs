@@ -1,6 +1,8 @@
 //! The framing lexicons: the built-in word lists merged with the
 //! configured additions, and matching on word boundaries.
 
+use rustc_hash::FxHashMap;
+
 use super::*;
 
 /// Hedge words and phrases, one a line.
@@ -130,7 +132,7 @@ pub fn contains_word(text: &str, word: &str) -> bool {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     pub(super) hedges: WordSet,
-    pub(super) verbs: HashMap<String, String>,
+    pub(super) verbs: FxHashMap<String, String>,
     pub(super) unnamed: WordSet,
     pub(super) loaded: WordSet,
     pub(super) loaded_words: Vec<(String, Option<String>)>,
@@ -194,7 +196,7 @@ impl Lexicon {
             UNNAMED_SOURCES,
             config.unnamed_sources.iter().map(String::as_str),
         );
-        let mut verbs: HashMap<String, String> = entries(ATTRIBUTION_VERBS)
+        let mut verbs: FxHashMap<String, String> = entries(ATTRIBUTION_VERBS)
             .map(pair)
             .map(|(form, lemma)| (form.to_lowercase(), lemma.unwrap_or(form).to_lowercase()))
             .collect();

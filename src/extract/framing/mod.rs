@@ -4,7 +4,7 @@
 //! extended from the `[framing]` section of `storydiff.toml`. Words are
 //! matched with `aho-corasick`, case-folded, on word boundaries.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::{Arc, Mutex, OnceLock};
 

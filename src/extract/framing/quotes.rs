@@ -24,7 +24,7 @@ pub(super) fn quotations(text: &str) -> Vec<Quoted> {
     if !text.contains(['“', '«', '”', '»', '"', '‘', '\'', '’']) {
         return Vec::new();
     }
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let chars = crate::text::char_table(text);
     let alnum = |k: Option<&(usize, char)>| k.is_some_and(|(_, c)| c.is_alphanumeric());
     let mut found = Vec::new();
     let mut double: Option<usize> = None;
