@@ -214,7 +214,11 @@ impl Lexicon {
             let n = n.trim().to_lowercase();
             loaded.insert(l.trim().to_lowercase(), (!n.is_empty()).then_some(n));
         }
-        let loaded_words: Vec<(String, Option<String>)> = loaded.into_iter().collect();
+        // A blank term matches nothing, and left in would shift the
+        // automaton's pattern numbers (blank words are left out of it)
+        // against this list.
+        let loaded_words: Vec<(String, Option<String>)> =
+            loaded.into_iter().filter(|(l, _)| !l.is_empty()).collect();
         let loaded_keys: Vec<String> = loaded_words.iter().map(|(l, _)| l.clone()).collect();
         Ok(Lexicon {
             hedges: WordSet::new(&hedge_words)?,

@@ -589,6 +589,31 @@ fn config_extends_the_lexicons() {
     assert_eq!(lexicon.neutral_of("cabal"), None);
 }
 
+/// A blank loaded term given through the library (the configuration file
+/// refuses one) is left out of the automaton; left in the list it shifted
+/// every later term's neutral onto its neighbour's.
+#[test]
+fn a_blank_loaded_term_shifts_no_neutral() {
+    let mut config = FramingConfig::default();
+    config
+        .loaded_terms
+        .insert("  ".to_string(), "nothing".to_string());
+    let lexicon = Lexicon::from_config(&config).unwrap();
+    let found = find_cues("The Maduro regime amassed troops.", &lexicon);
+    let pairs: Vec<(&str, Option<&str>)> = found
+        .iter()
+        .filter(|c| c.kind == CueKind::LoadedTerm)
+        .map(|c| (c.text.as_str(), c.neutral.as_deref()))
+        .collect();
+    assert_eq!(
+        pairs,
+        vec![
+            ("regime", Some("government")),
+            ("amassed", Some("deployed"))
+        ]
+    );
+}
+
 #[test]
 fn unknown_config_keys_are_refused() {
     assert!(toml::from_str::<FramingConfig>("hedge = [\"x\"]").is_err());
