@@ -300,6 +300,16 @@ pub(super) fn missed_boundaries(sentence: &str) -> Vec<(usize, usize)> {
         let Some(&(next_at, next)) = words.peek() else {
             break;
         };
+        // Each test below needs the word to end in a full stop, `?`, `!`,
+        // a closing quote or bracket, or a footnote's digit: most words end
+        // in a letter or a comma.
+        if word
+            .bytes()
+            .next_back()
+            .is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b',' | b';' | b':'))
+        {
+            continue;
+        }
         let next_word = next.trim_end_matches(|c: char| !c.is_alphanumeric());
         // Looked up only after a word that may end a sentence.
         let starter = || sentence_starters().binary_search(&next_word).is_ok();
