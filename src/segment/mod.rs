@@ -245,6 +245,10 @@ pub fn is_boilerplate(sentence: &str) -> bool {
 
 /// Runs of whitespace become one space.
 pub fn collapse_whitespace(text: &str) -> String {
+    let trimmed = text.trim();
+    if single_spaced(trimmed) {
+        return trimmed.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -253,6 +257,19 @@ pub fn collapse_whitespace(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// True when `text` holds no whitespace but single ASCII spaces, as most
+/// sentences do, so that collapsing leaves it as it is. Only the first
+/// byte of a non-ASCII character has it decoded.
+fn single_spaced(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().all(|(i, &b)| match b {
+        b' ' => bytes.get(i + 1) != Some(&b' '),
+        b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => false,
+        0xc0.. => !text[i..].starts_with(char::is_whitespace),
+        _ => true,
+    })
 }
 
 fn trim_range(text: &str, range: Range<usize>) -> Option<Range<usize>> {

@@ -667,3 +667,22 @@ fn a_long_line_of_abbreviations_and_backticks_reaches_the_splitter_in_windows() 
     );
     assert_eq!(sentences(short).len(), 2);
 }
+
+/// The shortcut for text already single-spaced gives what collapsing
+/// word by word gives, on every kind of space and around it.
+#[test]
+fn collapsing_whitespace_keeps_single_spaced_text_and_folds_the_rest() {
+    let by_words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let pieces = [
+        "a", " ", "  ", "\t", "\n", "\r\n", "\u{a0}", "\u{2009}", "\u{3000}", "\u{85}", "“", "”",
+        "é", "—", "x y", "\u{0b}", "\u{0c}", "\u{1680}", "\u{200b}",
+    ];
+    for a in pieces {
+        for b in pieces {
+            for c in pieces {
+                let text = format!("{a}{b}word{c}{a}");
+                assert_eq!(collapse_whitespace(&text), by_words(&text), "{text:?}");
+            }
+        }
+    }
+}
