@@ -363,6 +363,10 @@ pub(super) fn missed_boundaries(sentence: &str) -> Vec<(usize, usize)> {
 /// interjection ("Jail!") stays with its neighbour.
 pub(super) fn quoted_sentences(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     let body = &text[sentence.clone()];
+    // Only a double quotation divides: without its marks, nothing to read.
+    if !body.contains(['"', '“', '”']) {
+        return vec![sentence];
+    }
     let words: Vec<(usize, &str)> = words_with_offsets(body).collect();
     let mut quotes = QuoteTracker::new(body);
     let mut cuts: Vec<(usize, usize)> = Vec::new();
