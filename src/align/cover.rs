@@ -31,13 +31,13 @@ const SAMPLE: usize = 8;
 
 /// The containment of a pair when the containment rule applies to it (the
 /// lighter claim has enough content, the two are of unequal length, and they
-/// share more than one name), else 0; on the [`SCORE_SCALE`]. A shared
-/// figure value is content enough: "The vote was seven to two." says one
-/// word besides its figure, and the 7-2 of another claim about a vote is
-/// the same fact.
+/// share more than one name), else 0; on the [`SCORE_SCALE`]. A figure in
+/// common is content enough: "The vote was seven to two." says one word
+/// besides its figure, and the 7-2 of another claim about a vote is the
+/// same fact; so is its 7-3, a conflict to report (`Pair::figure`).
 pub(crate) fn containment_link(p: &Pair, tuning: &Tuning) -> u32 {
     let balance = (tuning.balance * SCORE_SCALE).round() as u32;
-    let content = p.lighter_tokens >= tuning.min_tokens || p.value;
+    let content = p.lighter_tokens >= tuning.min_tokens || p.figure;
     if p.supported && content && p.balance <= balance {
         p.contained
     } else {
@@ -216,7 +216,7 @@ pub(crate) fn confidences(
                 continue;
             }
             other_words = true;
-            let content = p.lighter_tokens >= tuning.min_tokens || p.value;
+            let content = p.lighter_tokens >= tuning.min_tokens || p.figure;
             let contained = if p.supported && content {
                 p.contained
             } else {

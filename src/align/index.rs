@@ -58,10 +58,14 @@ pub(crate) struct Pair {
     /// the two claims' figures clash.
     pub blind: u32,
     /// Whether the pair shares more than one name: two or more content
-    /// tokens, or a figure value.
+    /// tokens, or a figure (`figure`).
     pub supported: bool,
     /// Whether the two claims give a figure value in common.
     pub value: bool,
+    /// Whether they give a figure in common with values set aside: a
+    /// value, or a quantity in values that clash
+    /// (`Prepared::quantities_clash`).
+    pub figure: bool,
     /// The fewer content tokens of the two claims, figures counting as one
     /// (`Prepared::content_tokens`).
     pub lighter_tokens: usize,
@@ -186,6 +190,11 @@ pub(crate) fn pair(prep: &Prepared, a: usize, b: usize) -> Pair {
     let claim = (claim * SCORE_SCALE).round() as u32;
     let contained = (prep.containment(a, b) * SCORE_SCALE).round() as u32;
     let (words, value) = prep.support(a, b);
+    // A figure both give counts as a shared name, and so does a quantity
+    // both give with clashing values: figure values set aside, as in the
+    // blind score ("It passed in a 396-9 vote" against "the House voted
+    // 594-9" is one fact with a conflict for the compare stage).
+    let figure = value || prep.quantities_clash(a, b);
     Pair {
         score,
         blind,
@@ -193,8 +202,9 @@ pub(crate) fn pair(prep: &Prepared, a: usize, b: usize) -> Pair {
         a,
         b,
         contained,
-        supported: words >= 2 || value,
+        supported: words >= 2 || figure,
         value,
+        figure,
         lighter_tokens: prep.content_tokens(a).min(prep.content_tokens(b)),
         balance: (prep.balance(a, b) * SCORE_SCALE).round() as u32,
     }

@@ -454,6 +454,46 @@ mod tests {
         );
     }
 
+    /// A quantity both claims give counts as a shared name even when the
+    /// values clash: "a 396-9 vote" and "voted 594-9" share one word
+    /// besides it, and an edited tally once left the two claims apart, the
+    /// conflict unreported. Two years that differ do not count: many
+    /// claims of a story about different events give one.
+    #[test]
+    fn a_clashing_quantity_is_shared_evidence_and_a_clashing_year_is_not() {
+        let with_figures = |outlets: &[&[&str]]| {
+            let mut claims = story(outlets);
+            for claim in claims.iter_mut().flatten() {
+                claim.figures = crate::extract::figures::find_figures(
+                    &claim.text,
+                    &crate::extract::figures::Context::default(),
+                );
+            }
+            claims
+        };
+        let supported = |a: &str, b: &str| {
+            let (_, prep) = prepare(&with_figures(&[&[a], &[b]]));
+            index::pair(&prep, 0, 1).supported
+        };
+        let passed = "It passed in a 396-9 vote.";
+        assert!(supported(
+            passed,
+            "On Wednesday, the House voted 396-9 on the bill."
+        ));
+        assert!(supported(
+            passed,
+            "On Wednesday, the House voted 594-9 on the bill."
+        ));
+        assert!(!supported(
+            passed,
+            "On Wednesday, the House voted on the bill."
+        ));
+        assert!(!supported(
+            "His second term as governor ends in 2019.",
+            "His years in office began in 2010, marked by controversy."
+        ));
+    }
+
     #[test]
     fn claims_that_differ_only_in_a_figure_align() {
         let claims = story(&[
