@@ -231,6 +231,15 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 /// number: the first group has one to three digits, each next group exactly
 /// three, one space apart. "423 0000" stays two numbers.
 pub(super) fn join_spaced_groups(text: &str, tokens: Vec<Token>) -> Vec<Token> {
+    // Most claims have no group of three digits after a number: nothing to
+    // join, and no second vector.
+    let group = |t: &Token| t.kind == TokenKind::Num && t.bare_digits && t.lower.len() == 3;
+    if !tokens
+        .windows(2)
+        .any(|w| w[0].kind == TokenKind::Num && group(&w[1]))
+    {
+        return tokens;
+    }
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
     let mut joined_last = false;
     for t in tokens {
