@@ -20,6 +20,19 @@ pub const STOP_WORDS: &str = include_str!("../../lexicons/stopwords.txt");
 /// which bounds it (a few MB a thread) on any input.
 const STEMS_KEPT: usize = 1 << 15;
 
+/// `word` lower-cased for a token: ASCII, which nearly every word is,
+/// without the Unicode tables, and a short word kept inline rather than on
+/// the heap (a claim has a token every few bytes).
+pub fn lowercase_token(word: &str) -> compact_str::CompactString {
+    if word.is_ascii() {
+        let mut lower = compact_str::CompactString::from(word);
+        lower.make_ascii_lowercase();
+        lower
+    } else {
+        compact_str::CompactString::from(word.to_lowercase())
+    }
+}
+
 /// The characters of `text` with their byte offsets, for tokenizers that
 /// look ahead and behind. Sized once for the text (collecting grows the
 /// vector again and again, a claim's characters being many more than the

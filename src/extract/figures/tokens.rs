@@ -2,6 +2,8 @@
 
 use compact_str::{CompactString, ToCompactString};
 
+use crate::text::lowercase_token;
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TokenKind {
@@ -37,18 +39,6 @@ impl Token {
     }
     pub(crate) fn attached(&self) -> bool {
         !self.space_before
-    }
-}
-
-/// `s` lower-cased: ASCII, which nearly every token is, without the
-/// Unicode tables.
-fn lowercase(s: &str) -> CompactString {
-    if s.is_ascii() {
-        let mut lower = CompactString::from(s);
-        lower.make_ascii_lowercase();
-        lower
-    } else {
-        CompactString::from(s.to_lowercase())
     }
 }
 
@@ -133,7 +123,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                     kind: TokenKind::Num,
                     start,
                     end: byte_at(end_k),
-                    lower: lowercase(&text[start..byte_at(end_k)]),
+                    lower: lowercase_token(&text[start..byte_at(end_k)]),
                     space_before: space,
                     value: value * 10f64.powi(exponent),
                     bare_digits: chunk.chars().all(|c| c.is_ascii_digit()) && exponent == 0,
@@ -200,7 +190,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 kind: TokenKind::Word,
                 start,
                 end,
-                lower: lowercase(&text[start..end]),
+                lower: lowercase_token(&text[start..end]),
                 space_before: space,
                 value: 0.0,
                 bare_digits: false,

@@ -31,17 +31,6 @@ impl Token<'_> {
     }
 }
 
-/// `word` lower-cased; most words are ASCII and short, and stay inline.
-fn lowercase(word: &str) -> CompactString {
-    if word.is_ascii() {
-        let mut lower = CompactString::from(word);
-        lower.make_ascii_lowercase();
-        lower
-    } else {
-        CompactString::from(word.to_lowercase())
-    }
-}
-
 /// Words (letters and digits, with inner apostrophes, hyphens and periods)
 /// and single punctuation marks.
 pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
@@ -96,7 +85,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
                 text: &text[start..end],
                 span: start..end,
                 word: true,
-                lower: lowercase(&text[start..end]),
+                lower: crate::text::lowercase_token(&text[start..end]),
             });
             i = j;
         } else {
@@ -105,7 +94,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Token<'_>> {
                 text: &text[start..end],
                 span: start..end,
                 word: false,
-                lower: lowercase(&text[start..end]),
+                lower: crate::text::lowercase_token(&text[start..end]),
             });
             i += 1;
         }
