@@ -303,19 +303,20 @@ impl Prepared {
     /// calendar's ([`CALENDAR_MEASURES`]): "a 396-9 vote" against "voted
     /// 594-9", "$250 million" against "$375 million".
     pub fn quantities_clash(&self, a: usize, b: usize) -> bool {
-        let quantities = |i: usize| -> Vec<Fig> {
-            self.profiles[i]
-                .figures
-                .iter()
-                .filter(|f| {
-                    f.measure
-                        .as_deref()
-                        .is_some_and(|m| calendar_keys().iter().all(|k| k != m))
-                })
-                .cloned()
-                .collect()
+        let quantity = |f: &Fig| {
+            f.measure
+                .as_deref()
+                .is_some_and(|m| calendar_keys().iter().all(|k| k != m))
         };
-        let (fa, fb) = (quantities(a), quantities(b));
+        let (pa, pb) = (&self.profiles[a].figures, &self.profiles[b].figures);
+        if pa.iter().all(quantity) && pb.iter().all(quantity) {
+            // nothing to leave out: no copies
+            return self.figures_clash(a, b);
+        }
+        let quantities = |figures: &[Fig]| -> Vec<Fig> {
+            figures.iter().filter(|f| quantity(f)).cloned().collect()
+        };
+        let (fa, fb) = (quantities(pa), quantities(pb));
         if fa.is_empty() || fb.is_empty() {
             return false;
         }
