@@ -8,8 +8,14 @@ use rustc_hash::FxHashMap;
 use super::calibrate::{Content, Features, Surface, shared};
 use super::tokens::{self, NUMBER_KEY, Normalized};
 
-/// Background word frequencies (see the file's header for source and licence).
+/// Background word frequencies (see the file's header for source and
+/// licence); the program reads them by stem, from [`BACKGROUND_STEMS`].
+#[cfg(test)]
 const BACKGROUND: &str = include_str!("../../data/background-rarity.tsv");
+
+/// [`BACKGROUND`] by stem, derived from it (see [`derive_background_stems`]):
+/// stemming its 28,000 words took 15 ms at every start of `compare`.
+const BACKGROUND_STEMS: &str = include_str!("../../data/background-stems.tsv");
 
 /// The Zipf frequency (log10 per billion words) taken for a word the
 /// background table does not list: its cut-off is 3.0, so an unlisted word is
@@ -83,26 +89,42 @@ const DERIVED_MAX_EXTRA: usize = 3;
 /// How much a derived form counts as the word it derives from.
 const DERIVED_SIM: f64 = 0.9;
 
-/// Information per stem ([`info`] of its Zipf frequency, summed over the
-/// words that share the stem), computed once per process.
+/// Information per stem ([`info`] of the stem's Zipf frequency, the words
+/// that share the stem counted together), read once per process from
+/// [`BACKGROUND_STEMS`].
 fn background() -> &'static FxHashMap<String, f32> {
     static TABLE: OnceLock<FxHashMap<String, f32>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut per_billion: HashMap<String, f64> = HashMap::new();
-        for line in tokens::lexicon_lines(BACKGROUND) {
-            let Some((word, zipf)) = line.split_once('\t') else {
-                continue;
-            };
-            let Ok(zipf) = zipf.parse::<f64>() else {
-                continue;
-            };
-            *per_billion.entry(crate::text::stem_once(word)).or_default() += 10f64.powf(zipf);
-        }
-        per_billion
-            .into_iter()
-            .map(|(stem, count)| (stem, info(count.log10() as f32)))
+        tokens::lexicon_lines(BACKGROUND_STEMS)
+            .filter_map(|line| {
+                let (stem, zipf) = line.split_once('\t')?;
+                Some((stem.to_string(), info(zipf.parse::<f32>().ok()?)))
+            })
             .collect()
     })
+}
+
+/// The lines of [`BACKGROUND_STEMS`] as [`BACKGROUND`] gives them: every
+/// stem of its words with the Zipf frequency of their occurrences
+/// together, `stem<TAB>zipf`, sorted by stem.
+#[cfg(test)]
+fn derive_background_stems() -> Vec<String> {
+    let mut per_billion: HashMap<String, f64> = HashMap::new();
+    for line in tokens::lexicon_lines(BACKGROUND) {
+        let Some((word, zipf)) = line.split_once('\t') else {
+            continue;
+        };
+        let Ok(zipf) = zipf.parse::<f64>() else {
+            continue;
+        };
+        *per_billion.entry(crate::text::stem_once(word)).or_default() += 10f64.powf(zipf);
+    }
+    let mut lines: Vec<String> = per_billion
+        .into_iter()
+        .map(|(stem, count)| format!("{stem}\t{}", count.log10() as f32))
+        .collect();
+    lines.sort();
+    lines
 }
 
 /// How informative a word of Zipf frequency `zipf` is.
@@ -811,6 +833,31 @@ mod tests {
             texts,
             texts.iter().map(|t| normalize_text(t, &[])).collect(),
         )
+    }
+
+    /// `data/background-stems.tsv` is what `data/background-rarity.tsv`
+    /// gives. After a change to the word list or the stemmer, rewrite it
+    /// with `STORYDIFF_WRITE_DERIVED=1 cargo test background_stems`.
+    #[test]
+    fn background_stems_are_derived_from_the_word_list() {
+        let derived = derive_background_stems();
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/background-stems.tsv");
+        if std::env::var_os("STORYDIFF_WRITE_DERIVED").is_some() {
+            let header = "# The stems of data/background-rarity.tsv with the Zipf frequency of their\n\
+                          # words together: `stem<TAB>zipf`, sorted by stem. Derived, not edited:\n\
+                          # src/align/similarity.rs, `derive_background_stems`; a test checks it,\n\
+                          # and `STORYDIFF_WRITE_DERIVED=1 cargo test background_stems` rewrites it.\n\
+                          # Source and licence: those of data/background-rarity.tsv.\n";
+            std::fs::write(path, format!("{header}{}\n", derived.join("\n")))
+                .expect("the derived table is written");
+        }
+        let stored: Vec<&str> = tokens::lexicon_lines(BACKGROUND_STEMS).collect();
+        assert!(stored.len() > 10_000);
+        assert!(
+            stored == derived,
+            "{path} is not what data/background-rarity.tsv gives: \
+             run STORYDIFF_WRITE_DERIVED=1 cargo test background_stems"
+        );
     }
 
     #[test]
