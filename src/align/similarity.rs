@@ -91,18 +91,26 @@ const DERIVED_SIM: f64 = 0.9;
 
 /// Information per stem ([`info`] of the stem's Zipf frequency, the words
 /// that share the stem counted together), read once per process from
-/// [`BACKGROUND_STEMS`].
-fn background() -> &'static FxHashMap<String, f32> {
-    static TABLE: OnceLock<FxHashMap<String, f32>> = OnceLock::new();
+/// [`BACKGROUND_STEMS`], its stems borrowed from the embedded file.
+fn background() -> &'static FxHashMap<&'static str, f32> {
+    static TABLE: OnceLock<FxHashMap<&'static str, f32>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        tokens::lexicon_lines(BACKGROUND_STEMS)
-            .filter_map(|line| {
-                let (stem, zipf) = line.split_once('\t')?;
-                Some((stem.to_string(), info(zipf.parse::<f32>().ok()?)))
-            })
-            .collect()
+        let lines = tokens::lexicon_lines(BACKGROUND_STEMS);
+        let mut table = FxHashMap::with_capacity_and_hasher(
+            BACKGROUND_STEMS.len() / BACKGROUND_LINE_BYTES,
+            Default::default(),
+        );
+        table.extend(lines.filter_map(|line| {
+            let (stem, zipf) = line.split_once('\t')?;
+            Some((stem, info(zipf.parse::<f32>().ok()?)))
+        }));
+        table
     })
 }
+
+/// About the bytes of a line of [`BACKGROUND_STEMS`] ("troop\t4.6"), to size
+/// its table once.
+const BACKGROUND_LINE_BYTES: usize = 12;
 
 /// The lines of [`BACKGROUND_STEMS`] as [`BACKGROUND`] gives them: every
 /// stem of its words with the Zipf frequency of their occurrences
