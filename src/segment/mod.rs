@@ -92,13 +92,12 @@ pub fn segment_reporting(version: &Version, outlet: OutletId) -> (Vec<Segment>, 
             SkipReason::Boilerplate
         } else {
             let parts = quoted_sentences(&version.body, range.clone());
-            let whole = parts.len() == 1 && parts[0] == range;
-            let mut text = Some(text);
+            // A sentence that does not divide keeps the text read above.
+            let mut whole = (parts.len() == 1 && parts[0] == range).then_some(text);
             for (k, part) in parts.into_iter().enumerate() {
-                let text = match text.take() {
-                    Some(text) if whole => text,
-                    _ => collapse_whitespace(&version.body[part.clone()]),
-                };
+                let text = whole
+                    .take()
+                    .unwrap_or_else(|| collapse_whitespace(&version.body[part.clone()]));
                 let at = positions.of(part.start);
                 let mut segment = Segment::new(outlet, text, at, Some(part));
                 segment.continues = k > 0;
