@@ -58,49 +58,96 @@ impl Default for FramingConfig {
 
 pub use crate::text::lexicon::{entries, pair};
 
-/// Words matched case-folded on word boundaries.
+/// Word lists matched case-folded on word boundaries, all of them in one
+/// pass over the text: every claim is searched with the hedges and the
+/// loaded terms, and one automaton reads its bytes once instead of twice.
 #[derive(Debug, Clone)]
 pub(super) struct WordSet {
     pub(super) matcher: AhoCorasick,
+    /// The first pattern number of each list after the first.
+    list_starts: Vec<usize>,
 }
 
 impl WordSet {
     pub(super) fn new(words: &[String]) -> Result<WordSet, aho_corasick::BuildError> {
+        WordSet::of_lists(&[words])
+    }
+
+    /// One automaton over several lists; [`WordSet::find_each`] keeps their
+    /// matches apart.
+    pub(super) fn of_lists(lists: &[&[String]]) -> Result<WordSet, aho_corasick::BuildError> {
         // An empty word would match between the bytes of a multi-byte
         // character; it can come from a blank entry in the configuration.
-        let words = words.iter().map(|w| w.trim()).filter(|w| !w.is_empty());
+        let lists: Vec<Vec<&str>> = lists
+            .iter()
+            .map(|words| {
+                words
+                    .iter()
+                    .map(|w| w.trim())
+                    .filter(|w| !w.is_empty())
+                    .collect()
+            })
+            .collect();
+        let list_starts = lists
+            .iter()
+            .scan(0, |start, list| {
+                *start += list.len();
+                Some(*start)
+            })
+            .take(lists.len().saturating_sub(1))
+            .collect();
         // A DFA: the sets are small (tens to hundreds of words) and built
         // once per run, and every claim is searched with each.
         let matcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(words)?;
-        Ok(WordSet { matcher })
+            .build(lists.into_iter().flatten())?;
+        Ok(WordSet {
+            matcher,
+            list_starts,
+        })
     }
 
     /// Non-overlapping matches on word boundaries, longest first where
     /// matches overlap: `(pattern index, byte range)`.
     pub(super) fn find(&self, text: &str) -> Vec<(usize, Range<usize>)> {
-        let mut found: Vec<(usize, Range<usize>)> = self
-            .matcher
-            .find_overlapping_iter(text)
-            .filter(|m| on_word_boundaries(text, m.range()))
-            .map(|m| (m.pattern().as_usize(), m.range()))
-            .collect();
-        found.sort_by_key(|(_, r)| (r.start, std::cmp::Reverse(r.end)));
-        let mut kept: Vec<(usize, Range<usize>)> = Vec::new();
-        for (pattern, range) in found {
-            if kept.last().is_none_or(|(_, last)| range.start >= last.end) {
-                kept.push((pattern, range));
+        self.find_each(text).swap_remove(0)
+    }
+
+    /// [`WordSet::find`] for each list apart, pattern indices counted within
+    /// the list: a match of one list never hides a match of another.
+    pub(super) fn find_each(&self, text: &str) -> Vec<Vec<(usize, Range<usize>)>> {
+        let mut found: Vec<Vec<(usize, Range<usize>)>> =
+            vec![Vec::new(); self.list_starts.len() + 1];
+        for m in self.matcher.find_overlapping_iter(text) {
+            if !on_word_boundaries(text, m.range()) {
+                continue;
             }
+            let pattern = m.pattern().as_usize();
+            let list = self.list_starts.partition_point(|&s| s <= pattern);
+            let first = list.checked_sub(1).map_or(0, |l| self.list_starts[l]);
+            found[list].push((pattern - first, m.range()));
         }
-        kept
+        found.into_iter().map(longest_first).collect()
     }
 
     pub(super) fn contains(&self, text: &str) -> bool {
         !self.find(text).is_empty()
     }
+}
+
+/// Of overlapping matches, the one that starts first, and of those the
+/// longest.
+fn longest_first(mut found: Vec<(usize, Range<usize>)>) -> Vec<(usize, Range<usize>)> {
+    found.sort_by_key(|(_, r)| (r.start, std::cmp::Reverse(r.end)));
+    let mut kept: Vec<(usize, Range<usize>)> = Vec::new();
+    for (pattern, range) in found {
+        if kept.last().is_none_or(|(_, last)| range.start >= last.end) {
+            kept.push((pattern, range));
+        }
+    }
+    kept
 }
 
 pub(super) fn on_word_boundaries(text: &str, range: Range<usize>) -> bool {
@@ -131,10 +178,11 @@ pub fn contains_word(text: &str, word: &str) -> bool {
 /// The built-in lexicons merged with the configured additions.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    pub(super) hedges: WordSet,
+    /// The hedges (first list) and the loaded terms (second), searched
+    /// together.
+    pub(super) hedges_and_loaded: WordSet,
     pub(super) verbs: FxHashMap<String, String>,
     pub(super) unnamed: WordSet,
-    pub(super) loaded: WordSet,
     pub(super) loaded_words: Vec<(String, Option<String>)>,
 }
 
@@ -221,10 +269,9 @@ impl Lexicon {
             loaded.into_iter().filter(|(l, _)| !l.is_empty()).collect();
         let loaded_keys: Vec<String> = loaded_words.iter().map(|(l, _)| l.clone()).collect();
         Ok(Lexicon {
-            hedges: WordSet::new(&hedge_words)?,
+            hedges_and_loaded: WordSet::of_lists(&[&hedge_words, &loaded_keys])?,
             verbs,
             unnamed: WordSet::new(&unnamed_words)?,
-            loaded: WordSet::new(&loaded_keys)?,
             loaded_words,
         })
     }

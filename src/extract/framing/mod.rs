@@ -153,7 +153,9 @@ pub fn find_cues(text: &str, lexicon: &Lexicon) -> Vec<Cue> {
             quote.speaker = Some(speaker);
         }
     }
-    for (_, range) in lexicon.hedges.find(text) {
+    let [hedges, loaded] = <[_; 2]>::try_from(lexicon.hedges_and_loaded.find_each(text))
+        .expect("two lists: hedges and loaded terms");
+    for (_, range) in hedges {
         if inside(&range, &quotes, &[CueKind::Quote])
             || is_month_may(text, &range)
             || is_physical_appear(text, &range)
@@ -163,7 +165,7 @@ pub fn find_cues(text: &str, lexicon: &Lexicon) -> Vec<Cue> {
         }
         cues.push(Cue::new(CueKind::Hedge, &text[range.clone()], range));
     }
-    for (pattern, range) in lexicon.loaded.find(text) {
+    for (pattern, range) in loaded {
         if inside(&range, &quotes, &[CueKind::Quote, CueKind::ScareQuote]) {
             continue;
         }

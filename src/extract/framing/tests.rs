@@ -8,6 +8,20 @@ fn an_empty_word_never_matches_inside_a_multibyte_character() {
     assert!(contains_word("a hundred🙂? regime", "regime"));
 }
 
+#[test]
+fn word_lists_searched_together_keep_their_matches_apart() {
+    let words = |w: &[&str]| w.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+    let (first, second) = (words(&["", "claim", "may"]), words(&["claim that", "dire"]));
+    let set = lexicon::WordSet::of_lists(&[&first, &second]).unwrap();
+    // The longer match of the second list does not hide the first list's;
+    // each list numbers its words from 0, blank words left out.
+    assert_eq!(
+        set.find_each("They claim that it may be dire."),
+        [vec![(0, 5..10), (1, 19..22)], vec![(0, 5..15), (1, 26..30)]]
+    );
+    assert_eq!(set.find("Dire claims"), []);
+}
+
 fn cues(text: &str) -> Vec<Cue> {
     find_cues(text, &Lexicon::default())
 }
