@@ -3,6 +3,7 @@
 // The binary is the one place that prints; the library never does.
 #![allow(clippy::print_stderr)]
 
+mod allocator;
 mod args;
 mod generate;
 mod progress;
@@ -14,12 +15,11 @@ use clap::Parser;
 
 use args::{CheckArgs, Cli, Command, StoryRun};
 use progress::Progress;
-use storydiff::Analyzer;
 use storydiff::check::{self, Baseline};
-use storydiff::corpus;
 use storydiff::error::EXIT_BAD_INPUT;
 use storydiff::output::Output;
 use storydiff::render::{self, Format};
+use storydiff::{Analyzer, corpus};
 
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
