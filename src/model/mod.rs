@@ -129,16 +129,23 @@ impl Version {
     }
 
     fn positions_up_to(&self, end: usize) -> Positions<'_> {
-        let end = floor_char_boundary(&self.body, end);
-        let mut newlines = Vec::new();
+        let body = &self.body[..floor_char_boundary(&self.body, end)];
+        let newlines = memchr::memchr_iter(b'\n', body.as_bytes()).collect();
+        // A mark at the first character at least CHAR_MARK_STRIDE bytes past
+        // the one before, with the characters before it.
         let mut marks = vec![(0, 0)];
-        for (chars, (i, c)) in self.body[..end].char_indices().enumerate() {
-            if i >= marks[marks.len() - 1].0 + CHAR_MARK_STRIDE {
-                marks.push((i, chars));
+        let (mut last, mut chars) = (0, 0);
+        loop {
+            let mut next = last + CHAR_MARK_STRIDE;
+            while next < body.len() && !body.is_char_boundary(next) {
+                next += 1;
             }
-            if c == '\n' {
-                newlines.push(i);
+            if next >= body.len() {
+                break;
             }
+            chars += char_count(&body.as_bytes()[last..next]);
+            marks.push((next, chars));
+            last = next;
         }
         Positions {
             version: self,
@@ -278,6 +285,12 @@ impl Positions<'_> {
 }
 
 /// The largest char boundary of `text` at or before `offset`.
+/// The characters in `bytes`, whole UTF-8 text: every byte but the
+/// continuation bytes starts one.
+fn char_count(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
 fn floor_char_boundary(text: &str, offset: usize) -> usize {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
