@@ -22,13 +22,7 @@ pub fn extract(
     segments: Vec<Segment>,
     lexicon: &framing::Lexicon,
 ) -> Vec<Claim> {
-    let context = figures::Context::for_version(version);
-    let mut claims: Vec<Claim> = segments.into_iter().map(Claim::from).collect();
-    for claim in claims.iter_mut() {
-        claim.figures = figures::find_figures(&claim.text, &context);
-        let starts: Vec<usize> = claim.figures.iter().map(|f| f.span.start).collect();
-        claim.figure_at = version.positions_in_claim(claim, &starts);
-    }
+    let mut claims = figures::claims_with_figures(version, segments);
     for sentence in sentences(&claims) {
         if sentence.len() == 1 {
             let claim = &mut claims[sentence.start];

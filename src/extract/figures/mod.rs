@@ -75,11 +75,8 @@ pub fn claims_with_figures(version: &Version, segments: Vec<Segment>) -> Vec<Cla
     let mut claims: Vec<Claim> = segments.into_iter().map(Claim::from).collect();
     for claim in claims.iter_mut() {
         claim.figures = find_figures(&claim.text, &context);
-        claim.figure_at = claim
-            .figures
-            .iter()
-            .map(|f| version.position_in_claim(claim, f.span.start))
-            .collect();
+        let starts: Vec<usize> = claim.figures.iter().map(|f| f.span.start).collect();
+        claim.figure_at = version.positions_in_claim(claim, &starts);
     }
     claims
 }
