@@ -61,31 +61,44 @@ pub use config::Config;
 pub use error::{ErrorKind, InputError};
 pub use model::{Claim, Story, Version};
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use extract::framing::Lexicon;
 use model::{Outlet, OutletId, Skip};
 
-/// The pipeline, set up once for a configuration: the lexicons are built
-/// here, so that a corpus run builds them once and a bad word in them is an
-/// error before the first story.
+/// The pipeline, set up once for a configuration: a corpus run builds the
+/// lexicons once, and a bad configured word in them is an error before the
+/// first story. The built-in lexicons alone cannot fail, and are built when
+/// first needed: `storydiff figures` never reads framing cues.
 #[derive(Debug, Clone)]
 pub struct Analyzer {
     config: Config,
-    lexicon: Arc<Lexicon>,
+    lexicon: OnceLock<Arc<Lexicon>>,
 }
 
 impl Analyzer {
     /// Set the pipeline up for `config`. Fails (an [`ErrorKind::Config`]
     /// error) when the configured lexicon words cannot be matched.
     pub fn new(config: &Config) -> Result<Analyzer, InputError> {
-        let lexicon = Lexicon::shared(&config.framing).map_err(|e| {
-            InputError::file("configuration", format!("bad [framing] words: {e}"))
-                .of_kind(ErrorKind::Config)
-        })?;
+        let lexicon = OnceLock::new();
+        if config.framing != extract::framing::FramingConfig::default() {
+            let built = Lexicon::shared(&config.framing).map_err(|e| {
+                InputError::file("configuration", format!("bad [framing] words: {e}"))
+                    .of_kind(ErrorKind::Config)
+            })?;
+            lexicon.get_or_init(|| built);
+        }
         Ok(Analyzer {
             config: config.clone(),
             lexicon,
+        })
+    }
+
+    /// The framing lexicons, built on first use when the configuration adds
+    /// nothing to them (and then they cannot fail to build).
+    fn lexicon(&self) -> &Lexicon {
+        self.lexicon.get_or_init(|| {
+            Lexicon::shared(&self.config.framing).expect("the built-in lexicons build")
         })
     }
 
@@ -109,7 +122,7 @@ impl Analyzer {
             .enumerate()
             .map(|(o, version)| {
                 let (segments, dropped) = segment::segment_reporting(version, OutletId(o));
-                let claims = extract::extract(version, segments, &self.lexicon);
+                let claims = extract::extract(version, segments, self.lexicon());
                 let skipped = model::skip::account(version, &claims, dropped);
                 (claims, skipped)
             })
