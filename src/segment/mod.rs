@@ -129,10 +129,14 @@ fn pieces(text: &str) -> Vec<Range<usize>> {
             splitter_windows(text, block.clone())
                 .into_iter()
                 .flat_map(|window| {
-                    sentencex::get_sentence_boundaries("en", &text[window.clone()])
+                    // The sentences as slices of the window (no character
+                    // counts, which the boundaries would carry unused).
+                    let part = &text[window];
+                    sentencex::segment("en", part)
                         .into_iter()
-                        .filter_map(move |b| {
-                            trim_range(text, window.start + b.start_byte..window.start + b.end_byte)
+                        .filter_map(move |s| {
+                            let start = s.as_ptr() as usize - text.as_ptr() as usize;
+                            trim_range(text, start..start + s.len())
                         })
                 })
                 .collect()
