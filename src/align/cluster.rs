@@ -1,6 +1,6 @@
 //! Greedy clustering from the strongest links, one claim per outlet per cluster.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::model::{ClaimRef, OutletId};
 
@@ -73,7 +73,7 @@ pub(crate) fn greedy(
     // The outlets of each cluster of two or more, kept at its root. Clusters
     // merge smaller into larger, so the total cost stays n log n however
     // large they grow. Only looked up, never iterated: order cannot leak.
-    let mut outlets: Vec<HashSet<OutletId>> = vec![HashSet::new(); refs.len()];
+    let mut outlets: Vec<HashSet<OutletId>> = vec![HashSet::default(); refs.len()];
     for link in order {
         let (x, y) = (root[link.a], root[link.b]);
         if x == y {
@@ -106,7 +106,7 @@ pub(crate) fn greedy(
             outlets[keep].insert(refs[m].outlet);
         }
         members[keep].extend(moved);
-        outlets[gone] = HashSet::new();
+        outlets[gone] = HashSet::default();
     }
     members
         .into_iter()

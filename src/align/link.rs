@@ -15,7 +15,7 @@
 //! [`STORY_MIN_CLAIMS`] claims; with fewer there is no story to read, and
 //! the pair's calibrated score and containment decide alone.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::index::{Pair, SCORE_SCALE};
 use super::similarity::Prepared;

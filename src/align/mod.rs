@@ -182,7 +182,7 @@ pub fn align_tuned(claims: &[Vec<Claim>], config: &AlignConfig, tuning: &Tuning)
         (p.supported && p.claim.max(p.contained) >= scaled(link::PAIR_EVIDENCE_FLOOR))
             || p.score >= scaled(1.0)
     };
-    let mut chances = Chances::new();
+    let mut chances = Chances::default();
     let mut links = Vec::new();
     for (p, x) in pairs.iter().zip(link::features(&pairs, &prep, &shape)) {
         let link = match x {
@@ -442,7 +442,7 @@ mod tests {
         let oil = "Maduro said oil exports rose in Caracas.";
         let claims = story(&[&[rally], &[rally], &[oil], &[oil]]);
         let (_, prep) = prepare(&claims);
-        let chances = cluster::Chances::new();
+        let chances = cluster::Chances::default();
         let once = cover::confidences(&prep, &[0, 2], &chances, &Tuning::DEFAULT);
         let twice = cover::confidences(&prep, &[0, 1, 2, 3], &chances, &Tuning::DEFAULT);
         assert!(once.0 < 0.5, "{once:?}");

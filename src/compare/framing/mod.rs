@@ -1,7 +1,11 @@
 //! Framing differences between the members of a cluster, quote fidelity
 //! across outlets, and outlet profiles.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+// Fx-hashed: the keys are short words and claim addresses in private
+// tables, where a keyed hash buys nothing; no output depends on their order.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
@@ -436,7 +440,7 @@ fn attribution_difference(
         .map(|c| {
             c.source
                 .as_deref()
-                .map_or_else(HashSet::new, |s| naming_stems(s).collect())
+                .map_or_else(HashSet::default, |s| naming_stems(s).collect())
         })
         .collect();
     let as_fact: Vec<ClaimRef> = rest

@@ -279,7 +279,7 @@ pub fn quote_fidelity(claims: &[Vec<Claim>]) -> Vec<QuoteMismatch> {
     let postings: Vec<HashMap<&str, Vec<usize>>> = by_outlet
         .iter()
         .map(|quotes| {
-            let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+            let mut index: HashMap<&str, Vec<usize>> = HashMap::default();
             for (n, q) in quotes.iter().enumerate() {
                 let distinct: BTreeSet<&str> = q.words.iter().map(|w| w.text.as_str()).collect();
                 for word in distinct {
@@ -293,7 +293,7 @@ pub fn quote_fidelity(claims: &[Vec<Claim>]) -> Vec<QuoteMismatch> {
     // have nothing to compare: every quotation of each is in the other's
     // keys. They get one number, so that wire copy carried by thousands of
     // outlets costs a comparison of numbers per pair of outlets.
-    let mut quote_sets: HashMap<Vec<&str>, usize> = HashMap::new();
+    let mut quote_sets: HashMap<Vec<&str>, usize> = HashMap::default();
     let same_quotes: Vec<usize> = keys
         .iter()
         .map(|set| {
@@ -484,7 +484,7 @@ fn compare_quotes(a: &[Word], b: &[Word]) -> Option<(f64, String)> {
     let mut best: Option<(usize, usize, std::ops::Range<usize>)> = None;
     // Words as numbers, so that each window is compared without copying
     // its words.
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut ids: HashMap<&str, u32> = HashMap::default();
     let short_ids = word_ids(short, &mut ids);
     let long_ids = word_ids(long, &mut ids);
     // Windows a quarter shorter to a quarter longer than the shorter one, so
