@@ -288,6 +288,14 @@ pub(super) fn cut_missed_boundaries(text: &str, pieces: Vec<Range<usize>>) -> Ve
 /// Offsets in `sentence` where one sentence ends and, after whitespace, the
 /// next begins.
 pub(super) fn missed_boundaries(sentence: &str) -> Vec<(usize, usize)> {
+    if !may_hold_missed_boundary(sentence) {
+        return Vec::new();
+    }
+    read_missed_boundaries(sentence)
+}
+
+/// [`missed_boundaries`], reading every word.
+pub(super) fn read_missed_boundaries(sentence: &str) -> Vec<(usize, usize)> {
     let mut cuts = Vec::new();
     let mut words = words_with_offsets(sentence).peekable();
     let mut quotes = QuoteTracker::new(sentence);
@@ -352,6 +360,24 @@ pub(super) fn missed_boundaries(sentence: &str) -> Vec<(usize, usize)> {
         }
     }
     cuts
+}
+
+/// Whether `sentence` has what every cut of [`missed_boundaries`] needs: a
+/// full stop, `?` or `!` in a word before the last (each test below reads
+/// one), a dash before a closing quotation mark there (an interrupted
+/// quotation), or in the last word a full stop glued to a capital ("He
+/// left.Then"). Most sentences have none, and are not read word by word.
+pub(super) fn may_hold_missed_boundary(sentence: &str) -> bool {
+    let trimmed = sentence.trim_end();
+    let last = trimmed.rfind(char::is_whitespace).map_or(0, |at| {
+        at + trimmed[at..].chars().next().map_or(1, char::len_utf8)
+    });
+    let (before, last_word) = trimmed.split_at(last);
+    before.contains(['.', '?', '!'])
+        || (before.contains(['-', '—', '–']) && before.contains(['"', '\'', '”', '’']))
+        || last_word
+            .match_indices('.')
+            .any(|(dot, _)| last_word[dot + 1..].starts_with(char::is_uppercase))
 }
 
 /// Where a sentence that quotes a speaker's several sentences divides into

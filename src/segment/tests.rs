@@ -631,6 +631,77 @@ fn blocks_the_splitter_cannot_cut_are_what_it_leaves_whole() {
     }
 }
 
+/// A sentence that [`repair::may_hold_missed_boundary`] passes over is one
+/// the word-by-word reading would not cut: checked on seeded sentences of
+/// words, abbreviations, end marks, quotation marks, dashes, footnote
+/// numbers and glued sentences, among which the reading does cut some.
+#[test]
+fn sentences_passed_over_for_missed_boundaries_have_none() {
+    const FRAGMENTS: &[&str] = &[
+        "The",
+        "mayor",
+        "said",
+        "U.S.",
+        "Mr.",
+        "down.",
+        "it?",
+        "Yes!",
+        "left.Then",
+        "to--\"",
+        "we will—”",
+        "safe.”",
+        "(1987).1",
+        "consultation.11",
+        "12",
+        "“The",
+        "\"",
+        "'",
+        "’",
+        "-",
+        "—",
+        "3.5",
+        "Jane.Doe@example.com",
+        "www.example.Com",
+        "a",
+        " ",
+        "  ",
+        "\t",
+        "\u{a0}",
+        ".",
+        "?",
+        "!",
+        ",",
+        "How",
+        "I",
+        "in",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let (mut passed, mut cut) = (0, 0);
+    for _ in 0..40_000 {
+        let mut sentence = String::new();
+        for _ in 0..1 + seed % 9 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            if !sentence.is_empty() && seed & 3 != 0 {
+                sentence.push(' ');
+            }
+            sentence.push_str(FRAGMENTS[(seed >> 8) as usize % FRAGMENTS.len()]);
+        }
+        let cuts = repair::read_missed_boundaries(&sentence);
+        if repair::may_hold_missed_boundary(&sentence) {
+            cut += usize::from(!cuts.is_empty());
+        } else {
+            passed += 1;
+            assert_eq!(cuts, [], "{sentence:?}");
+        }
+    }
+    assert!(
+        passed > 5_000 && cut > 1_000,
+        "{passed} passed over, {cut} cut"
+    );
+}
+
 /// A long block reaches the sentence splitter in windows of at most
 /// `SPLITTER_WINDOW` bytes that tile it, cut at sentence ends: on a line
 /// of abbreviations and backticks the splitter's cost grows with the
