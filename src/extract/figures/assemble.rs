@@ -161,7 +161,9 @@ pub(super) const SIGNIFICANT_DIGITS: usize = 12;
 
 /// `v` rounded to [`SIGNIFICANT_DIGITS`].
 pub(crate) fn tidy(v: f64) -> f64 {
-    if v == 0.0 || !v.is_finite() {
+    // A whole number of at most twelve digits is its own rounding: most
+    // figures, read without writing and parsing them again.
+    if v == 0.0 || !v.is_finite() || (v.fract() == 0.0 && v.abs() < 1e12) {
         return v;
     }
     format!("{:.*e}", SIGNIFICANT_DIGITS - 1, v)

@@ -932,3 +932,34 @@ fn a_spaced_dash_joins_tens_and_units() {
     assert_eq!(one("fifty - two people").value, Some(52.0));
     assert_eq!(one("fifty-two people").value, Some(52.0));
 }
+
+/// Whole numbers skip the written rounding in `tidy`: the shortcut gives
+/// what writing to twelve significant digits and reading back gives, on
+/// seeded whole numbers up to the shortcut's bound and fractions beside.
+#[test]
+fn whole_numbers_round_to_themselves() {
+    let written = |v: f64| -> f64 {
+        format!("{:.*e}", assemble::SIGNIFICANT_DIGITS - 1, v)
+            .parse()
+            .unwrap()
+    };
+    let mut seed: u64 = 0x0123_4567_89AB_CDEF;
+    for _ in 0..20_000 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let whole = (seed % 1_000_000_000_000) as f64;
+        let digits = 10f64.powi((seed >> 50) as i32 % 12);
+        let beyond = whole * 1e4 + 7.0;
+        for v in [
+            whole,
+            -whole,
+            (whole / digits).trunc(),
+            whole / 1e3,
+            beyond,
+            999_999_999_999.0,
+        ] {
+            assert_eq!(assemble::tidy(v).to_bits(), written(v).to_bits(), "{v}");
+        }
+    }
+}
