@@ -284,13 +284,13 @@ impl Positions<'_> {
     }
 }
 
-/// The largest char boundary of `text` at or before `offset`.
 /// The characters in `bytes`, whole UTF-8 text: every byte but the
 /// continuation bytes starts one.
 fn char_count(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
+/// The largest char boundary of `text` at or before `offset`.
 fn floor_char_boundary(text: &str, offset: usize) -> usize {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
