@@ -48,6 +48,7 @@ pub fn extract(
                 .collect();
         }
     }
+    framing::continue_quotations(&version.body, &mut claims);
     framing::carry_speakers(&version.body, &mut claims);
     claims
 }

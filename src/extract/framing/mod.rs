@@ -239,18 +239,79 @@ fn speaker_of(claim: &Claim) -> Option<String> {
         .or_else(|| attributed.and_then(|c| c.source.clone()))
 }
 
+/// Whether claim `b` follows claim `a` within one paragraph of `body`.
+fn same_paragraph(body: &str, a: &Claim, b: &Claim) -> bool {
+    match (&a.span, &b.span) {
+        (Some(a), Some(b)) if a.end <= b.start => body
+            .get(a.end..b.start)
+            .is_some_and(|gap| gap.matches('\n').count() < PARAGRAPH_BREAK_LINES),
+        _ => false,
+    }
+}
+
+/// Sentences inside a quotation of several sentences that carry no
+/// quotation mark of their own become quotations too: the middle of
+/// "“It has been prosecuted by two presidents. Republicans have supported
+/// the effort. It is an affront.”", and the first sentence of a paragraph
+/// that only closes a quotation begun in an earlier paragraph ("There are,
+/// of course, those who think we should pull out. But one of them
+/// shouldn't be the chairman.”"). They are the speaker's words, not the
+/// outlet's, so they are never stated as fact. Each gets a quote cue over
+/// its whole text, within one paragraph of `body`; headlines are left
+/// alone.
+pub fn continue_quotations(body: &str, claims: &mut [Claim]) {
+    // Within the paragraph so far: whether a quotation is open, and the
+    // claims without a mark since its start or the last mark.
+    let mut open = false;
+    let mut unmarked: Vec<usize> = Vec::new();
+    let mut inside: Vec<usize> = Vec::new();
+    for i in 0..claims.len() {
+        if i == 0 || !same_paragraph(body, &claims[i - 1], &claims[i]) {
+            open = false;
+            unmarked.clear();
+        }
+        let claim = &claims[i];
+        if claim.headline {
+            continue;
+        }
+        let marks = quotes::double_marks(&claim.text);
+        if !marks.any {
+            if open {
+                inside.push(i);
+            } else {
+                unmarked.push(i);
+            }
+            continue;
+        }
+        if marks.closes_earlier && !open {
+            inside.append(&mut unmarked);
+        }
+        unmarked.clear();
+        open = marks.left_open;
+    }
+    for i in inside {
+        let claim = &mut claims[i];
+        let words = claim
+            .text
+            .trim()
+            .trim_end_matches([',', '.', ';', ':'])
+            .trim_end();
+        if words.is_empty() {
+            continue;
+        }
+        let cue = Cue::new(CueKind::Quote, words, 0..claim.text.len());
+        claim.cues.push(cue);
+        claim.cues.sort_by_key(|c| (c.span.start, c.span.end));
+    }
+}
+
 /// Quotations whose speaker is named in the sentence before or after, within
 /// one paragraph of `body`: "“It has always been bipartisan. We will keep
 /// it so,” she said." Each quotation without a speaker, in a claim without
 /// an attribution, takes the speaker of the claim before it or, failing
 /// that, of the claim after it.
 pub fn carry_speakers(body: &str, claims: &mut [Claim]) {
-    let same_paragraph = |a: &Claim, b: &Claim| match (&a.span, &b.span) {
-        (Some(a), Some(b)) if a.end <= b.start => body
-            .get(a.end..b.start)
-            .is_some_and(|gap| gap.matches('\n').count() < PARAGRAPH_BREAK_LINES),
-        _ => false,
-    };
+    let same_paragraph = |a: &Claim, b: &Claim| same_paragraph(body, a, b);
     let speakers: Vec<Option<String>> = claims.iter().map(speaker_of).collect();
     for i in 0..claims.len() {
         let claim = &claims[i];

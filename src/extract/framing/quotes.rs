@@ -95,6 +95,31 @@ pub(super) fn quotations(text: &str) -> Vec<Quoted> {
     found
 }
 
+/// What a claim's double quotation marks say about quotations that run
+/// past it.
+pub(super) struct DoubleMarks {
+    /// The claim has a double quotation mark.
+    pub(super) any: bool,
+    /// A mark closes a quotation that began before the claim.
+    pub(super) closes_earlier: bool,
+    /// A quotation opens and runs past the claim's end.
+    pub(super) left_open: bool,
+}
+
+/// The double quotation marks of `text`, read as [`quotations`] reads them.
+pub(super) fn double_marks(text: &str) -> DoubleMarks {
+    let any = text.contains(['“', '«', '”', '»', '"']);
+    let quoted = if any { quotations(text) } else { Vec::new() };
+    // An open-ended quotation from the claim's start without a mark of its
+    // own ends one begun earlier; one whose words start after its mark
+    // runs past the claim's end.
+    DoubleMarks {
+        any,
+        closes_earlier: quoted.iter().any(|q| q.open_ended && q.inner.start == 0),
+        left_open: quoted.iter().any(|q| q.open_ended && q.inner.start > 0),
+    }
+}
+
 /// The length in bytes of the quotation mark at `at`.
 pub(super) fn mark_len(text: &str, at: usize) -> usize {
     text[at..].chars().next().map_or(1, char::len_utf8)

@@ -344,6 +344,54 @@ fn a_quotation_takes_its_speaker_from_the_next_or_previous_sentence() {
     assert_eq!(speakers, vec![Some("she"), Some("she"), None]);
 }
 
+/// The claims of `body`, one per sentence given, with their own cues.
+fn claims_of(body: &str, sentences: &[&str]) -> Vec<Claim> {
+    let lexicon = Lexicon::default();
+    sentences
+        .iter()
+        .map(|sentence| {
+            let start = body.find(sentence).unwrap();
+            let mut claim = Claim::new(
+                crate::model::OutletId(0),
+                (*sentence).to_string(),
+                crate::model::Position::START,
+                Some(start..start + sentence.len()),
+            );
+            claim.cues = find_cues(&claim.text, &lexicon);
+            claim
+        })
+        .collect()
+}
+
+#[test]
+fn sentences_inside_a_quotation_of_several_sentences_are_quotations() {
+    let body = "“It has been prosecuted by two presidents. Republicans have supported the effort. It is an affront,” he wrote.\n\n\
+                There are those who think we should pull out. But one of them shouldn’t be the chairman.”\n\n\
+                The chairman did not answer. He left the room.";
+    let sentences = [
+        "“It has been prosecuted by two presidents.",
+        "Republicans have supported the effort.",
+        "It is an affront,” he wrote.",
+        "There are those who think we should pull out.",
+        "But one of them shouldn’t be the chairman.”",
+        "The chairman did not answer.",
+        "He left the room.",
+    ];
+    let mut claims = claims_of(body, &sentences);
+    continue_quotations(body, &mut claims);
+    carry_speakers(body, &mut claims);
+    let quoted: Vec<bool> = claims
+        .iter()
+        .map(|c| c.cues.iter().any(|q| q.kind == CueKind::Quote))
+        .collect();
+    assert_eq!(quoted, [true, true, true, true, true, false, false]);
+    let middle = claims[1].cues.iter().find(|q| q.kind == CueKind::Quote);
+    assert_eq!(
+        middle.map(|q| (q.text.as_str(), q.speaker.as_deref())),
+        Some(("Republicans have supported the effort", Some("he")))
+    );
+}
+
 #[test]
 fn inverted_attribution_after_a_quote() {
     assert_eq!(
