@@ -171,8 +171,26 @@ pub(crate) fn also(
         .collect()
 }
 
-/// The confidences of a group, each 0 to 1, 1 for a claim alone; each
-/// member pair is scored once for both.
+/// Each member of `group`, in order, with the pairs it makes with an even
+/// sample of the other members: what the member scores and
+/// [`confidences`] read, each pair scored once for all of them.
+pub(crate) fn sampled_pairs(prep: &Prepared, group: &[usize]) -> Vec<Vec<Pair>> {
+    let step = group.len().saturating_sub(1).div_ceil(SAMPLE).max(1);
+    group
+        .iter()
+        .map(|&i| {
+            group
+                .iter()
+                .filter(|&&k| k != i)
+                .step_by(step)
+                .map(|&k| pair(prep, i.min(k), i.max(k)))
+                .collect()
+        })
+        .collect()
+}
+
+/// The confidences of a group, from its [`sampled_pairs`], each 0 to 1, 1
+/// for a claim alone; each member pair is scored once for both.
 ///
 /// The first (`Cluster::confidence`) is the least, over the members, of a
 /// member's strongest link to another member (over an even sample of
@@ -195,23 +213,16 @@ pub(crate) fn also(
 /// share their words); a changed figure lowers the pair's own score (a
 /// disjoint value counts against it), so a gate on the first would hide
 /// exactly the conflicts it should show.
-pub(crate) fn confidences(
-    prep: &Prepared,
-    group: &[usize],
-    chances: &Chances,
-    tuning: &Tuning,
-) -> (f64, f64) {
-    if group.len() < 2 {
+pub(crate) fn confidences(sampled: &[Vec<Pair>], chances: &Chances, tuning: &Tuning) -> (f64, f64) {
+    if sampled.len() < 2 {
         return (1.0, 1.0);
     }
-    let step = (group.len() - 1).div_ceil(SAMPLE);
     let (mut own, mut linked) = (u32::MAX, u32::MAX);
     let same_words = SCORE_SCALE as u32;
-    for &i in group {
+    for pairs in sampled {
         let (mut best_own, mut best_linked) = (0, 0);
         let mut other_words = false;
-        for &k in group.iter().filter(|&&k| k != i).step_by(step) {
-            let p = pair(prep, i.min(k), i.max(k));
+        for p in pairs {
             // A member the same word for word (wire copy, a syndicated
             // article) says nothing about whether the cluster's other texts
             // state this fact: with it counted, a cluster of two texts each
@@ -226,7 +237,7 @@ pub(crate) fn confidences(
             } else {
                 0
             };
-            let strength = strength_with(&p, contained, tuning);
+            let strength = strength_with(p, contained, tuning);
             let chance = chances.get(&(p.a, p.b)).copied().unwrap_or(0);
             best_own = best_own.max(strength);
             best_linked = best_linked.max(strength.max(p.blind).max(chance));

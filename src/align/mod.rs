@@ -34,11 +34,6 @@ use similarity::Prepared;
 /// off on both sides, so one half needs no tuning of its own.
 pub const DEFAULT_THRESHOLD: f64 = 0.5;
 
-/// A member's score is its mean score against at most this many other
-/// members, evenly spread over the cluster, so that a cluster carried by
-/// hundreds of outlets costs no more than a few comparisons per member.
-const MEMBER_SAMPLE: usize = 8;
-
 /// The knobs of story-level linking, fitted on full-article gold by
 /// `cargo bench --bench story_align -- --fit` with whole stories held out
 /// (`docs/alignment.md`). Not a user setting: [`Tuning::DEFAULT`] is what
@@ -244,11 +239,13 @@ pub fn align_tuned(claims: &[Vec<Claim>], config: &AlignConfig, tuning: &Tuning)
         .into_iter()
         .zip(also)
         .map(|(group, also)| {
+            let sampled = cover::sampled_pairs(&prep, &group);
             let members = group
                 .iter()
-                .map(|&i| Member {
+                .zip(&sampled)
+                .map(|(&i, pairs)| Member {
                     claim: refs[i],
-                    score: member_score(&prep, &group, i),
+                    score: member_score(pairs),
                 })
                 .collect();
             let nearest = match group.as_slice() {
@@ -258,8 +255,7 @@ pub fn align_tuned(claims: &[Vec<Claim>], config: &AlignConfig, tuning: &Tuning)
                 }),
                 _ => None,
             };
-            let (confidence, linked_confidence) =
-                cover::confidences(&prep, &group, &chances, tuning);
+            let (confidence, linked_confidence) = cover::confidences(&sampled, &chances, tuning);
             let also = also
                 .into_iter()
                 .map(|(i, score)| Member {
@@ -348,21 +344,16 @@ pub fn pair_features(a: &Claim, b: &Claim) -> calibrate::Features {
     prep.features(0, 1)
 }
 
-/// Score of member `i` against the rest of `group`: the mean over an even
-/// sample of the other members; 1 for a cluster of one.
-fn member_score(prep: &Prepared, group: &[usize], i: usize) -> f64 {
-    let others = group.len() - 1;
-    if others == 0 {
+/// A member's score: its mean score against an even sample of the other
+/// members (its [`cover::sampled_pairs`]), so that a cluster carried by
+/// hundreds of outlets costs no more than a few comparisons per member; 1
+/// for a cluster of one.
+fn member_score(pairs: &[index::Pair]) -> f64 {
+    if pairs.is_empty() {
         return 1.0;
     }
-    let step = others.div_ceil(MEMBER_SAMPLE);
-    let sample = group.iter().filter(|&&k| k != i).step_by(step);
-    let (mut sum, mut count) = (0u64, 0u64);
-    for &k in sample {
-        sum += (prep.score(i.min(k), i.max(k)) * SCORE_SCALE).round() as u64;
-        count += 1;
-    }
-    (sum as f64 / count as f64).round() / SCORE_SCALE
+    let sum: u64 = pairs.iter().map(|p| u64::from(p.score)).sum();
+    (sum as f64 / pairs.len() as f64).round() / SCORE_SCALE
 }
 
 #[cfg(test)]
@@ -443,13 +434,25 @@ mod tests {
         let claims = story(&[&[rally], &[rally], &[oil], &[oil]]);
         let (_, prep) = prepare(&claims);
         let chances = cluster::Chances::default();
-        let once = cover::confidences(&prep, &[0, 2], &chances, &Tuning::DEFAULT);
-        let twice = cover::confidences(&prep, &[0, 1, 2, 3], &chances, &Tuning::DEFAULT);
+        let once = cover::confidences(
+            &cover::sampled_pairs(&prep, &[0, 2]),
+            &chances,
+            &Tuning::DEFAULT,
+        );
+        let twice = cover::confidences(
+            &cover::sampled_pairs(&prep, &[0, 1, 2, 3]),
+            &chances,
+            &Tuning::DEFAULT,
+        );
         assert!(once.0 < 0.5, "{once:?}");
         assert_eq!(twice, once);
         // Copies alone are one text: nothing to doubt.
         assert_eq!(
-            cover::confidences(&prep, &[0, 1], &chances, &Tuning::DEFAULT),
+            cover::confidences(
+                &cover::sampled_pairs(&prep, &[0, 1]),
+                &chances,
+                &Tuning::DEFAULT
+            ),
             (1.0, 1.0)
         );
     }

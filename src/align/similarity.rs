@@ -291,12 +291,6 @@ impl Prepared {
         }
     }
 
-    /// The score of claims `a` and `b`: the chance, 0 to 1, that they are
-    /// the same claim (`calibrate.rs`).
-    pub fn score(&self, a: usize, b: usize) -> f64 {
-        self.features(a, b).score()
-    }
-
     /// What the calibrated score of claims `a` and `b` weighs.
     pub fn features(&self, a: usize, b: usize) -> Features {
         self.features_as(a, b, Figures::Values)
