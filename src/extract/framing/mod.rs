@@ -257,8 +257,10 @@ fn same_paragraph(body: &str, a: &Claim, b: &Claim) -> bool {
 /// of course, those who think we should pull out. But one of them
 /// shouldn't be the chairman.”"). They are the speaker's words, not the
 /// outlet's, so they are never stated as fact. Each gets a quote cue over
-/// its whole text, within one paragraph of `body`; headlines are left
-/// alone.
+/// its whole text in place of its other cues, as [`find_cues`] reads a
+/// quotation with its marks: hedges, loaded terms and attributions inside
+/// it are the speaker's. Within one paragraph of `body`; headlines are
+/// left alone.
 pub fn continue_quotations(body: &str, claims: &mut [Claim]) {
     // Within the paragraph so far: whether a quotation is open, and the
     // claims without a mark since its start or the last mark.
@@ -299,9 +301,7 @@ pub fn continue_quotations(body: &str, claims: &mut [Claim]) {
         if words.is_empty() {
             continue;
         }
-        let cue = Cue::new(CueKind::Quote, words, 0..claim.text.len());
-        claim.cues.push(cue);
-        claim.cues.sort_by_key(|c| (c.span.start, c.span.end));
+        claim.cues = vec![Cue::new(CueKind::Quote, words, 0..claim.text.len())];
     }
 }
 
