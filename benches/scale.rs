@@ -10,6 +10,13 @@
 
 mod common;
 
+/// The allocator the `storydiff` binary ships with
+/// (`src/bin/storydiff/allocator.rs`), so that the bench measures the cost
+/// users of the command see. With the system allocator the doubling ratios
+/// are about 0.05 higher (docs/performance.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
