@@ -20,10 +20,6 @@ use rustc_hash::FxHashMap;
 
 use super::tokens;
 
-/// Words that negate the claim they are in; a claim with one against a claim
-/// without says the opposite however many words they share.
-const NEGATIONS: [&str; 5] = ["never", "no", "nor", "not", "without"];
-
 /// The longest word n-grams compared: bigrams to 4-grams carry word order,
 /// longer ones add nothing on the training pairs.
 const MAX_GRAM: usize = 4;
@@ -94,7 +90,7 @@ impl Surface {
             if stopwords.contains(word) {
                 surface.stops.push(id);
             }
-            surface.negated |= NEGATIONS.contains(word) || word.ends_with("n't");
+            surface.negated |= crate::text::NEGATIONS.contains(word) || word.ends_with("n't");
         }
         for (i, &id) in surface.words.iter().take(64).enumerate() {
             surface.positions.push((id, 1 << i));

@@ -380,11 +380,22 @@ pub fn compare(
                 fingerprint: String::new(),
                 kind: FindingKind::QuoteFidelity,
                 cluster: id.clone(),
-                severity: Severity::Warning,
+                // Function words and inflections alone change no meaning:
+                // worth showing, not worth a warning.
+                severity: if mismatch.form_only {
+                    Severity::Info
+                } else {
+                    Severity::Warning
+                },
                 message: format!(
-                    "{} and {} quote the same words differently: {}",
+                    "{} and {} quote the same words differently{}: {}",
                     side(mismatch.first, &mismatch.first_text),
                     side(mismatch.second, &mismatch.second_text),
+                    if mismatch.form_only {
+                        " (function words or word forms only)"
+                    } else {
+                        ""
+                    },
                     mismatch.diff
                 ),
             });

@@ -14,6 +14,10 @@ use rustc_hash::{FxHashMap, FxHashSet};
 /// The stop list, embedded from `lexicons/stopwords.txt`.
 pub const STOP_WORDS: &str = include_str!("../../lexicons/stopwords.txt");
 
+/// Words that negate the claim they are in; a claim with one against a claim
+/// without says the opposite however many words they share.
+pub const NEGATIONS: [&str; 5] = ["never", "no", "nor", "not", "without"];
+
 /// How many words each thread keeps stemmed. A story's vocabulary is a few
 /// thousand words, met again and again by every stage, so nearly every
 /// call is a look-up; past this many the memory is cleared and refilled,

@@ -31,6 +31,10 @@ pub struct QuoteMismatch {
     /// A compact character diff of the folded quotations:
     /// `[-a -]slave's peace`.
     pub diff: String,
+    /// The wordings differ only in words that carry no claim of their own
+    /// and in inflections ("a spot at the bar" against "at a bar", "looks"
+    /// against "look"): no change of meaning, reported at info severity.
+    pub form_only: bool,
 }
 
 /// The character diff of two folded quotations: `[-deleted-]{+inserted+}`.
@@ -305,7 +309,7 @@ pub fn quote_fidelity(claims: &[Vec<Claim>]) -> Vec<QuoteMismatch> {
         .collect();
     // The similar pairs across two outlets, the most similar first; each
     // quotation is then paired at most once with each other outlet.
-    let mut candidates: Vec<(f64, &Quotation, &Quotation, String)> = Vec::new();
+    let mut candidates: Vec<(f64, &Quotation, &Quotation, String, bool)> = Vec::new();
     for (a, quotes_a) in by_outlet.iter().enumerate() {
         for b in a + 1..by_outlet.len() {
             if same_quotes[a] == same_quotes[b] {
@@ -331,8 +335,8 @@ pub fn quote_fidelity(claims: &[Vec<Claim>]) -> Vec<QuoteMismatch> {
                 }
                 #[cfg(test)]
                 crate::model::cost::step();
-                if let Some((similarity, diff)) = compare_quotes(&q.words, &r.words) {
-                    candidates.push((similarity, q, r, diff));
+                if let Some((similarity, diff, form_only)) = compare_quotes(&q.words, &r.words) {
+                    candidates.push((similarity, q, r, diff, form_only));
                 }
             }
         }
@@ -345,7 +349,7 @@ pub fn quote_fidelity(claims: &[Vec<Claim>]) -> Vec<QuoteMismatch> {
     });
     let mut used: BTreeSet<(ClaimRef, &str, OutletId)> = BTreeSet::new();
     let mut mismatches = Vec::new();
-    for (_, q, r, diff) in candidates {
+    for (_, q, r, diff, form_only) in candidates {
         let key_q = (q.claim, q.key.as_str(), r.claim.outlet);
         let key_r = (r.claim, r.key.as_str(), q.claim.outlet);
         if used.contains(&key_q) || used.contains(&key_r) {
@@ -359,6 +363,7 @@ pub fn quote_fidelity(claims: &[Vec<Claim>]) -> Vec<QuoteMismatch> {
             second: r.claim,
             second_text: r.text.to_string(),
             diff,
+            form_only,
         });
     }
     mismatches.sort_by_key(|m| (m.first, m.second));
@@ -444,10 +449,11 @@ fn may_share_half(a: &[Word], b: &[Word]) -> bool {
 /// Compare two quotations' words: the shorter against the stretch of the
 /// longer that matches it best, word by word. The same words, or an excerpt
 /// of the longer ("slave's peace" within "a slave's peace"), are faithful:
-/// `None`. Similar but different words give their similarity and the
+/// `None`. Similar but different words give their similarity, the
 /// character diff of `a`'s side against `b`'s, with "…" where the longer
-/// one runs on.
-fn compare_quotes(a: &[Word], b: &[Word]) -> Option<(f64, String)> {
+/// one runs on, and whether they differ in form only
+/// ([`differs_only_in_form`]).
+fn compare_quotes(a: &[Word], b: &[Word]) -> Option<(f64, String, bool)> {
     if a.len().min(b.len()) < QUOTE_MIN_WORDS {
         return None;
     }
@@ -534,5 +540,40 @@ fn compare_quotes(a: &[Word], b: &[Word]) -> Option<(f64, String)> {
     };
     let before = if window.start > 0 { "… " } else { "" };
     let after = if window.end < long.len() { " …" } else { "" };
-    Some((similarity, format!("{before}{diff}{after}")))
+    let form_only = differs_only_in_form(short, &long[window]);
+    Some((similarity, format!("{before}{diff}{after}"), form_only))
+}
+
+/// Whether two wordings of a quotation differ only in words that carry no
+/// claim of their own (the stop list's articles, pronouns, auxiliaries and
+/// prepositions, never a negation) and in inflections of one word ("looks"
+/// against "look", "ending" against "end"): "a spot at the bar" and "a spot
+/// at a bar" quote the speaker alike, as far as meaning goes. A changed
+/// content word, number or
+/// negation is a misquotation to report ("materially" against
+/// "significantly", "should" against "shouldn't").
+fn differs_only_in_form(a: &[String], b: &[String]) -> bool {
+    let (mut gone, mut added) = (Vec::new(), Vec::new());
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, a, b) {
+        let (tag, old, new) = op.as_tag_tuple();
+        if tag != similar::DiffTag::Equal {
+            gone.extend(&a[old]);
+            added.extend(&b[new]);
+        }
+    }
+    let stem = |w: &String| text::with_stem(w, str::to_string);
+    let mut added: Vec<(String, &String)> = added.into_iter().map(|w| (stem(w), w)).collect();
+    let mut left: Vec<&String> = Vec::new();
+    for word in gone {
+        let own = stem(word);
+        match added.iter().position(|(s, _)| *s == own) {
+            Some(k) => {
+                added.remove(k);
+            }
+            None => left.push(word),
+        }
+    }
+    left.into_iter()
+        .chain(added.iter().map(|(_, w)| *w))
+        .all(|w| text::stop_words().contains(w.as_str()) && !text::NEGATIONS.contains(&w.as_str()))
 }

@@ -359,6 +359,55 @@ fn spelling_contractions_and_transliterations_are_not_misquoting() {
 }
 
 #[test]
+fn function_words_and_inflections_are_differences_of_form_only() {
+    let pair = |a: &str, b: &str| quote_fidelity(&[vec![claim(0, a)], vec![claim(1, b)]]);
+    let faithful = [
+        ("not a spot at the bar", "not a spot at a bar"),
+        (
+            "it is destructive to the fabric of the relationship",
+            "it is destructive of the fabric of the relationship",
+        ),
+        (
+            "he looks forward to being fully vindicated",
+            "he look forward to being fully vindicated",
+        ),
+        (
+            "he wants to run the nation like he is running his business",
+            "he wants to run the nation like he has run his business",
+        ),
+    ];
+    for (a, b) in faithful {
+        let found = pair(&format!("“{a},” she said."), &format!("“{b},” she said."));
+        let form_only: Vec<bool> = found.iter().map(|m| m.form_only).collect();
+        assert_eq!(form_only, [true], "{a} / {b}: {found:?}");
+    }
+    // A negation, a content word or a number changed is a misquotation.
+    let changed = [
+        (
+            "I used money that should have been used",
+            "I used money that shouldn't have been used",
+        ),
+        (
+            "Iran gets closer and closer to a nuclear bomb",
+            "Iran gets closer and closer to nuclear arms",
+        ),
+        (
+            "it would materially increase the risk of a stall",
+            "it would significantly increase the risk of a stall",
+        ),
+        (
+            "we sent 12 teams to the border today",
+            "we sent 15 teams to the border today",
+        ),
+    ];
+    for (a, b) in changed {
+        let found = pair(&format!("“{a},” she said."), &format!("“{b},” she said."));
+        let form_only: Vec<bool> = found.iter().map(|m| m.form_only).collect();
+        assert_eq!(form_only, [false], "{a} / {b}: {found:?}");
+    }
+}
+
+#[test]
 fn two_thousand_quotes_per_outlet_are_compared_through_an_index() {
     // Every quotation shares most of its words with every other one:
     // compared pair by pair, this took a minute and half a gigabyte.
