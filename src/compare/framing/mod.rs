@@ -2,6 +2,7 @@
 //! across outlets, and outlet profiles.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
 // Fx-hashed: the keys are short words and claim addresses in private
 // tables, where a keyed hash buys nothing; no output depends on their order.
@@ -336,6 +337,99 @@ fn own_hedges(claim: &Claim) -> impl Iterator<Item = &Cue> {
     of_kind(claim, CueKind::Hedge).filter(move |c| c.span.start < attributed_from)
 }
 
+/// Where what an attribution reports ends: at a second predicate of the
+/// speaker's (", and referred a reporter to a letter") or a semicolon.
+/// "and that" goes on reporting.
+const REPORT_BREAKS: [&str; 3] = [", and ", "\u{201d} and ", "; "];
+
+/// An attribution followed by at most this many words before a comma or
+/// the end, none of them "that", after a clause of its own, closes that
+/// clause or stands inside the sentence: ", officials said on
+/// Thursday.", ", two people familiar with the situation told Politico.",
+/// "If fighting breaks out, they say, the government would ...".
+const TRAILING_MAX_WORDS: usize = 4;
+
+/// Fewer words than this before an attribution are no clause it could
+/// close ("But, the Times reported, ..."): it reports what follows.
+const CLOSED_CLAUSE_MIN_WORDS: usize = 3;
+
+/// The parts of `text` (two, one of them empty where one is enough) that
+/// the attribution `cue` pins on its source:
+/// - for "according to X", and for an attribution that closes a clause or
+///   stands inside the sentence ("..., court documents said.", "If
+///   fighting breaks out, they say, the government would ..."), all but
+///   the attribution and its adjuncts up to the next comma;
+/// - else what follows the source and verb ("Harrison said Tuesday that
+///   the congressman believes ..."), up to [`REPORT_BREAKS`].
+fn reported(text: &str, cue: &Cue) -> [Range<usize>; 2] {
+    let from = cue.span.end.min(text.len());
+    let start = cue.span.start.min(from);
+    let after = &text[from..];
+    let phrase_end = after.find(',').map_or(text.len(), |at| from + at);
+    let rest_of_clause: Vec<&str> = text[from..phrase_end].split_whitespace().collect();
+    let aside = rest_of_clause.len() <= TRAILING_MAX_WORDS
+        && !rest_of_clause
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case("that"))
+        && text[..start].split_whitespace().count() >= CLOSED_CLAUSE_MIN_WORDS;
+    if aside || cue.verb.as_deref() == Some("according to") {
+        return [0..start, phrase_end..text.len()];
+    }
+    let end = REPORT_BREAKS
+        .iter()
+        .filter_map(|b| {
+            after
+                .match_indices(b)
+                .find(|(at, _)| !after[at + b.len()..].starts_with("that "))
+                .map(|(at, _)| at)
+        })
+        .min()
+        .map_or(text.len(), |at| from + at);
+    [from..end, 0..0]
+}
+
+/// Whether more of the content words `this` shares with another claim
+/// (`other`, its stems) lie outside what its attributions `cues` report
+/// than inside: then the attribution bears on another part of the
+/// sentence than the fact the two share. The words of the attributions
+/// themselves (source and verb) count on neither side; a direct quotation
+/// counts as reported.
+fn shared_outside_reported(this: &Claim, cues: &[&Cue], other: &HashSet<String>) -> bool {
+    // A direct quotation is reported speech wherever it stands.
+    let reported: Vec<Range<usize>> = cues
+        .iter()
+        .flat_map(|c| reported(&this.text, c))
+        .chain(of_kind(this, CueKind::Quote).map(|q| q.span.clone()))
+        .collect();
+    let stop = text::stop_words();
+    let (mut inside, mut outside) = (HashSet::default(), HashSet::default());
+    for (range, word) in text::words(&this.text) {
+        if cues
+            .iter()
+            .any(|c| range.start < c.span.end && c.span.start < range.end)
+        {
+            continue;
+        }
+        let word = text::fold(word);
+        if stop.contains(word.as_str()) {
+            continue;
+        }
+        let stem = text::stem(&word);
+        if !other.contains(&stem) {
+            continue;
+        }
+        if reported
+            .iter()
+            .any(|r| r.start <= range.start && range.end <= r.end)
+        {
+            inside.insert(stem);
+        } else {
+            outside.insert(stem);
+        }
+    }
+    outside.len() > inside.len()
+}
+
 /// The stems of a claim's content words: what two claims must share to
 /// state one fact.
 fn content_stems(claim: &Claim) -> HashSet<String> {
@@ -443,6 +537,11 @@ fn attribution_difference(
                 .map_or_else(HashSet::default, |s| naming_stems(s).collect())
         })
         .collect();
+    // Nor does the difference hold when the words the two claims share
+    // lie mostly outside what the attributions report: "Harrison said the
+    // congressman believes it is politically motivated, and referred a
+    // reporter to a letter" pins the belief on Harrison, not the letter
+    // that another outlet states as fact.
     let as_fact: Vec<ClaimRef> = rest
         .iter()
         .filter(|(r, o)| {
@@ -453,6 +552,7 @@ fn attribution_difference(
                 && source_words
                     .iter()
                     .any(|source| stems_of[r].is_disjoint(source))
+                && !shared_outside_reported(this, &cues, stems_of[r])
         })
         .map(|(r, _)| *r)
         .collect();

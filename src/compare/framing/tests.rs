@@ -45,6 +45,44 @@ fn attributed_against_stated_as_fact() {
 }
 
 #[test]
+fn an_attribution_counts_only_for_the_words_it_reports() {
+    let attributed = |a: &str, b: &str| {
+        texts(&cluster(&[a, b]))
+            .iter()
+            .any(|(o, kind, _)| *o == 0 && *kind == CueKind::Attribution)
+    };
+    let fact = "The lawyer sent a letter to Rosenstein asking him to delay the indictment.";
+    // The spokesman's words are the belief; the letter is the outlet's.
+    assert!(!attributed(
+        "A spokesman, Michael Harrison, said Tuesday that the congressman believes the charges are politically motivated, and referred a reporter to a letter the lawyer sent to Rosenstein asking him to delay the indictment.",
+        fact
+    ));
+    // After a clause, before or after its own adjuncts, it reports the clause.
+    assert!(attributed(
+        "The lawyer sent a letter to Rosenstein asking him to delay the indictment, a spokesman said Tuesday.",
+        fact
+    ));
+    assert!(attributed(
+        "The lawyer sent a letter to Rosenstein asking him to delay the indictment, a spokesman said Tuesday, the latest step in the case.",
+        fact
+    ));
+    // Inside the sentence, it reports the whole of it.
+    assert!(attributed(
+        "The lawyer, a spokesman said, sent a letter to Rosenstein asking him to delay the indictment.",
+        fact
+    ));
+    // Before the words it reports, it reports them.
+    assert!(attributed(
+        "A spokesman said the lawyer sent a letter to Rosenstein asking him to delay the indictment.",
+        fact
+    ));
+    assert!(attributed(
+        "According to a spokesman, the lawyer sent a letter to Rosenstein asking him to delay the indictment.",
+        fact
+    ));
+}
+
+#[test]
 fn a_swap_of_stance_is_strong_and_a_word_of_style_weak() {
     let strength = |a: &str, b: &str| -> Vec<(CueKind, Strength)> {
         cluster(&[a, b])
