@@ -375,7 +375,14 @@ fn reported(text: &str, cue: &Cue) -> [Range<usize>; 2] {
     if aside || cue.verb.as_deref() == Some("according to") {
         return [0..start, phrase_end..text.len()];
     }
-    let end = REPORT_BREAKS
+    [from..clause_end(text, from), 0..0]
+}
+
+/// Where the clause that goes on at `from` ends: at [`REPORT_BREAKS`], or
+/// the end of `text`.
+fn clause_end(text: &str, from: usize) -> usize {
+    let after = &text[from..];
+    REPORT_BREAKS
         .iter()
         .filter_map(|b| {
             after
@@ -384,23 +391,20 @@ fn reported(text: &str, cue: &Cue) -> [Range<usize>; 2] {
                 .map(|(at, _)| at)
         })
         .min()
-        .map_or(text.len(), |at| from + at);
-    [from..end, 0..0]
+        .map_or(text.len(), |at| from + at)
 }
 
 /// Whether more of the content words `this` shares with another claim
-/// (`other`, its stems) lie outside what its attributions `cues` report
-/// than inside: then the attribution bears on another part of the
-/// sentence than the fact the two share. The words of the attributions
-/// themselves (source and verb) count on neither side; a direct quotation
-/// counts as reported.
-fn shared_outside_reported(this: &Claim, cues: &[&Cue], other: &HashSet<String>) -> bool {
-    // A direct quotation is reported speech wherever it stands.
-    let reported: Vec<Range<usize>> = cues
-        .iter()
-        .flat_map(|c| reported(&this.text, c))
-        .chain(of_kind(this, CueKind::Quote).map(|q| q.span.clone()))
-        .collect();
+/// (`other`, its stems) lie outside the parts `within` than inside: then
+/// the cues that bear on those parts bear on something else than the fact
+/// the two share. The words of the `cues` themselves count on neither
+/// side.
+fn shared_mostly_outside(
+    this: &Claim,
+    cues: &[&Cue],
+    within: &[Range<usize>],
+    other: &HashSet<String>,
+) -> bool {
     let stop = text::stop_words();
     let (mut inside, mut outside) = (HashSet::default(), HashSet::default());
     for (range, word) in text::words(&this.text) {
@@ -418,7 +422,7 @@ fn shared_outside_reported(this: &Claim, cues: &[&Cue], other: &HashSet<String>)
         if !other.contains(&stem) {
             continue;
         }
-        if reported
+        if within
             .iter()
             .any(|r| r.start <= range.start && range.end <= r.end)
         {
@@ -428,6 +432,15 @@ fn shared_outside_reported(this: &Claim, cues: &[&Cue], other: &HashSet<String>)
         }
     }
     outside.len() > inside.len()
+}
+
+/// What the attributions `cues` of `this` report ([`reported`]), and any
+/// direct quotation, which is reported speech wherever it stands.
+fn reported_parts(this: &Claim, cues: &[&Cue]) -> Vec<Range<usize>> {
+    cues.iter()
+        .flat_map(|c| reported(&this.text, c))
+        .chain(of_kind(this, CueKind::Quote).map(|q| q.span.clone()))
+        .collect()
 }
 
 /// The stems of a claim's content words: what two claims must share to
@@ -542,6 +555,7 @@ fn attribution_difference(
     // congressman believes it is politically motivated, and referred a
     // reporter to a letter" pins the belief on Harrison, not the letter
     // that another outlet states as fact.
+    let reported = reported_parts(this, &cues);
     let as_fact: Vec<ClaimRef> = rest
         .iter()
         .filter(|(r, o)| {
@@ -552,7 +566,7 @@ fn attribution_difference(
                 && source_words
                     .iter()
                     .any(|source| stems_of[r].is_disjoint(source))
-                && !shared_outside_reported(this, &cues, stems_of[r])
+                && !shared_mostly_outside(this, &cues, &reported, stems_of[r])
         })
         .map(|(r, _)| *r)
         .collect();
