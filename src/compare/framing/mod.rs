@@ -11,7 +11,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
-use crate::extract::framing::{Cue, CueKind, contains_word};
+use crate::extract::framing::{Cue, CueKind, contains_word, quoted_stretches};
 use crate::model::{Claim, ClaimRef, OutletId};
 use crate::text::{self, lexicon::WordList};
 
@@ -145,23 +145,38 @@ fn fold_term(text: &str) -> String {
 /// True when `claim` holds `term` outside every quotation: "dishonest"
 /// inside someone's quoted sentence is not written plainly.
 fn writes_plainly(claim: &Claim, term: &str) -> bool {
-    let quoted: Vec<&std::ops::Range<usize>> = claim
+    let quoted: Vec<std::ops::Range<usize>> = claim
         .cues
         .iter()
         .filter(|c| matches!(c.kind, CueKind::Quote | CueKind::ScareQuote))
-        .map(|c| &c.span)
+        .map(|c| c.span.clone())
         .collect();
-    let mut outside = String::with_capacity(claim.text.len());
+    contains_word(&outside(&claim.text, &quoted), term)
+}
+
+/// `text` with the stretches `spans` (in order) left out, a space for each.
+fn outside(text: &str, spans: &[Range<usize>]) -> String {
+    let mut kept = String::with_capacity(text.len());
     let mut at = 0;
-    for span in quoted {
-        if span.start >= at && span.end <= claim.text.len() {
-            outside.push_str(&claim.text[at..span.start]);
-            outside.push(' ');
+    for span in spans {
+        if span.start >= at && span.end <= text.len() {
+            kept.push_str(&text[at..span.start]);
+            kept.push(' ');
             at = span.end;
         }
     }
-    outside.push_str(&claim.text[at.min(claim.text.len())..]);
-    contains_word(&outside, term)
+    kept.push_str(&text[at.min(text.len())..]);
+    kept
+}
+
+/// True when `claim` holds `term` only between quotation marks, whatever
+/// the quote cues made of them.
+fn within_marks(claim: &Claim, term: &str) -> bool {
+    let stretches = quoted_stretches(&claim.text);
+    stretches
+        .iter()
+        .any(|r| contains_word(&claim.text[r.clone()], term))
+        && !contains_word(&outside(&claim.text, &stretches), term)
 }
 
 /// The framing differences among the members of one cluster, member by
@@ -240,7 +255,9 @@ pub fn compare_cluster(members: &[(ClaimRef, &Claim)]) -> Vec<FramingDifference>
             // epithet). After an attribution the quoted words may also be
             // the source's, quoted in part ("Holder told the students he
             // understands “the mistrust”").
-            without.retain(|(_, o)| writes_plainly(o, &term));
+            // Nor does one that puts the words in quotation marks that read
+            // as a name ("calls on 'Deep State' DOJ to act").
+            without.retain(|(_, o)| writes_plainly(o, &term) && !within_marks(o, &term));
             if without.is_empty() {
                 continue;
             }

@@ -271,6 +271,22 @@ fn scare_quoted_against_plain() {
 }
 
 #[test]
+fn words_in_quotation_marks_read_as_a_name_are_not_plain() {
+    // Fox's 'Deep State' reads as a name in a headline that is not in
+    // headline case, so it is no scare quote; it is not plain either.
+    let d = cluster(&[
+        "Trump Attacks Justice Department As 'Deep State,' Calls For Jailing Top Clinton Aide",
+        "Trump slams Hillary aide, calls on 'Deep State' DOJ to jail her",
+    ]);
+    assert!(
+        !texts(&d)
+            .iter()
+            .any(|(_, kind, _)| *kind == CueKind::ScareQuote),
+        "{d:?}"
+    );
+}
+
+#[test]
 fn loaded_against_neutral() {
     let d = cluster(&[
         "The buildup is intended to remove Maduro’s government.",

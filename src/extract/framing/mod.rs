@@ -28,6 +28,16 @@ pub use lexicon::{
     LOADED_TERMS_EVIDENCE, Lexicon, UNNAMED_SOURCES, contains_word, entries, pair,
 };
 pub use quotes::SCARE_QUOTE_MAX_WORDS;
+
+/// Every stretch of `text` between quotation marks, marks included, as
+/// the quote cues read them but whatever they hold: names, titles and
+/// ratings too.
+pub fn quoted_stretches(text: &str) -> Vec<Range<usize>> {
+    quotes::quotations(text)
+        .into_iter()
+        .map(|q| q.span)
+        .collect()
+}
 use quotes::*;
 
 /// "so-called X" and "so called X", with the word that follows.
