@@ -227,6 +227,10 @@ fn speech_verbs_beyond_say() {
         sources("The former senator testified that he had not been told."),
         vec![s("The former senator", true, "testify")]
     );
+    assert_eq!(
+        sources("Bloomberg opted against a campaign, expressing worry he would siphon away votes."),
+        vec![s("Bloomberg", true, "express")]
+    );
 }
 
 #[test]
