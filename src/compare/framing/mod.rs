@@ -145,7 +145,7 @@ fn fold_term(text: &str) -> String {
 /// True when `claim` holds `term` outside every quotation: "dishonest"
 /// inside someone's quoted sentence is not written plainly.
 fn writes_plainly(claim: &Claim, term: &str) -> bool {
-    let quoted: Vec<std::ops::Range<usize>> = claim
+    let quoted: Vec<Range<usize>> = claim
         .cues
         .iter()
         .filter(|c| matches!(c.kind, CueKind::Quote | CueKind::ScareQuote))
@@ -411,38 +411,37 @@ fn clause_end(text: &str, from: usize) -> usize {
         .map_or(text.len(), |at| from + at)
 }
 
-/// Whether more of the content words `this` shares with another claim
-/// (`other`, its stems) lie outside the parts `within` than inside: then
-/// the cues that bear on those parts bear on something else than the fact
-/// the two share. The words of the `cues` themselves count on neither
-/// side.
-fn shared_mostly_outside(
-    this: &Claim,
-    cues: &[&Cue],
-    within: &[Range<usize>],
-    other: &HashSet<String>,
-) -> bool {
+/// The stems of the content words of `this`, each with whether it lies
+/// within the parts `within`; the words of the `cues` themselves are left
+/// out. Computed once per claim, then read against each other claim by
+/// [`mostly_outside`].
+fn placed_stems(this: &Claim, cues: &[&Cue], within: &[Range<usize>]) -> Vec<(String, bool)> {
     let stop = text::stop_words();
+    text::words(&this.text)
+        .filter(|(range, _)| {
+            !cues
+                .iter()
+                .any(|c| range.start < c.span.end && c.span.start < range.end)
+        })
+        .map(|(range, word)| (range, text::fold(word)))
+        .filter(|(_, word)| !stop.contains(word.as_str()))
+        .map(|(range, word)| {
+            let inside = within
+                .iter()
+                .any(|r| r.start <= range.start && range.end <= r.end);
+            (text::stem(&word), inside)
+        })
+        .collect()
+}
+
+/// Whether more of the stems a claim shares with another (`other`, its
+/// stems) lie outside the parts its cues bear on than inside
+/// ([`placed_stems`]): then those cues bear on something else than the
+/// fact the two share.
+fn mostly_outside(placed: &[(String, bool)], other: &HashSet<String>) -> bool {
     let (mut inside, mut outside) = (HashSet::default(), HashSet::default());
-    for (range, word) in text::words(&this.text) {
-        if cues
-            .iter()
-            .any(|c| range.start < c.span.end && c.span.start < range.end)
-        {
-            continue;
-        }
-        let word = text::fold(word);
-        if stop.contains(word.as_str()) {
-            continue;
-        }
-        let stem = text::stem(&word);
-        if !other.contains(&stem) {
-            continue;
-        }
-        if within
-            .iter()
-            .any(|r| r.start <= range.start && range.end <= r.end)
-        {
+    for (stem, within) in placed.iter().filter(|(stem, _)| other.contains(stem)) {
+        if *within {
             inside.insert(stem);
         } else {
             outside.insert(stem);
@@ -572,7 +571,7 @@ fn attribution_difference(
     // congressman believes it is politically motivated, and referred a
     // reporter to a letter" pins the belief on Harrison, not the letter
     // that another outlet states as fact.
-    let reported = reported_parts(this, &cues);
+    let placed = placed_stems(this, &cues, &reported_parts(this, &cues));
     let as_fact: Vec<ClaimRef> = rest
         .iter()
         .filter(|(r, o)| {
@@ -583,7 +582,7 @@ fn attribution_difference(
                 && source_words
                     .iter()
                     .any(|source| stems_of[r].is_disjoint(source))
-                && !shared_mostly_outside(this, &cues, &reported, stems_of[r])
+                && !mostly_outside(&placed, stems_of[r])
         })
         .map(|(r, _)| *r)
         .collect();
