@@ -487,6 +487,18 @@ pub(super) fn attributions(
             i += 1;
             continue;
         }
+        // "first reported by the Daily Caller": the source follows, as
+        // after "according to".
+        if lemma == "report" && tokens.get(i + 1).is_some_and(|n| n.is(&["by"])) {
+            let source = source_after(tokens, i + 2);
+            if !source.is_empty() {
+                let name = phrase(text, tokens, &source);
+                let span = t.span.start..tokens[source.end - 1].span.end;
+                cues.push(attribution(text, span, name, lemma, lexicon));
+                i = source.end;
+                continue;
+            }
+        }
         // "claimed by", "an officer accused of": a participle, not a verb.
         let participle = tokens
             .get(i + 1)

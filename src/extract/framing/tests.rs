@@ -231,6 +231,12 @@ fn speech_verbs_beyond_say() {
         sources("Bloomberg opted against a campaign, expressing worry he would siphon away votes."),
         vec![s("Bloomberg", true, "express")]
     );
+    assert_eq!(
+        sources("Abedin forwarded the emails, first reported by the Daily Caller."),
+        vec![s("the Daily Caller", true, "report")]
+    );
+    // Other verbs before "by" are participles: "lives claimed by the storm".
+    assert_eq!(sources("The lives claimed by the storm were many."), vec![]);
 }
 
 #[test]
