@@ -414,7 +414,15 @@ fn spelling_contractions_and_transliterations_are_not_misquoting() {
 
 #[test]
 fn function_words_and_inflections_are_differences_of_form_only() {
-    let pair = |a: &str, b: &str| quote_fidelity(&[vec![claim(0, a)], vec![claim(1, b)]]);
+    // Whether each mismatch found between two outlets quoting `a` and `b`
+    // differs in form only.
+    let form_only = |a: &str, b: &str| -> Vec<bool> {
+        let quoted = |o: usize, words: &str| vec![claim(o, &format!("“{words},” she said."))];
+        quote_fidelity(&[quoted(0, a), quoted(1, b)])
+            .iter()
+            .map(|m| m.form_only)
+            .collect()
+    };
     let faithful = [
         ("not a spot at the bar", "not a spot at a bar"),
         (
@@ -431,9 +439,7 @@ fn function_words_and_inflections_are_differences_of_form_only() {
         ),
     ];
     for (a, b) in faithful {
-        let found = pair(&format!("“{a},” she said."), &format!("“{b},” she said."));
-        let form_only: Vec<bool> = found.iter().map(|m| m.form_only).collect();
-        assert_eq!(form_only, [true], "{a} / {b}: {found:?}");
+        assert_eq!(form_only(a, b), [true], "{a} / {b}");
     }
     // A negation, a content word or a number changed is a misquotation.
     let changed = [
@@ -455,9 +461,7 @@ fn function_words_and_inflections_are_differences_of_form_only() {
         ),
     ];
     for (a, b) in changed {
-        let found = pair(&format!("“{a},” she said."), &format!("“{b},” she said."));
-        let form_only: Vec<bool> = found.iter().map(|m| m.form_only).collect();
-        assert_eq!(form_only, [false], "{a} / {b}: {found:?}");
+        assert_eq!(form_only(a, b), [false], "{a} / {b}");
     }
 }
 
