@@ -549,9 +549,8 @@ fn compare_quotes(a: &[Word], b: &[Word]) -> Option<(f64, String, bool)> {
 /// prepositions, never a negation) and in inflections of one word ("looks"
 /// against "look", "ending" against "end"): "a spot at the bar" and "a spot
 /// at a bar" quote the speaker alike, as far as meaning goes. A changed
-/// content word, number or
-/// negation is a misquotation to report ("materially" against
-/// "significantly", "should" against "shouldn't").
+/// content word, number or negation is a misquotation to report
+/// ("materially" against "significantly", "should" against "shouldn't").
 fn differs_only_in_form(a: &[String], b: &[String]) -> bool {
     let (mut gone, mut added) = (Vec::new(), Vec::new());
     for op in similar::capture_diff_slices(similar::Algorithm::Myers, a, b) {
@@ -561,11 +560,10 @@ fn differs_only_in_form(a: &[String], b: &[String]) -> bool {
             added.extend(&b[new]);
         }
     }
-    let stem = |w: &String| text::with_stem(w, str::to_string);
-    let mut added: Vec<(String, &String)> = added.into_iter().map(|w| (stem(w), w)).collect();
+    let mut added: Vec<(String, &String)> = added.into_iter().map(|w| (text::stem(w), w)).collect();
     let mut left: Vec<&String> = Vec::new();
     for word in gone {
-        let own = stem(word);
+        let own = text::stem(word);
         match added.iter().position(|(s, _)| *s == own) {
             Some(k) => {
                 added.remove(k);
