@@ -39,6 +39,12 @@ pub fn is_weekday(figure: &Figure) -> bool {
             .any(|(w, _)| figure.text.eq_ignore_ascii_case(w))
 }
 
+/// Whether a lower-case word names a weekday or a month ("monday", "june",
+/// "sept").
+pub(crate) fn is_day_or_month(word: &str) -> bool {
+    WEEKDAYS.iter().any(|(w, _)| *w == word) || MONTHS.iter().any(|(w, _)| *w == word)
+}
+
 /// The measure of every date: dates in one aligned claim are the date of the
 /// same event, whatever the noun ("call", "meeting") each outlet uses.
 pub const DATE_MEASURE: &str = "date";

@@ -76,6 +76,18 @@ pub const PART_PHRASES: &[(&str, &str)] = &[
 /// ("200 million doses this year and 300 million doses in the first half of
 /// 2022" against "500 million doses"). Each phrase maps to its period.
 pub const CALENDAR_PHRASES: &[(&str, &str)] = &[
+    ("in april", "april"),
+    ("in august", "august"),
+    ("in december", "december"),
+    ("in february", "february"),
+    ("in january", "january"),
+    ("in july", "july"),
+    ("in june", "june"),
+    ("in march", "march"),
+    ("in may", "may"),
+    ("in november", "november"),
+    ("in october", "october"),
+    ("in september", "september"),
     ("last month", "last month"),
     ("last week", "last week"),
     ("last year", "last year"),
@@ -266,6 +278,26 @@ fn scope_in(found: &[Found], start: usize, end: usize) -> Scope {
     scope
 }
 
+/// Where the scope of the clause starting at `start` begins: the clause
+/// itself, or, for a clause of time opened by "when", the clause before it,
+/// which names the time ("a vote in May, when 35 House Republicans joined").
+fn when_clause_start(text: &str, start: usize) -> usize {
+    let opens_with_when = text[start..]
+        .trim_start()
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("when "));
+    if !opens_with_when {
+        return start;
+    }
+    let boundary = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–');
+    let before = text[..start].trim_end_matches(boundary).trim_end();
+    before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| boundary(c))
+        .map_or(0, |(p, c)| p + c.len_utf8())
+}
+
 /// The scope of every figure of a claim, in the order of `claim.figures`,
 /// given each figure's clause. A figure's scope is the phrases in its own
 /// clause, or, when there are none, those of an opening clause without
@@ -286,7 +318,7 @@ pub(super) fn scopes(claim: &Claim, clauses: &[(usize, usize)]) -> Vec<Scope> {
         .iter()
         .zip(clauses)
         .map(|(figure, &(start, end))| {
-            let own = scope_in(&found, start, end);
+            let own = scope_in(&found, when_clause_start(text, start), end);
             let mut scope = match opening {
                 Some(o) if own.is_empty() && o < figure.span.start => scope_in(&found, 0, o),
                 _ => own,

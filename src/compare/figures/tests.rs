@@ -335,6 +335,36 @@ fn figures_in_different_calendar_periods_are_not_compared() {
 }
 
 #[test]
+fn a_month_places_a_figure_in_a_calendar_period() {
+    // "in May" and "over the past year" are two measurements
+    assert!(!conflicts(&[
+        "Prices rose 0.9 percent in June after they also rose 0.6 percent in May.",
+        "Prices rose 0.9% in June and 5.4% over the past year.",
+    ]));
+    assert!(!conflicts(&[
+        "The company hired 300 workers in May.",
+        "The company hired 450 workers in June.",
+    ]));
+    // a clause of time opened by "when" is placed by the clause before it
+    let confident = |texts: &[&str]| {
+        cluster(texts)
+            .iter()
+            .filter(|c| c.verdict == Verdict::Conflict)
+            .map(|c| c.confident)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        confident(&[
+            "The 220-to-190 vote stands in contrast to a vote in May, when 35 House Republicans \
+             joined Democrats to back an independent commission.",
+            "The vote was 222-190 with two Republicans joining all Democrats to establish the \
+             committee.",
+        ]),
+        vec![false, false]
+    );
+}
+
+#[test]
 fn parts_of_different_wholes_are_not_compared() {
     assert!(!conflicts(&[
         "At least 28 Palestinians, including nine children, have been killed.",

@@ -94,14 +94,28 @@ pub(super) static PLURALS_WITHOUT_S: WordList = WordList::new(include_str!(
 /// "business" or "status"): after a number it ends the noun phrase, so that
 /// in "20 boats came" the measure is "boats", not "came".
 pub(super) fn looks_plural(t: &Token) -> bool {
-    let w = t.lower.as_str();
-    !t.upper
-        && w.chars().count() > 3
+    !t.upper && plural_form(&t.lower)
+}
+
+/// Whether a lower-case word has the form of a plural noun, whatever its
+/// case in the text: see [`looks_plural`].
+fn plural_form(w: &str) -> bool {
+    w.chars().count() > 3
         && w.ends_with('s')
         && !w.ends_with("ss")
         && !w.ends_with("us")
         && !w.ends_with("is")
         && !w.ends_with("news")
+}
+
+/// Whether a capitalized word after the first noun of a measure goes on
+/// with the noun phrase. After a lower-case noun a capital starts a name
+/// ("two opinions Monday"); in a run of capitals from the first word, as a
+/// headline writes ("900,000 Virus Deaths", "$2 Billion Aid Package"), the
+/// run is one compound whose head is its last noun, up to a plural, which
+/// ends it as in running text ("20 Marines Sunday"), or a day or month.
+fn continues_capital_run(head: &Token, t: &Token) -> bool {
+    head.upper && !plural_form(&head.lower) && !crate::extract::dates::is_day_or_month(&t.lower)
 }
 
 pub(super) fn measure_after(tokens: &[Token], start: usize, end: usize) -> Option<String> {
@@ -127,7 +141,7 @@ pub(super) fn measure_after(tokens: &[Token], start: usize, end: usize) -> Optio
         if t.kind != TokenKind::Word || MEASURE_STOP.contains(&t.lower.as_str()) {
             break;
         }
-        if t.upper && head.is_some() {
+        if t.upper && head.is_some_and(|h| !continues_capital_run(h, t)) {
             break; // "two opinions Monday": a name after the noun
         }
         let is_initial = t.lower.chars().count() == 1;
@@ -144,8 +158,26 @@ pub(super) fn measure_after(tokens: &[Token], start: usize, end: usize) -> Optio
         k += 1;
         // "1,200 people came": a plural without an -s ends the noun phrase,
         // so an irregular verb after it is not taken for the head
-        if words >= 3 || PLURALS_WITHOUT_S.contains(&t.lower.as_str()) || looks_plural(t) {
+        if words >= 3
+            || PLURALS_WITHOUT_S.contains(&t.lower.as_str())
+            || looks_plural(t)
+            || (t.upper && words >= 2 && plural_form(&t.lower))
+        {
             break;
+        }
+        // "COVID-19 vaccines": a name written with its number modifies the
+        // noun after it, as a word does
+        if tokens
+            .get(k)
+            .is_some_and(|h| h.kind == TokenKind::Sym && h.is("-") && h.attached())
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| n.kind == TokenKind::Num && n.attached())
+            && tokens
+                .get(k + 2)
+                .is_some_and(|w| w.kind == TokenKind::Word && !w.attached())
+        {
+            k += 2;
         }
     }
     let before = start
