@@ -6,7 +6,7 @@ use std::rc::Rc;
 use super::scope::{Scope, same_scope, scopes};
 use super::verdict::{compare, interval};
 use super::{SUBJECT_OVERRIDE_OVERLAP, Verdict};
-use crate::extract::figures::{Figure, FigureKind, stem};
+use crate::extract::figures::{AGE_MEASURE, Figure, FigureKind, stem};
 use crate::model::figure::Interval;
 use crate::model::{Claim, ClaimRef, Position};
 use crate::text::lexicon::WordList;
@@ -335,6 +335,16 @@ pub(super) fn entry<'a>(claim_ref: ClaimRef, view: &ClaimView<'a>, n: usize) -> 
     if !population {
         right.extend(after.and_then(next_to));
     }
+    // an age set off by commas is its holder's, named right before it:
+    // "Malia, 16," is not "Elizabeth Lauten, 31,"
+    if named.is_empty() && figure.measure.as_deref() == Some(AGE_MEASURE) {
+        let at = view.words.partition_point(|w| w.end <= figure.span.start);
+        let holder = view.words[..at]
+            .iter()
+            .rev()
+            .take_while(|w| w.capitalized && !NOT_SUBJECTS.contains(&w.lower.as_str()));
+        named.extend(holder.map(|w| &claim.text[w.start..w.end]));
+    }
     // Names compared as the align stage compares words, so that "the US",
     // "the U.S." and "the United States" name one subject.
     let names = match holder {
@@ -392,14 +402,17 @@ pub(super) fn overlap(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
 
 /// Whether two figures (of one kind and measure) speak of the same subject:
 /// yes, unless each names a subject before it, the subjects share no word,
-/// and the words around them overlap less than [`SUBJECT_OVERRIDE_OVERLAP`].
+/// and the words around them overlap less than [`SUBJECT_OVERRIDE_OVERLAP`]
+/// (for two ages, whatever their words: two people).
 /// "The US has 15,000 troops in the Caribbean" and "Venezuela has deployed
 /// 200,000 troops at home" are about different troops.
 fn same_subject(a: &Entry, b: &Entry) -> bool {
     if a.subject.is_empty() || b.subject.is_empty() || !a.subject.is_disjoint(&b.subject) {
         return true;
     }
-    overlap(&a.context, &b.context) >= SUBJECT_OVERRIDE_OVERLAP
+    // two people's ages, whatever is said around them
+    let age = |e: &Entry| e.figure.measure.as_deref() == Some(AGE_MEASURE);
+    !(age(a) && age(b)) && overlap(&a.context, &b.context) >= SUBJECT_OVERRIDE_OVERLAP
 }
 
 /// Words right before a figure that make it a part of the figure before it:

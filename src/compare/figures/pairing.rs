@@ -13,7 +13,7 @@ use super::Verdict;
 use super::identity::{Anchor, Entry, anchor, generic, only_of_kind, shared_clause};
 use super::scope::loosely_same;
 use super::verdict::compare;
-use crate::extract::figures::{Figure, FigureKind, Qualifier};
+use crate::extract::figures::{AGE_MEASURE, Figure, FigureKind, Qualifier};
 
 /// Why two figures were taken to state one quantity, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
@@ -75,6 +75,9 @@ pub enum Doubt {
     /// Both are weekdays: outlets name the day they report as often as the
     /// day of the event.
     Weekdays,
+    /// Both are ages, and the claims do not both name whose: a claim may
+    /// give the ages of several people.
+    Holders,
 }
 
 /// Content words two clauses share, at least, for figures whose measure
@@ -136,6 +139,7 @@ impl Doubt {
             Doubt::Weekdays => {
                 "weekdays name the day of reporting as often as the day of the event"
             }
+            Doubt::Holders => "the ages may be of different people",
         }
     }
 }
@@ -231,6 +235,8 @@ pub(super) fn judge(a: &Entry, b: &Entry) -> Judgement {
         Some(Doubt::LooseScope)
     } else if weekday(a.figure) && weekday(b.figure) {
         Some(Doubt::Weekdays)
+    } else if ages_of_unnamed(a, b) {
+        Some(Doubt::Holders)
     } else {
         None
     };
@@ -239,4 +245,12 @@ pub(super) fn judge(a: &Entry, b: &Entry) -> Judgement {
         word,
         doubt,
     }
+}
+
+/// Whether two figures are ages ([`AGE_MEASURE`]) whose holders the claims
+/// do not both name with a word in common: "Malia and Sasha Obama, aged 16
+/// and 13" against "the aide, Elizabeth Lauten, 31".
+fn ages_of_unnamed(a: &Entry, b: &Entry) -> bool {
+    let age = |e: &Entry| e.figure.measure.as_deref() == Some(AGE_MEASURE);
+    age(a) && age(b) && a.subject.is_disjoint(&b.subject)
 }

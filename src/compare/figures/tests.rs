@@ -365,6 +365,37 @@ fn a_month_places_a_figure_in_a_calendar_period() {
 }
 
 #[test]
+fn ages_are_sure_only_of_one_named_holder() {
+    let confident = |texts: &[&str]| {
+        cluster(texts)
+            .iter()
+            .filter(|c| c.verdict == Verdict::Conflict)
+            .map(|c| c.confident)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        confident(&[
+            "Mr. Naderi, 23, said he ran.",
+            "Mr. Naderi, 25, said he ran."
+        ]),
+        vec![true]
+    );
+    // whose age the second claim gives, it does not say
+    assert_eq!(
+        confident(&[
+            "Malia and Sasha Obama, aged 16 and 13, wore dresses.",
+            "The aide, Elizabeth Lauten, 31, wrote a letter.",
+        ]),
+        vec![false]
+    );
+    // two people named: not compared
+    assert!(!conflicts(&[
+        "Malia, 16, wore a dress.",
+        "Elizabeth Lauten, 31, wore a dress.",
+    ]));
+}
+
+#[test]
 fn parts_of_different_wholes_are_not_compared() {
     assert!(!conflicts(&[
         "At least 28 Palestinians, including nine children, have been killed.",

@@ -526,13 +526,41 @@ pub(super) fn is_an_age(tokens: &[Token], start: usize, end: usize) -> bool {
         AGE_AFTER.contains(&t.lower.as_str())
             || time_unit(&t.lower).is_some() && tokens.get(k + 1).is_some_and(|o| o.is("old"))
     });
-    let before = start
-        .checked_sub(1)
-        .and_then(|b| tokens.get(b))
-        .is_some_and(|t| {
-            t.is("aged") || t.is("age") || t.is("of") && start >= 2 && tokens[start - 2].is("age")
-        });
-    after || before
+    let word_before = |n: usize| start.checked_sub(n).and_then(|b| tokens.get(b));
+    let before = word_before(1).is_some_and(|t| {
+        t.is("aged") || t.is("age") || t.is("of") && word_before(2).is_some_and(|a| a.is("age"))
+    });
+    // "dies at 94", "dead at 84"
+    let death = word_before(1).is_some_and(|t| t.is("at"))
+        && word_before(2).is_some_and(|t| DEATH_WORDS.contains(&t.lower.as_str()));
+    after
+        || before
+        || death && measure_after(tokens, start, end).is_none()
+        || apposed(tokens, start, end)
+}
+
+/// Forms of "die" before "at" and an age: "dies at 94".
+const DEATH_WORDS: &[&str] = &["dead", "died", "dies", "dying"];
+
+/// The oldest age read from a number set off by commas after a name.
+const OLDEST_AGE: f64 = 120.0;
+
+/// Whether the number at `start..end` is set off by commas right after a
+/// capitalized word, as news gives a person's age: "Mr. Naderi, 23, said";
+/// "Sgt. Johanny Rosario Pichardo, 25, of Lawrence". Only a whole number
+/// of at most [`OLDEST_AGE`] with no noun after it.
+fn apposed(tokens: &[Token], start: usize, end: usize) -> bool {
+    let comma = |t: Option<&Token>| t.is_some_and(|t| t.kind == TokenKind::Sym && t.is(","));
+    let number = &tokens[start];
+    end == start + 1
+        && number.kind == TokenKind::Num
+        && number.bare_digits
+        && (1.0..=OLDEST_AGE).contains(&number.value)
+        && start >= 2
+        && comma(tokens.get(start - 1))
+        && tokens[start - 2].kind == TokenKind::Word
+        && tokens[start - 2].upper
+        && comma(tokens.get(end))
 }
 
 /// Whether the words at token `j`, after a duration, make it an age: "old",

@@ -207,8 +207,9 @@ const TITLE_CASE_SHARE: f64 = 0.6;
 
 /// Drop the figures that are part of a name: those inside a phrase of
 /// [`NAMES_WITH_NUMBERS`], and, outside title case, a capitalized number
-/// word or weekday right after a capitalized word that does not start a
-/// sentence ("the Ground Zero mosque", "aboard Air Force One").
+/// word or weekday, or bare digits that count no noun, right after a
+/// capitalized word that does not start a sentence ("the Ground Zero
+/// mosque", "aboard Air Force One", "Amendment 64").
 fn drop_names(figures: &mut Vec<Figure>, tokens: &[Token], text: &str) {
     if figures.is_empty() {
         return;
@@ -233,7 +234,13 @@ fn drop_names(figures: &mut Vec<Figure>, tokens: &[Token], text: &str) {
         }
         let capitalized_word = f.text.chars().next().is_some_and(char::is_uppercase)
             && f.text.chars().all(|c| c.is_alphabetic() || c == '-');
-        if title || !capitalized_word {
+        // "Amendment 64", "Senate Bill 7", "Section 1557": digits that
+        // number a named thing, with no noun after them to count
+        let designator = f.kind == FigureKind::Count
+            && f.measure.is_none()
+            && f.qualifier == Qualifier::Exact
+            && f.text.bytes().all(|b| b.is_ascii_digit());
+        if title || !(capitalized_word || designator) {
             return false;
         }
         let at = tokens.partition_point(|t| t.start < f.span.start);

@@ -143,3 +143,35 @@ fn html_entities_are_read_as_their_characters() {
     // a bare ampersand or an unknown name is text
     assert_eq!(figs("AT&T paid $5 &notanentity; fees").len(), 1);
 }
+
+#[test]
+fn a_headline_run_of_capitals_is_one_noun_phrase() {
+    let measure = |text: &str| one(text).measure;
+    assert_eq!(
+        measure("U.S. Nears 900,000 Virus Deaths").as_deref(),
+        Some("death")
+    );
+    assert_eq!(
+        measure("Senate Passes $2 Billion Aid Package").as_deref(),
+        Some("packag")
+    );
+    // a plural or a day after the first noun still ends it, as in running text
+    assert_eq!(measure("20 Marines Home").as_deref(), Some("marin"));
+    assert_eq!(
+        measure("two opinions Justice Alito wrote").as_deref(),
+        Some("opinion")
+    );
+    assert_eq!(
+        measure("14 Democrats Voted No").as_deref(),
+        Some("democrat")
+    );
+}
+
+#[test]
+fn a_name_written_with_its_number_modifies_the_noun_after_it() {
+    assert_eq!(
+        one("1 billion COVID-19 vaccines").measure.as_deref(),
+        Some("vaccin")
+    );
+    assert_eq!(one("5 COVID-19 tests").measure.as_deref(), Some("test"));
+}
