@@ -469,11 +469,14 @@ fn partitive(claim: &Claim, figure: &Figure) -> bool {
 }
 
 /// Measures that storydiff falls back on when no noun says what is counted,
-/// and `peopl` ("people", "persons", with no casualty verb): they say what
+/// `peopl` ("people", "persons", with no casualty verb), and the nouns a
+/// subject uses for a number of anything ("the number of new applications
+/// rose to 373,000", "the figure was revised to 375,000"): they say what
 /// kind of number a figure is, not what it is about ("600 people" in a
 /// shelter and "2,000 people" without power).
 pub const GENERIC_MEASURES: &[&str] = &[
-    "date", "day", "duration", "money", "month", "peopl", "percent", "week", "year",
+    "amount", "count", "date", "day", "duration", "estim", "figur", "level", "money", "month",
+    "number", "peopl", "percent", "read", "talli", "total", "week", "year",
 ];
 
 /// Two figures without a telling measure (see [`GENERIC_MEASURES`]), and any

@@ -8,7 +8,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use super::Verdict;
 use super::identity::key;
 use super::verdict::compare;
-use crate::extract::figures::{Figure, FigureKind, stem};
+use crate::extract::figures::{Endpoint, Figure, FigureKind, stem};
 use crate::model::Claim;
 
 /// Phrases that name the period a rate or change is measured over. Two
@@ -361,6 +361,23 @@ pub(super) fn scopes(claim: &Claim, clauses: &[(usize, usize)]) -> Vec<Scope> {
             .filter_map(|f| f.value)
             .map(|y| y as i64)
             .collect();
+        // a clause of time is placed by the years and dates of the clause
+        // before it: "since March 14, 2020, when there were 256,000"
+        let from = when_clause_start(&claim.text, start);
+        if from < start {
+            let year_of = |f: &Figure| match (&f.kind, &f.low) {
+                (FigureKind::Year, _) => f.value.map(|y| y as i64),
+                (FigureKind::Date, Some(Endpoint::Date(d))) => d.get(..4)?.parse().ok(),
+                _ => None,
+            };
+            scope.years.extend(
+                claim
+                    .figures
+                    .iter()
+                    .filter(|f| f.span.end > from && f.span.end <= start)
+                    .filter_map(year_of),
+            );
+        }
     }
     // the parts and calendar periods each measure is given for
     type When = (BTreeSet<&'static str>, BTreeSet<&'static str>);

@@ -362,6 +362,14 @@ fn a_month_places_a_figure_in_a_calendar_period() {
         ]),
         vec![false, false]
     );
+    // and by the year of a date there
+    assert_eq!(
+        confident(&[
+            "Initial applications for unemployment benefits totaled 293,000.",
+            "It was the best level since March 14, 2020, when there were 256,000 applications.",
+        ]),
+        vec![false]
+    );
 }
 
 #[test]

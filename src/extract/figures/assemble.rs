@@ -457,6 +457,9 @@ pub(super) fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Fig
             measure_after(tokens, start, end).or(Some("percent".to_string()))
         }
         FigureKind::Money => measure_after(tokens, start, end).or(Some("money".to_string())),
+        FigureKind::Count => {
+            measure_after(tokens, start, end).or_else(|| measure_before(tokens, start))
+        }
         _ => measure_after(tokens, start, end),
     };
     let mut f = figure(

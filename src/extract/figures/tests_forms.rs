@@ -175,3 +175,41 @@ fn a_name_written_with_its_number_modifies_the_noun_after_it() {
     );
     assert_eq!(one("5 COVID-19 tests").measure.as_deref(), Some("test"));
 }
+
+#[test]
+fn a_count_with_no_noun_is_measured_by_the_subject_of_its_verb() {
+    let measures = |text: &str| -> Vec<Option<String>> {
+        find_figures(text, &Context { published: None })
+            .into_iter()
+            .filter(|f| f.kind == FigureKind::Count)
+            .map(|f| f.measure)
+            .collect()
+    };
+    let one = |m: &str| vec![Some(m.to_string())];
+    assert_eq!(measures("US coronavirus deaths hit 600,000."), one("death"));
+    assert_eq!(
+        measures("Continuing claims for state benefits fell to 2.8 million."),
+        one("claim")
+    );
+    assert_eq!(
+        measures("Claims were revised slightly to 375,000."),
+        one("claim")
+    );
+    assert_eq!(measures("Officials said deaths topped 13."), one("death"));
+    // after a verb of change, the change and the level are two quantities
+    assert_eq!(
+        measures("Unemployment claims dropped 36,000 to 293,000 last week."),
+        vec![Some("claim change".to_string()), Some("claim".to_string())]
+    );
+    assert_eq!(
+        measures("Jobless claims dropped below 300,000."),
+        one("claim")
+    );
+    // no subject to read: a pronoun, a passive's agent, a time
+    assert_eq!(measures("It rose to 40."), vec![None]);
+    assert_eq!(measures("The goal was reached by 40 of them."), vec![None]);
+    assert_eq!(
+        measures("The prior week was revised up to 478,000."),
+        vec![None]
+    );
+}
