@@ -6,7 +6,7 @@ use std::rc::Rc;
 use super::scope::{Scope, same_scope, scopes};
 use super::verdict::{compare, interval};
 use super::{SUBJECT_OVERRIDE_OVERLAP, Verdict};
-use crate::extract::figures::{AGE_MEASURE, Figure, FigureKind, stem};
+use crate::extract::figures::{Figure, FigureKind, is_age, stem};
 use crate::model::figure::Interval;
 use crate::model::{Claim, ClaimRef, Position};
 use crate::text::lexicon::WordList;
@@ -122,10 +122,9 @@ fn words(text: &str) -> Vec<Word> {
 pub(super) fn view(claim: &Claim) -> ClaimView<'_> {
     let text = &claim.text;
     let words = words(text);
-    let boundary = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–');
     let mut starts = Vec::new();
     let mut ends = Vec::new();
-    for (p, c) in text.char_indices().filter(|&(_, c)| boundary(c)) {
+    for (p, c) in text.char_indices().filter(|&(_, c)| clause_boundary(c)) {
         starts.push(p + c.len_utf8());
         ends.push(p);
     }
@@ -255,6 +254,12 @@ fn content(w: &Word) -> bool {
     w.lower.chars().count() > 1 && !w.has_digit && !STOP_WORDS.contains(&w.lower.as_str())
 }
 
+/// Whether a character ends a clause for a figure's context: commas,
+/// semicolons, colons, parentheses and dashes.
+pub(super) fn clause_boundary(c: char) -> bool {
+    matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–')
+}
+
 /// The entry of the `n`th figure of the claim of `view`.
 pub(super) fn entry<'a>(claim_ref: ClaimRef, view: &ClaimView<'a>, n: usize) -> Entry<'a> {
     let claim = view.claim;
@@ -337,7 +342,7 @@ pub(super) fn entry<'a>(claim_ref: ClaimRef, view: &ClaimView<'a>, n: usize) -> 
     }
     // an age set off by commas is its holder's, named right before it:
     // "Malia, 16," is not "Elizabeth Lauten, 31,"
-    if named.is_empty() && figure.measure.as_deref() == Some(AGE_MEASURE) {
+    if named.is_empty() && is_age(figure) {
         let at = view.words.partition_point(|w| w.end <= figure.span.start);
         let holder = view.words[..at]
             .iter()
@@ -411,8 +416,8 @@ fn same_subject(a: &Entry, b: &Entry) -> bool {
         return true;
     }
     // two people's ages, whatever is said around them
-    let age = |e: &Entry| e.figure.measure.as_deref() == Some(AGE_MEASURE);
-    !(age(a) && age(b)) && overlap(&a.context, &b.context) >= SUBJECT_OVERRIDE_OVERLAP
+    !(is_age(a.figure) && is_age(b.figure))
+        && overlap(&a.context, &b.context) >= SUBJECT_OVERRIDE_OVERLAP
 }
 
 /// Words right before a figure that make it a part of the figure before it:

@@ -13,7 +13,7 @@ use super::Verdict;
 use super::identity::{Anchor, Entry, anchor, generic, only_of_kind, shared_clause};
 use super::scope::loosely_same;
 use super::verdict::compare;
-use crate::extract::figures::{AGE_MEASURE, Figure, FigureKind, Qualifier};
+use crate::extract::figures::{Figure, FigureKind, Qualifier, is_age};
 
 /// Why two figures were taken to state one quantity, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
@@ -247,10 +247,9 @@ pub(super) fn judge(a: &Entry, b: &Entry) -> Judgement {
     }
 }
 
-/// Whether two figures are ages ([`AGE_MEASURE`]) whose holders the claims
+/// Whether two figures are ages (`is_age`) whose holders the claims
 /// do not both name with a word in common: "Malia and Sasha Obama, aged 16
 /// and 13" against "the aide, Elizabeth Lauten, 31".
 fn ages_of_unnamed(a: &Entry, b: &Entry) -> bool {
-    let age = |e: &Entry| e.figure.measure.as_deref() == Some(AGE_MEASURE);
-    age(a) && age(b) && a.subject.is_disjoint(&b.subject)
+    is_age(a.figure) && is_age(b.figure) && a.subject.is_disjoint(&b.subject)
 }

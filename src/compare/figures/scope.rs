@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::Verdict;
-use super::identity::key;
+use super::identity::{clause_boundary, key};
 use super::verdict::compare;
 use crate::extract::figures::{Endpoint, Figure, FigureKind, stem};
 use crate::model::Claim;
@@ -278,24 +278,35 @@ fn scope_in(found: &[Found], start: usize, end: usize) -> Scope {
     scope
 }
 
+/// The length of a year at the start of an ISO date ("2020-03-14").
+const ISO_YEAR_LEN: usize = 4;
+
 /// Where the scope of the clause starting at `start` begins: the clause
 /// itself, or, for a clause of time opened by "when", the clause before it,
 /// which names the time ("a vote in May, when 35 House Republicans joined").
 fn when_clause_start(text: &str, start: usize) -> usize {
     let opens_with_when = text[start..]
-        .trim_start()
-        .get(..5)
-        .is_some_and(|w| w.eq_ignore_ascii_case("when "));
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("when"));
     if !opens_with_when {
         return start;
     }
-    let boundary = |c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–');
-    let before = text[..start].trim_end_matches(boundary).trim_end();
+    let before = text[..start].trim_end_matches(|c: char| clause_boundary(c) || c.is_whitespace());
     before
         .char_indices()
         .rev()
-        .find(|&(_, c)| boundary(c))
+        .find(|&(_, c)| clause_boundary(c))
         .map_or(0, |(p, c)| p + c.len_utf8())
+}
+
+/// The year of a year or date figure.
+fn year_of(f: &Figure) -> Option<i64> {
+    match (&f.kind, &f.low) {
+        (FigureKind::Year, _) => f.value.map(|y| y as i64),
+        (FigureKind::Date, Some(Endpoint::Date(d))) => d.get(..ISO_YEAR_LEN)?.parse().ok(),
+        _ => None,
+    }
 }
 
 /// The scope of every figure of a claim, in the order of `claim.figures`,
@@ -313,12 +324,19 @@ pub(super) fn scopes(claim: &Claim, clauses: &[(usize, usize)]) -> Vec<Scope> {
     let opening = text
         .find(boundary)
         .filter(|&o| !claim.figures.iter().any(|f| f.span.start < o));
+    // where each figure's scope begins: its clause, or the clause before a
+    // clause of time
+    let froms: Vec<usize> = clauses
+        .iter()
+        .map(|&(start, _)| when_clause_start(text, start))
+        .collect();
     let mut scopes: Vec<Scope> = claim
         .figures
         .iter()
         .zip(clauses)
-        .map(|(figure, &(start, end))| {
-            let own = scope_in(&found, when_clause_start(text, start), end);
+        .zip(&froms)
+        .map(|((figure, &(_, end)), &from)| {
+            let own = scope_in(&found, from, end);
             let mut scope = match opening {
                 Some(o) if own.is_empty() && o < figure.span.start => scope_in(&found, 0, o),
                 _ => own,
@@ -350,7 +368,13 @@ pub(super) fn scopes(claim: &Claim, clauses: &[(usize, usize)]) -> Vec<Scope> {
         }
     }
     // the years named by other figures of the clause
-    for ((figure, &(start, end)), scope) in claim.figures.iter().zip(clauses).zip(&mut scopes) {
+    for (((figure, &(start, end)), &from), scope) in claim
+        .figures
+        .iter()
+        .zip(clauses)
+        .zip(&froms)
+        .zip(&mut scopes)
+    {
         if matches!(figure.kind, FigureKind::Year | FigureKind::Date) {
             continue;
         }
@@ -363,13 +387,7 @@ pub(super) fn scopes(claim: &Claim, clauses: &[(usize, usize)]) -> Vec<Scope> {
             .collect();
         // a clause of time is placed by the years and dates of the clause
         // before it: "since March 14, 2020, when there were 256,000"
-        let from = when_clause_start(&claim.text, start);
         if from < start {
-            let year_of = |f: &Figure| match (&f.kind, &f.low) {
-                (FigureKind::Year, _) => f.value.map(|y| y as i64),
-                (FigureKind::Date, Some(Endpoint::Date(d))) => d.get(..4)?.parse().ok(),
-                _ => None,
-            };
             scope.years.extend(
                 claim
                     .figures

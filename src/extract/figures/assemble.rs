@@ -499,6 +499,11 @@ fn after_a_figure(tokens: &[Token], at: usize) -> bool {
 /// are compared only with ages.
 pub const AGE_MEASURE: &str = "age";
 
+/// Whether a figure states an age (measure [`AGE_MEASURE`]).
+pub fn is_age(figure: &Figure) -> bool {
+    figure.measure.as_deref() == Some(AGE_MEASURE)
+}
+
 /// Whether the tokens from `k` on say the time of day: "a.m.", "p.m.",
 /// "am"/"pm" against the number.
 pub(super) fn clock_after(tokens: &[Token], k: usize) -> bool {
@@ -549,7 +554,8 @@ const DEATH_WORDS: &[&str] = &["dead", "died", "dies", "dying"];
 const OLDEST_AGE: f64 = 120.0;
 
 /// Whether the number at `start..end` is set off by commas right after a
-/// capitalized word, as news gives a person's age: "Mr. Naderi, 23, said";
+/// capitalized word that is no sentence adverb, as news gives a person's
+/// age: "Mr. Naderi, 23, said";
 /// "Sgt. Johanny Rosario Pichardo, 25, of Lawrence". Only a whole number
 /// of at most [`OLDEST_AGE`] with no noun after it.
 fn apposed(tokens: &[Token], start: usize, end: usize) -> bool {
@@ -564,6 +570,28 @@ fn apposed(tokens: &[Token], start: usize, end: usize) -> bool {
         && tokens[start - 2].kind == TokenKind::Word
         && tokens[start - 2].upper
         && comma(tokens.get(end))
+        && !opening_adverb(&tokens[start - 2])
+}
+
+/// Sentence adverbs that a comma sets off at the start of a sentence like
+/// a name ("Overall, 15, or 30%, of them left"), besides those in "-ly".
+const OPENING_ADVERBS: &[&str] = &[
+    "altogether",
+    "also",
+    "however",
+    "instead",
+    "meanwhile",
+    "otherwise",
+    "overall",
+    "still",
+    "together",
+    "yet",
+];
+
+/// Whether a capitalized word reads as an adverb that opens a sentence,
+/// not a name.
+fn opening_adverb(t: &Token) -> bool {
+    t.lower.ends_with("ly") || OPENING_ADVERBS.contains(&t.lower.as_str())
 }
 
 /// Whether the words at token `j`, after a duration, make it an age: "old",

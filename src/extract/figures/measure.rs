@@ -18,126 +18,6 @@ pub(super) static MEASURE_STOP: WordList =
 pub(super) static CASUALTY_VERBS: WordList =
     WordList::new(include_str!("../../../lexicons/figures-casualty-verbs.txt"));
 
-/// Verbs after which a number with no noun of its own is the level its
-/// subject reaches: "deaths hit 600,000", "claims totaled 419,000".
-pub(super) static LEVEL_VERBS: WordList =
-    WordList::new(include_str!("../../../lexicons/figures-level-verbs.txt"));
-
-/// Words that end a subject read backwards from its verb: the clause
-/// before it is not the subject ("officials said claims rose").
-const SUBJECT_BREAKS: &[&str] = &[
-    "after", "and", "as", "because", "before", "but", "if", "said", "says", "since", "than",
-    "that", "when", "where", "which", "while", "who",
-];
-
-/// Prepositions inside a subject: its head noun comes before the first
-/// ("Continuing claims for state benefits" → claims).
-const SUBJECT_PREPOSITIONS: &[&str] = &[
-    "about", "across", "among", "at", "by", "during", "for", "from", "in", "of", "on", "over",
-    "per", "through", "to", "under", "with",
-];
-
-/// How many words back from its verb a subject is read.
-const SUBJECT_MAX_WORDS: usize = 8;
-
-/// The measure of a count with no noun after it, read from the subject of
-/// the verb before it: "US coronavirus deaths hit 600,000" counts deaths,
-/// "Continuing claims for state benefits fell to 2.8 million" claims. After
-/// a verb of change with no "to" ("claims dropped 36,000", "rose by
-/// 2,000") the number is the change, measured as "claim change", which is
-/// not compared with the level ("to 293,000"); "rose by 37,000 to 412,000"
-/// gives both.
-pub(super) fn measure_before(tokens: &[Token], start: usize) -> Option<String> {
-    let word = |i: usize| tokens.get(i).filter(|t| t.kind == TokenKind::Word);
-    let is = |i: Option<usize>, w: &str| i.and_then(word).is_some_and(|t| t.is(w));
-    // "deaths topped 13": the verb of passing is the figure's own bound
-    let own_verb = word(start).is_some_and(|t| LEVEL_VERBS.contains(&t.lower.as_str()));
-    let mut k = if own_verb { start + 1 } else { start };
-    let mut level = false;
-    let mut by = false;
-    if is(k.checked_sub(1), "to") {
-        level = true;
-        k -= 1;
-        // "rose by 37,000 to 412,000": the change stands between
-        let mut j = k;
-        if j.checked_sub(1)
-            .and_then(|p| tokens.get(p))
-            .is_some_and(|t| t.kind == TokenKind::Word && scale_of(t, true).is_some())
-        {
-            j -= 1;
-        }
-        if j.checked_sub(1)
-            .and_then(|p| tokens.get(p))
-            .is_some_and(|t| t.kind == TokenKind::Num)
-        {
-            j -= 1;
-            if is(j.checked_sub(1), "by") {
-                j -= 1;
-            }
-            k = j;
-        }
-    } else if is(k.checked_sub(1), "by") {
-        by = true;
-        k -= 1;
-    }
-    // "were revised slightly to", "ticked up to"
-    for _ in 0..2 {
-        let particle = k.checked_sub(1).and_then(word).is_some_and(|t| {
-            t.lower.ends_with("ly") || t.is("up") || t.is("down") || t.is("again")
-        });
-        if particle {
-            k -= 1;
-        }
-    }
-    let verb = k.checked_sub(1).and_then(word)?;
-    let change = verb.lower != "by" && CHANGE_WORDS.contains(&verb.lower.as_str());
-    let reaches = LEVEL_VERBS.contains(&verb.lower.as_str());
-    // "the agreement reached by five senators": a passive's agent
-    if !change && !reaches || reaches && by {
-        return None;
-    }
-    // "dropped below 300,000", "rose above 150": a bound is a level
-    let bound = !own_verb && word(start).is_some();
-    k -= 1;
-    while k
-        .checked_sub(1)
-        .and_then(word)
-        .is_some_and(|t| PASSIVE_AUXILIARIES.contains(&t.lower.as_str()))
-    {
-        k -= 1;
-    }
-    let mut subject: Vec<&Token> = tokens[..k]
-        .iter()
-        .rev()
-        .take_while(|t| t.kind == TokenKind::Word && !SUBJECT_BREAKS.contains(&t.lower.as_str()))
-        .take(SUBJECT_MAX_WORDS)
-        .collect();
-    subject.reverse();
-    let before_preposition = subject
-        .iter()
-        .position(|t| SUBJECT_PREPOSITIONS.contains(&t.lower.as_str()))
-        .unwrap_or(subject.len());
-    let head = subject[..before_preposition].last()?;
-    let content = head.lower.chars().count() > 2
-        && head
-            .lower
-            .chars()
-            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-        && !MEASURE_STOP.contains(&head.lower.as_str())
-        && !crate::text::stop_words().contains(&head.lower.as_str())
-        && !crate::extract::dates::is_day_or_month(&head.lower)
-        && time_unit(&head.lower).is_none();
-    if !content {
-        return None;
-    }
-    let measure = canonical_measure(&head.lower);
-    Some(if change && !level && !bound || by {
-        format!("{measure} change")
-    } else {
-        measure
-    })
-}
-
 /// Forms of "be" and "have" between a counted noun and a casualty verb in
 /// the passive: "20 people were killed" counts the people killed, like "20
 /// people killed". At most two are skipped ("have been").
@@ -219,7 +99,7 @@ pub(super) fn looks_plural(t: &Token) -> bool {
 
 /// Whether a lower-case word has the form of a plural noun, whatever its
 /// case in the text: see [`looks_plural`].
-fn plural_form(w: &str) -> bool {
+pub(super) fn plural_form(w: &str) -> bool {
     w.chars().count() > 3
         && w.ends_with('s')
         && !w.ends_with("ss")

@@ -188,6 +188,11 @@ static NAMES_WITH_NUMBERS: WordList = WordList::new(include_str!(
     "../../../lexicons/figures-names-with-numbers.txt"
 ));
 
+/// Nouns that bare digits after them number, capitalized: "Amendment 64",
+/// "Senate Bill 7", "Flight 93".
+static NUMBERED_NOUNS: WordList =
+    WordList::new(include_str!("../../../lexicons/figures-numbered-nouns.txt"));
+
 /// [`NAMES_WITH_NUMBERS`] as one automaton, case-blind: every claim with a
 /// figure is searched for all of them at once.
 fn names_matcher() -> &'static aho_corasick::AhoCorasick {
@@ -206,10 +211,11 @@ fn names_matcher() -> &'static aho_corasick::AhoCorasick {
 const TITLE_CASE_SHARE: f64 = 0.6;
 
 /// Drop the figures that are part of a name: those inside a phrase of
-/// [`NAMES_WITH_NUMBERS`], and, outside title case, a capitalized number
-/// word or weekday, or bare digits that count no noun, right after a
-/// capitalized word that does not start a sentence ("the Ground Zero
-/// mosque", "aboard Air Force One", "Amendment 64").
+/// [`NAMES_WITH_NUMBERS`], bare digits that count no noun after one of
+/// [`NUMBERED_NOUNS`] ("Amendment 64"), and, outside title case, a
+/// capitalized number word or weekday right after a capitalized word that
+/// does not start a sentence ("the Ground Zero mosque", "aboard Air Force
+/// One").
 fn drop_names(figures: &mut Vec<Figure>, tokens: &[Token], text: &str) {
     if figures.is_empty() {
         return;
@@ -234,16 +240,21 @@ fn drop_names(figures: &mut Vec<Figure>, tokens: &[Token], text: &str) {
         }
         let capitalized_word = f.text.chars().next().is_some_and(char::is_uppercase)
             && f.text.chars().all(|c| c.is_alphabetic() || c == '-');
-        // "Amendment 64", "Senate Bill 7", "Section 1557": digits that
-        // number a named thing, with no noun after them to count
-        let designator = f.kind == FigureKind::Count
+        let at = tokens.partition_point(|t| t.start < f.span.start);
+        // "Amendment 64", "Senate Bill 7", "Section 1557": bare digits
+        // after a noun they number, counting nothing
+        let numbered = f.kind == FigureKind::Count
             && f.measure.is_none()
-            && f.qualifier == Qualifier::Exact
-            && f.text.bytes().all(|b| b.is_ascii_digit());
-        if title || !(capitalized_word || designator) {
+            && f.text.bytes().all(|b| b.is_ascii_digit())
+            && at >= 1
+            && tokens[at - 1].upper
+            && NUMBERED_NOUNS.contains(&tokens[at - 1].lower.as_str());
+        if numbered {
+            return true;
+        }
+        if title || !capitalized_word {
             return false;
         }
-        let at = tokens.partition_point(|t| t.start < f.span.start);
         at >= 2 && tokens[at - 1].kind == TokenKind::Word && tokens[at - 1].upper && {
             let p = &tokens[at - 2];
             !(p.kind == TokenKind::Sym && matches!(p.lower.as_str(), "." | "!" | "?" | ":"))
@@ -258,6 +269,7 @@ mod measure;
 mod number;
 mod phrases;
 mod qualifier;
+mod subject;
 mod tally;
 #[cfg(test)]
 mod tests;
@@ -271,6 +283,7 @@ pub use assemble::*;
 pub use measure::*;
 pub(crate) use number::*;
 pub(crate) use qualifier::*;
+use subject::measure_before;
 pub use tally::{RANK_MEASURE, TALLY_CUES, TALLY_MEASURE};
 use tally::{rank_at, tally_at};
 pub(crate) use tokens::*;

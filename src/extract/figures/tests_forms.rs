@@ -205,11 +205,45 @@ fn a_count_with_no_noun_is_measured_by_the_subject_of_its_verb() {
         measures("Jobless claims dropped below 300,000."),
         one("claim")
     );
-    // no subject to read: a pronoun, a passive's agent, a time
+    assert_eq!(
+        measures("Jobless claims fell nearly 20,000 last week."),
+        one("claim change")
+    );
+    assert_eq!(measures("Deaths have now passed 600,000."), one("death"));
+    // no subject to read: a pronoun, a passive's agent, a time, an
+    // infinitive, a name
     assert_eq!(measures("It rose to 40."), vec![None]);
+    assert_eq!(measures("Deaths are expected to hit 600,000."), vec![None]);
+    assert_eq!(measures("Biden passed 270 on the night."), vec![None]);
     assert_eq!(measures("The goal was reached by 40 of them."), vec![None]);
     assert_eq!(
         measures("The prior week was revised up to 478,000."),
         vec![None]
+    );
+}
+
+#[test]
+fn numbered_names_and_ages_leave_tallies_and_openers_alone() {
+    let values = |text: &str| -> Vec<f64> {
+        find_figures(text, &Context { published: None })
+            .iter()
+            .filter_map(|f| f.value)
+            .collect()
+    };
+    assert_eq!(
+        values("Biden won 306 electoral votes to Trump's 232."),
+        vec![306.0, 232.0]
+    );
+    assert_eq!(values("Biden 306, Trump 232."), vec![306.0, 232.0]);
+    let measures = |text: &str| -> Vec<Option<String>> {
+        find_figures(text, &Context { published: None })
+            .into_iter()
+            .map(|f| f.measure)
+            .collect()
+    };
+    assert_eq!(measures("Overall, 15, of the members left."), vec![None]);
+    assert_eq!(
+        measures("Mr. Naderi, 23, said it was far."),
+        vec![Some(AGE_MEASURE.to_string())]
     );
 }
