@@ -138,7 +138,10 @@ pub(super) fn measure_after(tokens: &[Token], start: usize, end: usize) -> Optio
             k += 1;
             continue;
         }
-        if t.kind != TokenKind::Word || MEASURE_STOP.contains(&t.lower.as_str()) {
+        // a negated auxiliary is the verb after the noun: "the 20 wouldn't
+        // leave", "$6 trillion doesn't include interest"
+        let negated = t.lower.ends_with("n't") || t.lower.ends_with("n\u{2019}t");
+        if t.kind != TokenKind::Word || MEASURE_STOP.contains(&t.lower.as_str()) || negated {
             break;
         }
         if t.upper && head.is_some_and(|h| !continues_capital_run(h, t)) {

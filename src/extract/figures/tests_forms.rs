@@ -247,3 +247,17 @@ fn numbered_names_and_ages_leave_tallies_and_openers_alone() {
         vec![Some(AGE_MEASURE.to_string())]
     );
 }
+
+#[test]
+fn a_negated_auxiliary_ends_the_noun_phrase() {
+    let measure = |text: &str| {
+        find_figures(text, &Context { published: None })[0]
+            .measure
+            .clone()
+    };
+    assert_eq!(
+        measure("His $6 trillion spending plan doesn't meet the need.").as_deref(),
+        Some("plan")
+    );
+    assert_eq!(measure("The 20 wouldn't leave.").as_deref(), None);
+}
