@@ -278,6 +278,15 @@ fn seed_story_versions_get_the_right_verdicts() {
     );
 }
 
+/// Whether each conflict in the cluster of these claims is confident.
+fn confident(texts: &[&str]) -> Vec<bool> {
+    cluster(texts)
+        .iter()
+        .filter(|c| c.verdict == Verdict::Conflict)
+        .map(|c| c.confident)
+        .collect()
+}
+
 /// Whether the cluster of these claims holds a conflict.
 fn conflicts(texts: &[&str]) -> bool {
     cluster(texts)
@@ -346,13 +355,6 @@ fn a_month_places_a_figure_in_a_calendar_period() {
         "The company hired 450 workers in June.",
     ]));
     // a clause of time opened by "when" is placed by the clause before it
-    let confident = |texts: &[&str]| {
-        cluster(texts)
-            .iter()
-            .filter(|c| c.verdict == Verdict::Conflict)
-            .map(|c| c.confident)
-            .collect::<Vec<_>>()
-    };
     assert_eq!(
         confident(&[
             "The 220-to-190 vote stands in contrast to a vote in May, when 35 House Republicans \
@@ -374,13 +376,6 @@ fn a_month_places_a_figure_in_a_calendar_period() {
 
 #[test]
 fn ages_are_sure_only_of_one_named_holder() {
-    let confident = |texts: &[&str]| {
-        cluster(texts)
-            .iter()
-            .filter(|c| c.verdict == Verdict::Conflict)
-            .map(|c| c.confident)
-            .collect::<Vec<_>>()
-    };
     assert_eq!(
         confident(&[
             "Mr. Naderi, 23, said he ran.",
@@ -551,16 +546,9 @@ fn years_and_unrounded_numbers_are_exact() {
 
 #[test]
 fn a_conflict_is_confident_only_with_a_sure_identity() {
-    let sure = |texts: &[&str]| {
-        cluster(texts)
-            .iter()
-            .filter(|c| c.verdict == Verdict::Conflict)
-            .map(|c| c.confident)
-            .collect::<Vec<_>>()
-    };
     // one telling measure, the only one in each claim
     assert_eq!(
-        sure(&[
+        confident(&[
             "The Maduro regime faces pressure as 12,000 U.S. troops gather.",
             "The US has stationed 15,000 troops in the region.",
         ]),
@@ -568,7 +556,7 @@ fn a_conflict_is_confident_only_with_a_sure_identity() {
     );
     // a vague amount describes loosely
     assert_eq!(
-        sure(&[
+        confident(&[
             "Maduro told thousands of supporters to stay.",
             "Maduro told about 15,000 supporters to stay.",
         ]),
@@ -576,7 +564,7 @@ fn a_conflict_is_confident_only_with_a_sure_identity() {
     );
     // paired by position only
     assert_eq!(
-        sure(&[
+        confident(&[
             "The club has 40 members and 12 coaches, with 300 fans.",
             "The club counts 40 members, 9 trainers and 300 fans.",
         ]),
@@ -584,7 +572,7 @@ fn a_conflict_is_confident_only_with_a_sure_identity() {
     );
     // a vote read as one tally is one quantity, stated twice
     assert_eq!(
-        sure(&[
+        confident(&[
             "The final vote was 69 to 45, with 19 Republicans joining all 50 Democrats.",
             "It got through in a 69-30 vote, as 19 Republicans joined all 50 Democrats.",
         ]),

@@ -178,13 +178,6 @@ fn a_name_written_with_its_number_modifies_the_noun_after_it() {
 
 #[test]
 fn a_count_with_no_noun_is_measured_by_the_subject_of_its_verb() {
-    let measures = |text: &str| -> Vec<Option<String>> {
-        find_figures(text, &Context { published: None })
-            .into_iter()
-            .filter(|f| f.kind == FigureKind::Count)
-            .map(|f| f.measure)
-            .collect()
-    };
     let one = |m: &str| vec![Some(m.to_string())];
     assert_eq!(measures("US coronavirus deaths hit 600,000."), one("death"));
     assert_eq!(
@@ -235,12 +228,6 @@ fn numbered_names_and_ages_leave_tallies_and_openers_alone() {
         vec![306.0, 232.0]
     );
     assert_eq!(values("Biden 306, Trump 232."), vec![306.0, 232.0]);
-    let measures = |text: &str| -> Vec<Option<String>> {
-        find_figures(text, &Context { published: None })
-            .into_iter()
-            .map(|f| f.measure)
-            .collect()
-    };
     assert_eq!(measures("Overall, 15, of the members left."), vec![None]);
     assert_eq!(
         measures("Mr. Naderi, 23, said it was far."),
@@ -260,4 +247,12 @@ fn a_negated_auxiliary_ends_the_noun_phrase() {
         Some("plan")
     );
     assert_eq!(measure("The 20 wouldn't leave.").as_deref(), None);
+}
+
+/// The measure of every figure of `text`, in order.
+fn measures(text: &str) -> Vec<Option<String>> {
+    find_figures(text, &Context { published: None })
+        .into_iter()
+        .map(|f| f.measure)
+        .collect()
 }
