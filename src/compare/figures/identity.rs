@@ -6,7 +6,7 @@ use std::rc::Rc;
 use super::scope::{Scope, same_scope, scopes};
 use super::verdict::{compare, interval};
 use super::{SUBJECT_OVERRIDE_OVERLAP, Verdict};
-use crate::extract::figures::{Figure, FigureKind, is_age, stem};
+use crate::extract::figures::{DEATH_WORDS, Figure, FigureKind, is_age, stem};
 use crate::model::figure::Interval;
 use crate::model::{Claim, ClaimRef, Position};
 use crate::text::lexicon::WordList;
@@ -349,6 +349,18 @@ pub(super) fn entry<'a>(claim_ref: ClaimRef, view: &ClaimView<'a>, n: usize) -> 
             .rev()
             .take_while(|w| w.capitalized && !NOT_SUBJECTS.contains(&w.lower.as_str()));
         named.extend(holder.map(|w| &claim.text[w.start..w.end]));
+        // "John Warner, longtime US senator from Virginia, dies at 94":
+        // the age at death is the claim's subject's, the name it opens with
+        let died = at >= 2
+            && view.words[at - 1].lower == "at"
+            && DEATH_WORDS.contains(&view.words[at - 2].lower.as_str());
+        if named.is_empty() && died {
+            let opening = view.words[..at]
+                .iter()
+                .skip_while(|w| !w.capitalized || NOT_SUBJECTS.contains(&w.lower.as_str()))
+                .take_while(|w| w.capitalized && !NOT_SUBJECTS.contains(&w.lower.as_str()));
+            named.extend(opening.map(|w| &claim.text[w.start..w.end]));
+        }
     }
     // Names compared as the align stage compares words, so that "the US",
     // "the U.S." and "the United States" name one subject.

@@ -383,6 +383,14 @@ fn ages_are_sure_only_of_one_named_holder() {
         ]),
         vec![true]
     );
+    // an age at death is the age of the name the claim opens with
+    assert_eq!(
+        confident(&[
+            "John Warner, longtime US senator from Virginia, dies at 94.",
+            "Former Sen. John Warner dead at 141, married Elizabeth Taylor.",
+        ]),
+        vec![true]
+    );
     // whose age the second claim gives, it does not say
     assert_eq!(
         confident(&[

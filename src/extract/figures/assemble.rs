@@ -548,7 +548,7 @@ pub(super) fn is_an_age(tokens: &[Token], start: usize, end: usize) -> bool {
 }
 
 /// Forms of "die" before "at" and an age: "dies at 94".
-const DEATH_WORDS: &[&str] = &["dead", "died", "dies", "dying"];
+pub const DEATH_WORDS: &[&str] = &["dead", "died", "dies", "dying"];
 
 /// The oldest age read from a number set off by commas after a name.
 const OLDEST_AGE: f64 = 120.0;
