@@ -58,6 +58,21 @@ const AFTER_VERB: &[&str] = &["again", "down", "up"];
 /// 300,000" is where claims stand, not how far they fell.
 const BOUND_WORDS: &[&str] = &["above", "below", "beyond", "over", "past", "under"];
 
+/// Words of a phrase of time between a verb and the level it reaches,
+/// besides the unit or the day or month it names ("from the previous
+/// week", "over the last month").
+const TIME_PHRASE_WORDS: &[&str] = &[
+    "a", "earlier", "from", "in", "last", "over", "previous", "prior", "the", "this",
+];
+
+/// How many words a phrase of time between a verb and its level may have
+/// ("from the previous week").
+const TIME_PHRASE_MAX: usize = 4;
+
+/// How many words may stand between "to a" and the level it reaches:
+/// "to a seasonally adjusted 419,000", "to a record 9.3 million".
+const LEVEL_MODIFIERS_MAX: usize = 2;
+
 /// How many words back from its verb a subject is read: enough for a head
 /// noun and a prepositional phrase after it ("Initial applications for
 /// state unemployment benefits"), not so many that a clause before the
@@ -109,10 +124,20 @@ fn verb_before(tokens: &[Token], start: usize) -> Option<(usize, Reading)> {
     let mut k = if own_verb { start + 1 } else { start };
     let mut to = false;
     let mut by = false;
+    // "to a seasonally adjusted 419,000", "to a record 9.3 million"
+    if let Some(article) = (1..=LEVEL_MODIFIERS_MAX + 1)
+        .filter_map(|back| k.checked_sub(back))
+        .take_while(|&i| word(i).is_some_and(|t| !t.upper))
+        .find(|&i| is(i, "a") || is(i, "an"))
+        && article > 0
+        && is(article - 1, "to")
+    {
+        k = article;
+    }
     if k > 0 && is(k - 1, "to") {
         to = true;
         k -= 1;
-        let mut j = k;
+        let mut j = time_phrase_before(tokens, k);
         if j > 0 && word(j - 1).is_some_and(|t| scale_of(t, true).is_some()) {
             j -= 1;
         }
@@ -121,6 +146,8 @@ fn verb_before(tokens: &[Token], start: usize) -> Option<(usize, Reading)> {
             if j > 0 && is(j - 1, "by") {
                 j -= 1;
             }
+            k = time_phrase_before(tokens, j);
+        } else if j < k {
             k = j;
         }
     } else if k > 0 && is(k - 1, "by") {
@@ -148,6 +175,29 @@ fn verb_before(tokens: &[Token], start: usize) -> Option<(usize, Reading)> {
         Reading::Level
     };
     Some((k - 1, reading))
+}
+
+/// Where a phrase of time that ends before `end` begins, if one does:
+/// "from the previous week", "last week", "in June" between a verb and
+/// what it reaches ("increased by 2,000 from the previous week to
+/// 373,000"). At most [`TIME_PHRASE_MAX`] words, which must name a unit of
+/// time, a day or a month, with an opening preposition or article.
+fn time_phrase_before(tokens: &[Token], end: usize) -> usize {
+    let mut k = end;
+    let mut named = false;
+    while end - k < TIME_PHRASE_MAX && k > 0 {
+        let Some(t) = tokens.get(k - 1).filter(|t| t.kind == TokenKind::Word) else {
+            break;
+        };
+        let l = t.lower.as_str();
+        if time_unit(l).is_some() || crate::extract::dates::is_day_or_month(l) {
+            named = true;
+        } else if !TIME_PHRASE_WORDS.contains(&l) {
+            break;
+        }
+        k -= 1;
+    }
+    if named { k } else { end }
 }
 
 /// The head noun of the subject of the verb at `verb`: the last word before

@@ -203,6 +203,19 @@ fn a_count_with_no_noun_is_measured_by_the_subject_of_its_verb() {
         one("claim change")
     );
     assert_eq!(measures("Deaths have now passed 600,000."), one("death"));
+    // a phrase of time, or an article and its modifiers, before the level
+    assert_eq!(
+        measures("Jobless claims increased by 2,000 from the previous week to 373,000."),
+        vec![Some("claim change".to_string()), Some("claim".to_string())]
+    );
+    assert_eq!(
+        measures("Claims rose by 2,000 last week to a seasonally adjusted 373,000."),
+        vec![Some("claim change".to_string()), Some("claim".to_string())]
+    );
+    assert_eq!(
+        measures("Openings rose in April to a record 9.3 million."),
+        one("open")
+    );
     // no subject to read: a pronoun, a passive's agent, a time, an
     // infinitive, a name
     assert_eq!(measures("It rose to 40."), vec![None]);
