@@ -60,8 +60,6 @@ pub(crate) struct Pair {
     /// Whether the pair shares more than one name: two or more content
     /// tokens, or a figure (`figure`).
     pub supported: bool,
-    /// Whether the two claims give a figure value in common.
-    pub value: bool,
     /// Whether they give a figure in common with values set aside: a
     /// value, or a quantity in values that clash
     /// (`Prepared::quantities_clash`).
@@ -203,7 +201,6 @@ pub(crate) fn pair(prep: &Prepared, a: usize, b: usize) -> Pair {
         b,
         contained,
         supported: words >= 2 || figure,
-        value,
         figure,
         lighter_tokens: prep.content_tokens(a).min(prep.content_tokens(b)),
         balance: (prep.balance(a, b) * SCORE_SCALE).round() as u32,

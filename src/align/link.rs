@@ -46,7 +46,7 @@ pub const LINK_FEATURE_NAMES: [&str; LINK_FEATURES] = [
     "balance",
     "shared_weight",
     "shared_tokens",
-    "shared_value",
+    "shared_figure",
     "best_of_both",
     "best_of_either",
     "margin_least",
@@ -94,7 +94,7 @@ pub const LINK_MODEL: LinkModel = LinkModel {
         0.032492,  // balance
         3.151618,  // shared_weight
         0.520814,  // shared_tokens
-        0.304251,  // shared_value
+        0.304251,  // shared_figure
         0.651564,  // best_of_both
         0.399210,  // best_of_either
         3.917246,  // margin_least
@@ -184,7 +184,7 @@ pub(crate) fn features(
                 scale(p.balance),
                 (1.0 + contained * lighter).ln(),
                 (1.0 + words as f64).ln(),
-                flag(p.value),
+                flag(p.figure),
                 flag(best_a && best_b),
                 flag(best_a || best_b),
                 margin_a.min(margin_b),
