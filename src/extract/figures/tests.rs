@@ -872,6 +872,7 @@ fn numbers_in_names_times_and_ages_count_nothing() {
         "G7 leaders met.",
         "The Justice for J6 rally drew a crowd.",
         "the 9/11 hijackers",
+        "Some will start working 24/7 to address the backlogs.",
         "He voted at 1 a.m. and left at 9pm.",
         "Colorado voters approved Amendment 64, legalizing marijuana.",
         "The fate of Senate Bill 7 is unclear.",
