@@ -237,16 +237,55 @@ struct Found {
     pattern: usize,
 }
 
+/// Words right before an expectation that set an outcome against it:
+/// "Economy beats expectations with 850,000 jobs", "added 943,000, more
+/// than expected". The figure of such a clause is the outcome, not the
+/// expectation; "than the estimate of 5.9%" still names an expectation.
+pub const OUTCOME_BEFORE_ESTIMATE: &[&str] = &[
+    "above",
+    "beat",
+    "beating",
+    "beats",
+    "below",
+    "beyond",
+    "exceeded",
+    "exceeding",
+    "exceeds",
+    "missed",
+    "misses",
+    "missing",
+    "surpassed",
+    "surpasses",
+    "surpassing",
+    "than",
+    "topped",
+    "topping",
+    "tops",
+];
+
 /// Every scope phrase in `text` as whole words, in order; overlapping
-/// phrases ("a year earlier", "year earlier") are all kept.
+/// phrases ("a year earlier", "year earlier") are all kept. An expectation
+/// that an outcome is set against (see [`OUTCOME_BEFORE_ESTIMATE`]) is no
+/// phrase of scope.
 fn phrases_in(text: &str) -> Vec<Found> {
     let word = |c: char| c.is_alphanumeric() || c == '-';
-    phrases()
+    let table = phrases();
+    let outcome = |start: usize| {
+        text[..start]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| OUTCOME_BEFORE_ESTIMATE.contains(&w.to_lowercase().as_str()))
+    };
+    table
         .matcher
         .find_overlapping_iter(text)
         .filter(|m| {
             !text[..m.start()].chars().next_back().is_some_and(word)
                 && !text[m.end()..].chars().next().is_some_and(word)
+        })
+        .filter(|m| {
+            !(matches!(table.patterns[m.pattern().as_usize()].0, List::Estimate)
+                && outcome(m.start()))
         })
         .map(|m| Found {
             start: m.start(),

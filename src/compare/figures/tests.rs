@@ -604,6 +604,21 @@ fn different_quantities_are_not_compared() {
         "Economists had predicted America would add 1 million jobs last month.",
         "America's employers added just 266,000 jobs last month.",
     ]));
+    // an outcome set against the expectation is an outcome: it conflicts
+    // with another outcome, not with the expectation
+    assert!(conflicts(&[
+        "Economy beats expectations with 1,275,000 jobs in June.",
+        "The US economy added 850,000 jobs in June.",
+    ]));
+    assert!(conflicts(&[
+        "Employers added 943,000 jobs in July, more than expected.",
+        "The economy added 843,000 jobs in July.",
+    ]));
+    // while an expectation named after "than the" is still one
+    assert!(!conflicts(&[
+        "The jobless rate came in better than the estimate of 5.9%.",
+        "The jobless rate was 5.4%.",
+    ]));
     // an average is not one day's count
     assert!(!conflicts(&[
         "It recorded 279 deaths Sunday.",
