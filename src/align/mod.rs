@@ -497,6 +497,57 @@ mod tests {
         ));
     }
 
+    /// The story link model's shared figure counts a quantity both claims
+    /// give in clashing values, as the shared names do: an outlet that
+    /// changes a number keeps the evidence the number gave. Two years
+    /// that differ do not count.
+    #[test]
+    fn the_link_model_shares_a_clashing_quantity_but_not_a_clashing_year() {
+        let shared = link::LINK_FEATURE_NAMES
+            .iter()
+            .position(|n| *n == "shared_figure")
+            .unwrap();
+        let rows = |first: &str| {
+            let mut claims = story(&[
+                &[
+                    first,
+                    "The bill now goes to the Senate for a final vote.",
+                    "Leaders of both parties praised the outcome.",
+                ],
+                &[
+                    "On Wednesday, the House voted 396-9 on the bill, which ends in 2019.",
+                    "The Senate is expected to take up the bill next week.",
+                    "Leaders of both parties welcomed the vote.",
+                ],
+            ]);
+            for claim in claims.iter_mut().flatten() {
+                claim.figures = crate::extract::figures::find_figures(
+                    &claim.text,
+                    &crate::extract::figures::Context::default(),
+                );
+            }
+            link_rows(&claims)
+        };
+        let first_pair = |first: &str| {
+            rows(first)
+                .into_iter()
+                .find(|(a, b, _)| a.index == 0 && b.index == 0)
+                .map(|(_, _, x)| x[shared])
+        };
+        assert_eq!(
+            first_pair("It passed the House in a 396-9 vote."),
+            Some(1.0)
+        );
+        assert_eq!(
+            first_pair("It passed the House in a 594-9 vote."),
+            Some(1.0)
+        );
+        assert_eq!(
+            first_pair("It passed the House in a vote on the bill, which began in 2010."),
+            Some(0.0)
+        );
+    }
+
     #[test]
     fn claims_that_differ_only_in_a_figure_align() {
         let claims = story(&[
