@@ -118,13 +118,32 @@ fn continues_capital_run(head: &Token, t: &Token) -> bool {
     head.upper && !plural_form(&head.lower) && !crate::extract::dates::is_day_or_month(&t.lower)
 }
 
+/// Quotation marks that may open the noun after a number: "$250 million
+/// 'down payment'", "12 “illegal aliens”". The noun inside counts as the
+/// figure's measure, as it would without the marks.
+const OPENING_QUOTES: &[&str] = &["'", "\"", "\u{2018}", "\u{201c}"];
+
+/// Quotation marks that close what [`OPENING_QUOTES`] opened; a word after
+/// them is still the noun ("three 'guilty' counts").
+const CLOSING_QUOTES: &[&str] = &["'", "\"", "\u{2019}", "\u{201d}"];
+
 pub(super) fn measure_after(tokens: &[Token], start: usize, end: usize) -> Option<String> {
     let mut j = end;
+    let mut quoted = false;
     while let Some(t) = tokens.get(j) {
         if t.kind == TokenKind::Word && SKIP_BEFORE_MEASURE.contains(&t.lower.as_str()) {
             j += 1;
         } else if t.kind == TokenKind::Sym && t.is("-") && t.attached() {
             j += 1; // "48-hour"
+        } else if t.kind == TokenKind::Sym
+            && OPENING_QUOTES.contains(&t.lower.as_str())
+            && !t.attached()
+            && tokens
+                .get(j + 1)
+                .is_some_and(|w| w.kind == TokenKind::Word && w.attached())
+        {
+            j += 1; // "$250 million 'down payment'": a noun in quotation marks
+            quoted = true;
         } else {
             break;
         }
@@ -141,6 +160,19 @@ pub(super) fn measure_after(tokens: &[Token], start: usize, end: usize) -> Optio
         // a negated auxiliary is the verb after the noun: "the 20 wouldn't
         // leave", "$6 trillion doesn't include interest"
         let negated = t.lower.ends_with("n't") || t.lower.ends_with("n\u{2019}t");
+        // a quoted word before the noun modifies it: two "high-profile"
+        // targets, 135,000 "test" votes
+        if quoted
+            && t.kind == TokenKind::Sym
+            && CLOSING_QUOTES.contains(&t.lower.as_str())
+            && tokens
+                .get(k + 1)
+                .is_some_and(|w| w.kind == TokenKind::Word && !w.attached())
+        {
+            quoted = false;
+            k += 1;
+            continue;
+        }
         if t.kind != TokenKind::Word || MEASURE_STOP.contains(&t.lower.as_str()) || negated {
             break;
         }

@@ -249,6 +249,28 @@ fn numbered_names_and_ages_leave_tallies_and_openers_alone() {
 }
 
 #[test]
+fn a_noun_in_quotation_marks_is_still_the_measure() {
+    let measure = |text: &str| measures(text).remove(0);
+    assert_eq!(
+        measure("Abbott launches project with $250 million 'down payment'").as_deref(),
+        Some("payment")
+    );
+    assert_eq!(
+        measure("There are at least 30 \"national emergencies\" in effect.").as_deref(),
+        Some("emerg")
+    );
+    // a quoted word before the noun modifies it
+    assert_eq!(
+        measure("It showed 135,000 \u{201c}test\u{201d} votes.").as_deref(),
+        Some("vote")
+    );
+    assert_eq!(
+        measure("The screen flashed three 'guilty' counts.").as_deref(),
+        Some("count")
+    );
+}
+
+#[test]
 fn a_negated_auxiliary_ends_the_noun_phrase() {
     let measure = |text: &str| {
         find_figures(text, &Context { published: None })[0]
