@@ -73,6 +73,10 @@ const TIME_PHRASE_MAX: usize = 4;
 /// "to a seasonally adjusted 419,000", "to a record 9.3 million".
 const LEVEL_MODIFIERS_MAX: usize = 2;
 
+/// Nouns of a subject that number what the phrase after their "of"
+/// names: "the number of applications", "the total of claims".
+const COUNTING_NOUNS: &[&str] = &["amount", "count", "number", "tally", "total"];
+
 /// How many words back from its verb a subject is read: enough for a head
 /// noun and a prepositional phrase after it ("Initial applications for
 /// state unemployment benefits"), not so many that a clause before the
@@ -230,11 +234,24 @@ fn subject_head(tokens: &[Token], verb: usize) -> Option<&Token> {
         .take(SUBJECT_MAX_WORDS)
         .collect();
     subject.reverse();
-    let before_preposition = subject
-        .iter()
-        .position(|t| SUBJECT_PREPOSITIONS.contains(&t.lower.as_str()))
-        .unwrap_or(subject.len());
-    let head = *subject[..before_preposition].last()?;
+    let preposition_from = |from: usize| {
+        subject[from..]
+            .iter()
+            .position(|t| SUBJECT_PREPOSITIONS.contains(&t.lower.as_str()))
+            .map_or(subject.len(), |p| from + p)
+    };
+    let before_preposition = preposition_from(0);
+    let mut head = *subject[..before_preposition].last()?;
+    // "The number of new applications for benefits rose": what is
+    // numbered is the noun after "of"
+    if COUNTING_NOUNS.contains(&head.lower.as_str())
+        && subject.get(before_preposition).is_some_and(|t| t.is("of"))
+    {
+        let from = before_preposition + 1;
+        if let Some(counted) = subject[from..preposition_from(from)].last() {
+            head = counted;
+        }
+    }
     let l = head.lower.as_str();
     let noun = l
         .chars()

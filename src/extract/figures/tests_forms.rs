@@ -216,6 +216,11 @@ fn a_count_with_no_noun_is_measured_by_the_subject_of_its_verb() {
         measures("Openings rose in April to a record 9.3 million."),
         one("open")
     );
+    // what "the number of" numbers
+    assert_eq!(
+        measures("The number of new applications for benefits rose to 412,000."),
+        one("applic")
+    );
     // no subject to read: a pronoun, a passive's agent, a time, an
     // infinitive, a name
     assert_eq!(measures("It rose to 40."), vec![None]);
