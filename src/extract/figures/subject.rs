@@ -77,6 +77,34 @@ const LEVEL_MODIFIERS_MAX: usize = 2;
 /// names: "the number of applications", "the total of claims".
 const COUNTING_NOUNS: &[&str] = &["amount", "count", "number", "tally", "total"];
 
+/// Whether the "and" at `and` joins two nouns inside a subject's
+/// prepositional phrase ("Employment in the leisure and hospitality
+/// industry grew 343,000"), rather than two clauses ("Jobs in retail rose
+/// and claims fell 3%"): the words read after it (`after`, backwards)
+/// hold no preposition, and a preposition comes before it, within the
+/// subject's reach, with no verb of change or level between.
+fn joins_a_noun(tokens: &[Token], and: usize, after: &[&Token]) -> bool {
+    let preposition = |t: &Token| SUBJECT_PREPOSITIONS.contains(&t.lower.as_str());
+    if after.iter().any(|t| preposition(t)) {
+        return false;
+    }
+    let reach = SUBJECT_MAX_WORDS.saturating_sub(after.len() + 1);
+    for t in tokens[..and].iter().rev().take(reach) {
+        let l = t.lower.as_str();
+        if t.kind != TokenKind::Word
+            || SUBJECT_BREAKS.contains(&l)
+            || CHANGE_WORDS.contains(&l)
+            || LEVEL_VERBS.contains(&l)
+        {
+            return false;
+        }
+        if preposition(t) {
+            return true;
+        }
+    }
+    false
+}
+
 /// How many words back from its verb a subject is read: enough for a head
 /// noun and a prepositional phrase after it ("Initial applications for
 /// state unemployment benefits"), not so many that a clause before the
@@ -227,12 +255,17 @@ fn subject_head(tokens: &[Token], verb: usize) -> Option<&Token> {
         skipped += 1;
         k -= 1;
     }
-    let mut subject: Vec<&Token> = tokens[..k]
-        .iter()
-        .rev()
-        .take_while(|t| t.kind == TokenKind::Word && !SUBJECT_BREAKS.contains(&t.lower.as_str()))
-        .take(SUBJECT_MAX_WORDS)
-        .collect();
+    let mut subject: Vec<&Token> = Vec::new();
+    for (n, t) in tokens[..k].iter().enumerate().rev() {
+        if t.kind != TokenKind::Word || subject.len() == SUBJECT_MAX_WORDS {
+            break;
+        }
+        let l = t.lower.as_str();
+        if SUBJECT_BREAKS.contains(&l) && !(l == "and" && joins_a_noun(tokens, n, &subject)) {
+            break;
+        }
+        subject.push(t);
+    }
     subject.reverse();
     let preposition_from = |from: usize| {
         subject[from..]

@@ -216,6 +216,16 @@ fn a_count_with_no_noun_is_measured_by_the_subject_of_its_verb() {
         measures("Openings rose in April to a record 9.3 million."),
         one("open")
     );
+    // an "and" inside the subject's prepositional phrase, not between
+    // two clauses
+    assert_eq!(
+        measures("It said employment in the leisure and hospitality industry grew 343,000."),
+        one("employ change")
+    );
+    assert_eq!(
+        measures("Jobs in retail rose and claims fell 3,000."),
+        one("claim change")
+    );
     // what "the number of" numbers
     assert_eq!(
         measures("The number of new applications for benefits rose to 412,000."),
