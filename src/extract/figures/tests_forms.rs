@@ -146,6 +146,7 @@ fn html_entities_are_read_as_their_characters() {
 
 #[test]
 fn a_headline_run_of_capitals_is_one_noun_phrase() {
+    // each headline gives one figure
     let measure = |text: &str| one(text).measure;
     assert_eq!(
         measure("U.S. Nears 900,000 Virus Deaths").as_deref(),
@@ -265,7 +266,6 @@ fn numbered_names_and_ages_leave_tallies_and_openers_alone() {
 
 #[test]
 fn a_noun_in_quotation_marks_is_still_the_measure() {
-    let measure = |text: &str| measures(text).remove(0);
     assert_eq!(
         measure("Abbott launches project with $250 million 'down payment'").as_deref(),
         Some("payment")
@@ -287,16 +287,16 @@ fn a_noun_in_quotation_marks_is_still_the_measure() {
 
 #[test]
 fn a_negated_auxiliary_ends_the_noun_phrase() {
-    let measure = |text: &str| {
-        find_figures(text, &Context { published: None })[0]
-            .measure
-            .clone()
-    };
     assert_eq!(
         measure("His $6 trillion spending plan doesn't meet the need.").as_deref(),
         Some("plan")
     );
     assert_eq!(measure("The 20 wouldn't leave.").as_deref(), None);
+}
+
+/// The measure of the first figure of `text`.
+fn measure(text: &str) -> Option<String> {
+    measures(text).remove(0)
 }
 
 /// The measure of every figure of `text`, in order.
