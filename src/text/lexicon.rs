@@ -56,6 +56,13 @@ impl WordList {
             entries: OnceLock::new(),
         }
     }
+
+    /// Whether `word` is one of the entries, by binary search: every file
+    /// of `lexicons/` is kept sorted in byte order (tests/lexicons.rs), and
+    /// the stages ask about every word of every claim.
+    pub fn contains<S: AsRef<str> + ?Sized>(&self, word: &S) -> bool {
+        self.binary_search(&word.as_ref()).is_ok()
+    }
 }
 
 impl Deref for WordList {

@@ -166,9 +166,27 @@ pub(crate) fn tidy(v: f64) -> f64 {
     if v == 0.0 || !v.is_finite() || (v.fract() == 0.0 && v.abs() < 1e12) {
         return v;
     }
+    // A number whose shortest exact writing has at most twelve significant
+    // digits ("1.5", "0.25") is its own rounding too: it lies far closer
+    // to that writing than half a unit of the twelfth digit, and reads
+    // back as itself.
+    let mut shortest = ryu::Buffer::new();
+    if significant_digits(shortest.format_finite(v)) <= SIGNIFICANT_DIGITS {
+        return v;
+    }
     format!("{:.*e}", SIGNIFICANT_DIGITS - 1, v)
         .parse()
         .unwrap_or(v)
+}
+
+/// The significant digits of a number written as ryu writes it ("1.5",
+/// "0.025", "1.5e-7", "-12.0"): its digits before any exponent, without
+/// leading zeros and a trailing ".0".
+fn significant_digits(written: &str) -> usize {
+    let mantissa = written.split(['e', 'E']).next().unwrap_or(written);
+    let mantissa = mantissa.strip_suffix(".0").unwrap_or(mantissa);
+    let digits = mantissa.bytes().filter(u8::is_ascii_digit);
+    digits.skip_while(|&d| d == b'0').count()
 }
 
 pub(super) fn number(v: f64) -> Option<Endpoint> {

@@ -167,7 +167,7 @@ fn may_start_figure(t: &Token) -> Start {
                 || may_be_number_word(w)
                 || w.split_once('-')
                     .is_some_and(|(first, _)| may_be_number_word(first))
-                || t.upper && ISO_CODES.iter().any(|c| c.eq_ignore_ascii_case(w))
+                || t.upper && iso_code(w).is_some()
         }
     };
     match (any, t.kind) {

@@ -1,5 +1,7 @@
 //! Numbers: number words, scales, fractions and cardinals, read from tokens.
 
+use std::cell::RefCell;
+
 use super::*;
 
 /// Scale words and the factor they multiply by. "dozen" and "hundred" scale
@@ -44,7 +46,7 @@ pub(super) fn scale_of(token: &Token, after_digits: bool) -> Option<f64> {
     if token.kind != TokenKind::Word {
         return None;
     }
-    if let Some(&(_, f)) = SCALE_WORDS.iter().find(|(w, _)| *w == token.lower) {
+    if let Some(f) = scale_word(&token.lower) {
         return Some(f);
     }
     if after_digits && token.attached() {
@@ -60,6 +62,20 @@ pub(super) fn scale_of(token: &Token, after_digits: bool) -> Option<f64> {
     }
     None
 }
+
+/// The factor of a scale word of [`SCALE_WORDS`], looked up in a table
+/// built once: readers ask about the tokens around every number.
+fn scale_word(word: &str) -> Option<f64> {
+    static SCALES: OnceLock<phrases::FnvMap<&'static str, f64>> = OnceLock::new();
+    let scales = SCALES.get_or_init(|| SCALE_WORDS.iter().copied().collect());
+    // no scale word is longer than "trillions"
+    (word.len() <= SCALE_WORD_MAX)
+        .then(|| scales.get(word).copied())
+        .flatten()
+}
+
+/// The length of the longest scale word ("trillions").
+const SCALE_WORD_MAX: usize = 9;
 
 /// The one abbreviated scale read after the digits with a space between:
 /// "2.33 k" is 2,330, where "2 m" may be metres and "2 b" a list item.
@@ -84,11 +100,40 @@ pub(crate) fn word_number(word: &str) -> Option<(f64, bool)> {
     if word.len() > 24
         || !may_be_number_word(word)
         || NOT_NUMBER_WORDS.contains(&word)
-        || SCALE_WORDS.iter().any(|(w, _)| *w == word)
+        || scale_word(word).is_some()
         || !word.chars().all(|c| c.is_ascii_lowercase() || c == '-')
     {
         return None;
     }
+    thread_local! {
+        // Readers ask about the same number words again and again (each
+        // around every number), and text2num is a pure function of the
+        // word: each thread keeps what it read, up to NUMBER_WORDS_KEPT.
+        static READ: RefCell<phrases::FnvMap<Box<str>, WordNumber>> = RefCell::default();
+    }
+    READ.with_borrow_mut(|read| {
+        if let Some(&known) = read.get(word) {
+            return known;
+        }
+        let value = text2num_word(word);
+        if read.len() >= NUMBER_WORDS_KEPT {
+            read.clear();
+        }
+        read.insert(word.into(), value);
+        value
+    })
+}
+
+/// A number word's value and whether it is an ordinal, or none.
+type WordNumber = Option<(f64, bool)>;
+
+/// The number words each thread remembers ([`word_number`]): English has a
+/// few hundred in use, and the table is cleared past this so that hostile
+/// text cannot grow it without bound.
+const NUMBER_WORDS_KEPT: usize = 4096;
+
+/// [`word_number`] of a word that passed its cheap tests, read by text2num.
+fn text2num_word(word: &str) -> Option<(f64, bool)> {
     let english = english();
     let digits = text2num::text2digits(word, english).ok()?;
     let numeric: String = digits.chars().take_while(|c| c.is_ascii_digit()).collect();
@@ -657,6 +702,33 @@ fn plain_cardinal_at(tokens: &[Token], i: usize) -> Option<Cardinal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_scale_word_is_found_in_the_table() {
+        for &(word, factor) in SCALE_WORDS {
+            assert!(word.len() <= SCALE_WORD_MAX, "{word}");
+            assert_eq!(scale_word(word), Some(factor), "{word}");
+        }
+        assert_eq!(scale_word("millionaire"), None);
+    }
+
+    #[test]
+    fn remembered_number_words_read_as_text2num_reads_them() {
+        for word in [
+            "twenty-one",
+            "third",
+            "seventeen",
+            "fifty",
+            "ten",
+            "tei",
+            "ones",
+        ] {
+            let first = word_number(word);
+            assert_eq!(word_number(word), first, "{word}");
+        }
+        assert_eq!(word_number("twenty-one"), Some((21.0, false)));
+        assert_eq!(word_number("third"), Some((3.0, true)));
+    }
 
     #[test]
     fn the_prefilter_lets_every_number_word_through() {

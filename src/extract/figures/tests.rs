@@ -939,11 +939,13 @@ fn a_spaced_dash_joins_tens_and_units() {
     assert_eq!(one("fifty-two people").value, Some(52.0));
 }
 
-/// Whole numbers skip the written rounding in `tidy`: the shortcut gives
-/// what writing to twelve significant digits and reading back gives, on
-/// seeded whole numbers up to the shortcut's bound and fractions beside.
+/// Whole numbers, and numbers whose shortest writing has at most twelve
+/// significant digits, skip the written rounding in `tidy`: the shortcuts
+/// give what writing to twelve significant digits and reading back gives,
+/// on seeded whole numbers up to the bound, decimals of 1 to 17 digits
+/// and fractions beside.
 #[test]
-fn whole_numbers_round_to_themselves() {
+fn numbers_needing_no_rounding_round_to_themselves() {
     let written = |v: f64| -> f64 {
         format!("{:.*e}", assemble::SIGNIFICANT_DIGITS - 1, v)
             .parse()
@@ -964,6 +966,12 @@ fn whole_numbers_round_to_themselves() {
             whole / 1e3,
             beyond,
             999_999_999_999.0,
+            seed as f64 / 10f64.powi((seed >> 40) as i32 % 24),
+            (seed % 10u64.pow((seed >> 20) as u32 % 18)) as f64
+                / 10f64.powi((seed >> 8) as i32 % 20),
+            1.0 / (1 + seed % 97) as f64,
+            -(whole / 7.0),
+            whole * 1e9 + 0.5,
         ] {
             assert_eq!(assemble::tidy(v).to_bits(), written(v).to_bits(), "{v}");
         }

@@ -12,6 +12,19 @@ pub(super) static CURRENCIES: PairList =
 pub(super) static ISO_CODES: WordList =
     WordList::new(include_str!("../../../lexicons/figures-currency-codes.txt"));
 
+/// The code of [`ISO_CODES`] that `lower` spells in lower case, from a
+/// table built once: every capitalized word is asked.
+pub(super) fn iso_code(lower: &str) -> Option<&'static str> {
+    static CODES: OnceLock<phrases::FnvMap<String, &'static str>> = OnceLock::new();
+    let codes = CODES.get_or_init(|| {
+        ISO_CODES
+            .iter()
+            .map(|&code| (code.to_ascii_lowercase(), code))
+            .collect()
+    });
+    codes.get(lower).copied()
+}
+
 /// Currency codes written with an "m" for millions: "30 MUSD", "MEUR 120".
 pub(super) const MILLION_CODES: &[(&str, &str)] = &[
     ("maud", "AUD"),
@@ -53,8 +66,8 @@ pub(super) fn currency_at(tokens: &[Token], j: usize) -> Option<(&'static str, u
             return Some((unit, j + 1, 1e6));
         }
         // other ISO 4217 codes, written in capitals: "SEK", "ZAR"
-        if let Some(&code) = ISO_CODES.iter().find(|c| c.eq_ignore_ascii_case(&t.lower))
-            && t.upper
+        if t.upper
+            && let Some(code) = iso_code(&t.lower)
         {
             return Some((code, j + 1, 1.0));
         }
