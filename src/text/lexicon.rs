@@ -5,6 +5,8 @@
 use std::ops::Deref;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashSet;
+
 /// The entries of a lexicon file: its lines without comments, trimmed.
 pub fn entries(lexicon: &str) -> impl Iterator<Item = &str> {
     lexicon
@@ -46,6 +48,8 @@ pub fn sorted(
 pub struct WordList {
     lexicon: &'static str,
     entries: OnceLock<Vec<&'static str>>,
+    /// The entries again, hashed, for [`WordList::contains`].
+    set: OnceLock<FxHashSet<&'static str>>,
 }
 
 impl WordList {
@@ -54,14 +58,16 @@ impl WordList {
         WordList {
             lexicon,
             entries: OnceLock::new(),
+            set: OnceLock::new(),
         }
     }
 
-    /// Whether `word` is one of the entries, by binary search: every file
-    /// of `lexicons/` is kept sorted in byte order (tests/lexicons.rs), and
-    /// the stages ask about every word of every claim.
+    /// Whether `word` is one of the entries, looked up in a hash set built
+    /// the first time: the stages ask about every word of every claim, and
+    /// scanning a list of dozens of words each time showed in profiles.
     pub fn contains<S: AsRef<str> + ?Sized>(&self, word: &S) -> bool {
-        self.binary_search(&word.as_ref()).is_ok()
+        let set = self.set.get_or_init(|| self.iter().copied().collect());
+        set.contains(word.as_ref())
     }
 }
 

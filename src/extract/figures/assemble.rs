@@ -197,12 +197,15 @@ pub(super) fn number(v: f64) -> Option<Endpoint> {
 pub(super) fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Figure, usize)> {
     // qualifier phrases before the number; at most two ("from about")
     let mut j = i;
-    let mut before: Vec<(Before, usize)> = Vec::new();
+    // kept on the stack: this runs at every token that may start a figure
+    let mut phrases = [(Before::Approx, 0); 2];
+    let mut found_phrases = 0;
     for _ in 0..2 {
         let found = before_index().longest_at(tokens, j);
         match found {
             Some((b, e)) => {
-                before.push((b, j));
+                phrases[found_phrases] = (b, j);
+                found_phrases += 1;
                 j = e;
                 // "the tenth": an article between the phrase and an ordinal
                 if tokens.get(j).is_some_and(|t| t.is("the"))
@@ -216,6 +219,7 @@ pub(super) fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Fig
             None => break,
         }
     }
+    let mut before = &phrases[..found_phrases];
     // "16:00", "3:2": clock times and scores are no figures
     let colon = |k: usize| tokens.get(k).is_some_and(|t| t.is(":") && t.attached());
     if tokens.get(j).is_some_and(|t| t.kind == TokenKind::Num)
@@ -263,7 +267,7 @@ pub(super) fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Fig
         b == Before::Above && tokens[at].is("over") && after_a_figure(tokens, at)
     };
     if amount.kind == FigureKind::Duration && before.first().is_some_and(spread) {
-        before.clear();
+        before = &[];
     }
     let i = before.first().map_or(j, |&(_, at)| at);
     // "fell by 36,000 to 293,000" is a change and a result, not a range
@@ -283,7 +287,7 @@ pub(super) fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Fig
     let mut end = amount.end;
     let mut range_word = None;
     let mut bound: Option<Before> = None;
-    for &(b, at) in &before {
+    for &(b, at) in before {
         match b {
             // "rose from 4.8% to 5.2%": a change from one value to another
             Before::From

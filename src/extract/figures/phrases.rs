@@ -43,6 +43,9 @@ pub(crate) type FnvSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fnv>
 /// Phrases, each with a value, indexed by their first word.
 pub(crate) struct PhraseIndex<T> {
     by_first: FnvMap<String, Vec<(Vec<String>, T)>>,
+    /// Whether some first word starts with this byte: most tokens (digits,
+    /// most words) start none, and are turned away without hashing.
+    first_bytes: [bool; 256],
 }
 
 impl<T: Copy> PhraseIndex<T> {
@@ -57,7 +60,16 @@ impl<T: Copy> PhraseIndex<T> {
                 .or_default()
                 .push((words, value));
         }
-        PhraseIndex { by_first }
+        let mut first_bytes = [false; 256];
+        for first in by_first.keys() {
+            if let Some(&b) = first.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+        }
+        PhraseIndex {
+            by_first,
+            first_bytes,
+        }
     }
 
     /// The first words of the phrases.
@@ -74,6 +86,10 @@ impl<T: Copy> PhraseIndex<T> {
     ) -> impl Iterator<Item = (&'a [String], T, usize)> + 'a {
         let candidates = tokens
             .get(i)
+            .filter(|t| {
+                let first = t.lower.as_bytes().first();
+                first.is_some_and(|&b| self.first_bytes[usize::from(b)])
+            })
             .and_then(|t| self.by_first.get(t.lower.as_str()))
             .map_or(&[][..], Vec::as_slice);
         candidates.iter().filter_map(move |(words, value)| {
