@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::Verdict;
 use super::identity::{Anchor, Entry, anchor, generic, only_of_kind, shared_clause};
 use super::scope::loosely_same;
-use super::verdict::compare;
+use super::verdict::{bound_edge, compare};
 use crate::extract::figures::{Figure, FigureKind, Qualifier, is_age};
 
 /// Why two figures were taken to state one quantity, strongest first.
@@ -148,21 +148,6 @@ impl Doubt {
 /// member of a group as a count.
 fn spelled_one(f: &Figure) -> bool {
     f.kind == FigureKind::Count && f.text.eq_ignore_ascii_case("one")
-}
-
-/// Whether two figures conflict only at an excluded end: with that end
-/// included they would be compatible ("less than two weeks" and "two
-/// weeks"; "more than 20" and "20").
-fn bound_edge(a: &Figure, b: &Figure) -> bool {
-    if !(a.low_exclusive || a.high_exclusive || b.low_exclusive || b.high_exclusive) {
-        return false;
-    }
-    let closed = |f: &Figure| Figure {
-        low_exclusive: false,
-        high_exclusive: false,
-        ..f.clone()
-    };
-    compare(&closed(a), &closed(b)) != Verdict::Conflict
 }
 
 /// The judgement on two figures of one group: why they were paired, and

@@ -96,6 +96,33 @@ fn a_weekday_is_not_set_against_a_calendar_date() {
 }
 
 #[test]
+fn an_age_limit_is_stated_by_its_own_number() {
+    assert_eq!(
+        verdict(
+            "handguns to young adults under age 21",
+            "a minimum age of 21"
+        ),
+        Verdict::Compatible
+    );
+    assert_eq!(
+        verdict(
+            "for each child under the age of 6",
+            "for each child under 6"
+        ),
+        Verdict::Agree
+    );
+    // a count is not a limit: "more than 20" is not 20
+    assert_eq!(
+        verdict("more than 20 strikes", "20 strikes"),
+        Verdict::Conflict
+    );
+    assert_eq!(
+        verdict("people over the age of 65", "children under the age of 18"),
+        Verdict::Conflict
+    );
+}
+
+#[test]
 fn disjoint_statements_conflict() {
     assert_eq!(verdict("12,000 troops", "15,000 troops"), Verdict::Conflict);
     assert_eq!(

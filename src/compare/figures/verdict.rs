@@ -1,7 +1,7 @@
 //! The verdict on two figures: their intervals, widened by rounding, compared.
 
 use super::{ROUNDING_MAX_SHARE, ROUNDING_MIN, Verdict};
-use crate::extract::figures::{Endpoint, Figure, FigureKind, Qualifier, TIME_UNITS};
+use crate::extract::figures::{Endpoint, Figure, FigureKind, Qualifier, TIME_UNITS, is_age};
 use crate::model::figure::{End, Interval};
 
 /// Half the step of a round number's last significant digit, capped at
@@ -191,6 +191,25 @@ pub fn compare(a: &Figure, b: &Figure) -> Verdict {
     }
     match (interval(a, true, drop_year), interval(b, true, drop_year)) {
         (Some(x), Some(y)) if x.overlaps(&y) => Verdict::Compatible,
+        // An age limit is stated by its own number, whichever side of it
+        // the text looks from: "handguns to young adults under age 21"
+        // and "a minimum age of 21" state one limit.
+        _ if is_age(a) && is_age(b) && bound_edge(a, b) => Verdict::Compatible,
         _ => Verdict::Conflict,
     }
+}
+
+/// Whether two figures conflict only at an excluded end: with that end
+/// included they would be compatible ("less than two weeks" and "two
+/// weeks"; "more than 20" and "20").
+pub(super) fn bound_edge(a: &Figure, b: &Figure) -> bool {
+    if !(a.low_exclusive || a.high_exclusive || b.low_exclusive || b.high_exclusive) {
+        return false;
+    }
+    let closed = |f: &Figure| Figure {
+        low_exclusive: false,
+        high_exclusive: false,
+        ..f.clone()
+    };
+    compare(&closed(a), &closed(b)) != Verdict::Conflict
 }

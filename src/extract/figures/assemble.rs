@@ -200,6 +200,8 @@ pub(super) fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Fig
     // kept on the stack: this runs at every token that may start a figure
     let mut phrases = [(Before::Approx, 0); 2];
     let mut found_phrases = 0;
+    // "under the age of 6": a bound, then words that make its number an age
+    let mut age_phrase = false;
     for _ in 0..2 {
         let found = before_index().longest_at(tokens, j);
         match found {
@@ -207,6 +209,15 @@ pub(super) fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Fig
                 phrases[found_phrases] = (b, j);
                 found_phrases += 1;
                 j = e;
+                if let Some(after) = AGE_PHRASES
+                    .iter()
+                    .find_map(|p| phrase_at(tokens, j, p))
+                    .filter(|&a| tokens.get(a).is_some_and(|t| t.kind == TokenKind::Num))
+                {
+                    j = after;
+                    age_phrase = true;
+                    break;
+                }
                 // "the tenth": an article between the phrase and an ordinal
                 if tokens.get(j).is_some_and(|t| t.is("the"))
                     && tokens
@@ -426,6 +437,7 @@ pub(super) fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Fig
             if approx {
                 bound = None;
             }
+            let loose = loose_suffix(tokens, end).filter(|_| bound.is_none());
             let plus = tokens.get(end).is_some_and(|t| t.is("+") && t.attached());
             static MORE: OnceLock<PhraseIndex<()>> = OnceLock::new();
             static LESS: OnceLock<PhraseIndex<()>> = OnceLock::new();
@@ -439,7 +451,30 @@ pub(super) fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Fig
             let or_equal = ["or equal to", "or equal"]
                 .iter()
                 .find_map(|p| phrase_at(tokens, end, p));
-            if bound.is_none() && plus {
+            if let Some((loose, e)) = loose {
+                let value = amount.value;
+                match loose {
+                    Loose::Past => {
+                        qualifier = Qualifier::Approx;
+                        low = value;
+                        low_excl = true;
+                        high = value + loose_step(value);
+                        high_excl = true;
+                    }
+                    Loose::Plus => {
+                        qualifier = Qualifier::LowerBound;
+                        low = value;
+                        low_excl = true;
+                        high_open = true;
+                    }
+                    Loose::About => {
+                        qualifier = Qualifier::Approx;
+                        low = value - value.abs() * APPROX_BAND;
+                        high = value + value.abs() * APPROX_BAND;
+                    }
+                }
+                end = e;
+            } else if bound.is_none() && plus {
                 qualifier = Qualifier::LowerBound;
                 low = amount.value;
                 low_excl = true;
@@ -472,7 +507,9 @@ pub(super) fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Fig
     let kind = classify(tokens, &amount, qualifier, start, end);
     let measure = match kind {
         FigureKind::Year => Some("year".to_string()),
-        FigureKind::Count if is_an_age(tokens, start, end) => Some(AGE_MEASURE.to_string()),
+        FigureKind::Count if age_phrase || is_an_age(tokens, start, end) => {
+            Some(AGE_MEASURE.to_string())
+        }
         FigureKind::Duration if states_an_age(tokens, end) => Some(AGE_MEASURE.to_string()),
         FigureKind::Duration => Some("duration".to_string()),
         FigureKind::Percent | FigureKind::PercentagePoints => {

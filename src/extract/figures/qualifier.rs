@@ -169,6 +169,50 @@ pub(super) fn before_index() -> &'static PhraseIndex<Before> {
     INDEX.get_or_init(|| PhraseIndex::new(before_phrases().iter().map(|(p, b)| (p.as_str(), *b))))
 }
 
+/// A word written against a number after a hyphen that makes it loose.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Loose {
+    /// "60-some", "20-odd", "40-something": more than the number, less than
+    /// the next round one ([`loose_step`]).
+    Past,
+    /// "30-plus": more than the number.
+    Plus,
+    /// "60-ish": about the number.
+    About,
+}
+
+/// The loose suffix written against the number that ends before token
+/// `end` ("60-some", "30-plus"), and the index after it.
+pub(super) fn loose_suffix(tokens: &[Token], end: usize) -> Option<(Loose, usize)> {
+    let dash = tokens.get(end)?;
+    let word = tokens.get(end + 1)?;
+    if !(dash.is("-") && dash.attached() && word.attached()) {
+        return None;
+    }
+    let loose = match word.lower.as_str() {
+        "some" | "odd" | "something" => Loose::Past,
+        "plus" => Loose::Plus,
+        "ish" => Loose::About,
+        _ => return None,
+    };
+    Some((loose, end + 2))
+}
+
+/// How far past a number "-some" or "-odd" reaches: to the next multiple
+/// of the place of its last digit that is not zero, and at least the next
+/// ten ("60-some" is 61 to 69, "100-odd" 101 to 199).
+pub(super) fn loose_step(value: f64) -> f64 {
+    let mut step = 10.0;
+    while value.abs() >= step * 10.0 && (value / (step * 10.0)).fract() == 0.0 {
+        step *= 10.0;
+    }
+    step
+}
+
+/// Words between a bound and its number that say the number is an age:
+/// "under the age of 6", "over age 65".
+pub(super) const AGE_PHRASES: [&str; 2] = ["the age of", "age"];
+
 /// Match a phrase of space-separated words (or symbols) at token `i`;
 /// returns the index after it.
 pub(crate) fn phrase_at(tokens: &[Token], i: usize, phrase: &str) -> Option<usize> {

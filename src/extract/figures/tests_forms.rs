@@ -294,6 +294,45 @@ fn a_negated_auxiliary_ends_the_noun_phrase() {
     assert_eq!(measure("The 20 wouldn't leave.").as_deref(), None);
 }
 
+#[test]
+fn a_loose_suffix_after_the_digits_widens_the_number() {
+    // "60-some" is more than 60 and less than 70
+    for (text, low, high) in [
+        ("rising 60-some miles into the sky", 60.0, 70.0),
+        ("the club has 20-odd members", 20.0, 30.0),
+        ("There were 40-something protesters.", 40.0, 50.0),
+        ("some 100-odd boats", 100.0, 200.0),
+    ] {
+        let f = one(text);
+        assert_eq!((n(&f.low), n(&f.high)), (Some(low), Some(high)), "{text}");
+        assert!(f.low_exclusive && f.high_exclusive, "{text}: {f:?}");
+        assert_eq!(f.qualifier, Qualifier::Approx, "{text}");
+    }
+    let plus = one("30-plus volunteers");
+    assert_eq!(
+        (plus.qualifier, n(&plus.low)),
+        (Qualifier::LowerBound, Some(30.0))
+    );
+    assert_eq!(plus.high, None);
+    let about = one("a 60-ish page report");
+    assert_eq!((n(&about.low), n(&about.high)), (Some(54.0), Some(66.0)));
+    // a range keeps its dash
+    assert_eq!(one("10-20 people").qualifier, Qualifier::Range);
+}
+
+#[test]
+fn a_bound_before_the_age_of_a_number_bounds_an_age() {
+    let under = one("for each child under the age of 6");
+    assert_eq!(under.qualifier, Qualifier::UpperBound);
+    assert_eq!((n(&under.low), n(&under.high)), (Some(0.0), Some(6.0)));
+    assert_eq!(under.measure.as_deref(), Some(AGE_MEASURE));
+    let over = one("People over age 65 qualify.");
+    assert_eq!(over.qualifier, Qualifier::LowerBound);
+    assert_eq!(over.measure.as_deref(), Some(AGE_MEASURE));
+    // without the bound, "the age of" still makes an age
+    assert_eq!(one("at the age of 84").qualifier, Qualifier::Exact);
+}
+
 /// The measure of the first figure of `text`.
 fn measure(text: &str) -> Option<String> {
     measures(text).remove(0)
