@@ -446,6 +446,88 @@ fn may_share_half(a: &[Word], b: &[Word]) -> bool {
     found * 2 >= short.len()
 }
 
+/// The stretch of `long_ids` closest to `short_ids` (words as numbers below
+/// `words`) by word-level edit distance: windows a
+/// quarter shorter to a quarter longer than the shorter side, the nearest
+/// in length first among equals. `None` when no window is within half the
+/// shorter side's words.
+pub(super) fn best_window(
+    short_ids: &[u32],
+    long_ids: &[u32],
+    words: usize,
+) -> Option<Range<usize>> {
+    // at most half the shorter's words may differ
+    let mut best: Option<(usize, usize, Range<usize>)> = None;
+    // Windows a quarter shorter to a quarter longer than the shorter one, so
+    // that a reworded phrase ("a slave's peace", "the peace of a slave")
+    // still fits whole.
+    let sizes =
+        (short_ids.len() * 3 / 4).max(1)..=(short_ids.len() * 5 / 4 + 1).min(long_ids.len());
+    // strsim compares sized collections
+    let short = short_ids.to_vec();
+    let mut stretch: Vec<u32> = Vec::with_capacity(long_ids.len());
+    // How many times each word occurs in the shorter quotation, and in the
+    // window: the words they share bound the distance from below.
+    let mut in_short = vec![0u32; words];
+    for &id in short_ids {
+        in_short[id as usize] += 1;
+    }
+    let mut in_window = vec![0u32; words];
+    for size in sizes {
+        let offset = size.abs_diff(short_ids.len());
+        // The distance is at least the difference in length: a window of
+        // this size cannot beat the best so far when that bound does not.
+        if best
+            .as_ref()
+            .is_some_and(|(d, off, _)| (offset, offset) >= (*d, *off))
+        {
+            continue;
+        }
+        in_window.fill(0);
+        let mut common = 0;
+        for start in 0..=long_ids.len() - size {
+            // slide the window's word counts: add the word that enters it,
+            // drop the one that left
+            let entering = if start == 0 {
+                0..size
+            } else {
+                start + size - 1..start + size
+            };
+            for &id in &long_ids[entering] {
+                let id = id as usize;
+                common += usize::from(in_window[id] < in_short[id]);
+                in_window[id] += 1;
+            }
+            if start > 0 {
+                let id = long_ids[start - 1] as usize;
+                in_window[id] -= 1;
+                common -= usize::from(in_window[id] < in_short[id]);
+            }
+            // Each word of the longer side that the other lacks costs at
+            // least one edit: a window that cannot reach half the words, or
+            // beat the best so far, is not aligned word by word.
+            let bound = short_ids.len().max(size) - common;
+            if bound * 2 > short_ids.len()
+                || best
+                    .as_ref()
+                    .is_some_and(|(d, off, _)| (bound, offset) >= (*d, *off))
+            {
+                continue;
+            }
+            let window = start..start + size;
+            stretch.clear();
+            stretch.extend_from_slice(&long_ids[window.clone()]);
+            let distance = strsim::generic_levenshtein(&short, &stretch);
+            let key = (distance, offset);
+            if best.as_ref().is_none_or(|(d, off, _)| key < (*d, *off)) {
+                best = Some((key.0, key.1, window));
+            }
+        }
+    }
+    best.filter(|(distance, _, _)| distance * 2 <= short_ids.len())
+        .map(|(_, _, window)| window)
+}
+
 /// Compare two quotations' words: the shorter against the stretch of the
 /// longer that matches it best, word by word. The same words, or an excerpt
 /// of the longer ("slave's peace" within "a slave's peace"), are faithful:
@@ -487,43 +569,12 @@ fn compare_quotes(a: &[Word], b: &[Word]) -> Option<(f64, String, bool)> {
     if shared * 2 < short.len() {
         return None;
     }
-    let mut best: Option<(usize, usize, std::ops::Range<usize>)> = None;
     // Words as numbers, so that each window is compared without copying
     // its words.
     let mut ids: HashMap<&str, u32> = HashMap::default();
     let short_ids = word_ids(short, &mut ids);
     let long_ids = word_ids(long, &mut ids);
-    // Windows a quarter shorter to a quarter longer than the shorter one, so
-    // that a reworded phrase ("a slave's peace", "the peace of a slave")
-    // still fits whole.
-    let sizes = (short.len() * 3 / 4).max(1)..=(short.len() * 5 / 4 + 1).min(long.len());
-    let mut stretch: Vec<u32> = Vec::with_capacity(long.len());
-    for size in sizes {
-        let offset = size.abs_diff(short.len());
-        // The distance is at least the difference in length: a window of
-        // this size cannot beat the best so far when that bound does not.
-        if best
-            .as_ref()
-            .is_some_and(|(d, off, _)| (offset, offset) >= (*d, *off))
-        {
-            continue;
-        }
-        for start in 0..=long.len() - size {
-            let window = start..start + size;
-            stretch.clear();
-            stretch.extend_from_slice(&long_ids[window.clone()]);
-            let distance = strsim::generic_levenshtein(&short_ids, &stretch);
-            let key = (distance, offset);
-            if best.as_ref().is_none_or(|(d, off, _)| key < (*d, *off)) {
-                best = Some((key.0, key.1, window));
-            }
-        }
-    }
-    let (distance, _, window) = best?;
-    // At most half the shorter's words may differ.
-    if distance * 2 > short.len() {
-        return None;
-    }
+    let window = best_window(&short_ids, &long_ids, ids.len())?;
     let short_text = short.join(" ");
     let window_text = long[window.clone()].join(" ");
     if short_text == window_text {

@@ -594,3 +594,50 @@ fn a_headline_in_speaker_colon_form_is_not_stated_as_fact() {
             .all(|d| d.kind != CueKind::Attribution)
     );
 }
+
+/// The window search skips windows whose shared words already rule them
+/// out (`quotes::best_window`); on seeded quotations drawn from a few words
+/// it finds what comparing every window finds.
+#[test]
+fn the_best_window_is_the_one_every_window_compared_finds() {
+    let every_window = |short: &[u32], long: &[u32]| {
+        let mut best: Option<(usize, usize, std::ops::Range<usize>)> = None;
+        let sizes = (short.len() * 3 / 4).max(1)..=(short.len() * 5 / 4 + 1).min(long.len());
+        for size in sizes {
+            let offset = size.abs_diff(short.len());
+            for start in 0..=long.len() - size {
+                let stretch = long[start..start + size].to_vec();
+                let key = (
+                    strsim::generic_levenshtein(&short.to_vec(), &stretch),
+                    offset,
+                );
+                if best.as_ref().is_none_or(|(d, o, _)| key < (*d, *o)) {
+                    best = Some((key.0, key.1, start..start + size));
+                }
+            }
+        }
+        best.filter(|(d, _, _)| d * 2 <= short.len())
+            .map(|(_, _, w)| w)
+    };
+    let mut seed: u64 = 0x5EED_0FC0_FFEE;
+    let mut next = |bound: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % bound
+    };
+    for _ in 0..3_000 {
+        let words = 2 + next(6) as u32;
+        let short: Vec<u32> = (0..2 + next(9))
+            .map(|_| next(u64::from(words)) as u32)
+            .collect();
+        let long: Vec<u32> = (0..short.len() as u64 + next(12))
+            .map(|_| next(u64::from(words)) as u32)
+            .collect();
+        assert_eq!(
+            super::quotes::best_window(&short, &long, words as usize),
+            every_window(&short, &long),
+            "{short:?} in {long:?}"
+        );
+    }
+}
