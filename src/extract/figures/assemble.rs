@@ -474,6 +474,17 @@ pub(super) fn quantity_at(tokens: &[Token], i: usize, text: &str) -> Option<(Fig
                     }
                 }
                 end = e;
+                // "20-odd years", "60-some percent": the unit after the
+                // loose word
+                if amount.kind == FigureKind::Count
+                    && amount.unit.is_none()
+                    && let Some(s) = suffix_at(tokens, end)
+                        .filter(|s| matches!(s.kind, FigureKind::Duration | FigureKind::Percent))
+                {
+                    amount.kind = s.kind;
+                    amount.unit = s.unit;
+                    end = s.end;
+                }
             } else if bound.is_none() && plus {
                 qualifier = Qualifier::LowerBound;
                 low = amount.value;

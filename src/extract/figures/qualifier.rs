@@ -189,13 +189,17 @@ pub(super) fn loose_suffix(tokens: &[Token], end: usize) -> Option<(Loose, usize
     if !(dash.is("-") && dash.attached() && word.attached()) {
         return None;
     }
-    let loose = match word.lower.as_str() {
-        "some" | "odd" | "something" => Loose::Past,
-        "plus" => Loose::Plus,
-        "ish" => Loose::About,
-        _ => return None,
-    };
-    Some((loose, end + 2))
+    Some((loose_word(&word.lower)?, end + 2))
+}
+
+/// What a word written against a number after a hyphen makes of it.
+pub(super) fn loose_word(word: &str) -> Option<Loose> {
+    match word {
+        "some" | "odd" | "something" => Some(Loose::Past),
+        "plus" => Some(Loose::Plus),
+        "ish" => Some(Loose::About),
+        _ => None,
+    }
 }
 
 /// How far past a number "-some" or "-odd" reaches: to the next multiple

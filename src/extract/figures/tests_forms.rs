@@ -314,6 +314,19 @@ fn a_loose_suffix_after_the_digits_widens_the_number() {
         (Qualifier::LowerBound, Some(30.0))
     );
     assert_eq!(plus.high, None);
+    // a number word written loose, and the unit after the loose word
+    let years = one("He has twenty-odd years of experience.");
+    assert_eq!(years.kind, FigureKind::Duration);
+    assert_eq!((n(&years.low), n(&years.high)), (Some(20.0), Some(30.0)));
+    let people = one("Thirty-some people came.");
+    assert_eq!((n(&people.low), n(&people.high)), (Some(30.0), Some(40.0)));
+    let share = one("90-plus percent of those pictures");
+    assert_eq!(
+        (share.kind, share.qualifier),
+        (FigureKind::Percent, Qualifier::LowerBound)
+    );
+    // "twenty-one" stays one number
+    assert!(close(value("twenty-one members"), 21.0));
     let about = one("a 60-ish page report");
     assert_eq!((n(&about.low), n(&about.high)), (Some(54.0), Some(66.0)));
     // a range keeps its dash

@@ -186,16 +186,37 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
             let end = byte_at(j);
-            tokens.push(Token {
+            let lower = lowercase_token(&text[start..end]);
+            let word = |start: usize, end: usize, lower: CompactString, space_before: bool| Token {
                 kind: TokenKind::Word,
                 start,
                 end,
-                lower: lowercase_token(&text[start..end]),
-                space_before: space,
+                lower,
+                space_before,
                 value: 0.0,
                 bare_digits: false,
-                upper: c.is_uppercase(),
-            });
+                upper: text[start..].starts_with(char::is_uppercase),
+            };
+            match loose_number_word(&lower) {
+                // "twenty-odd" is read as "20-odd": the number word, the
+                // hyphen and the loose word apart
+                Some(head) => {
+                    let dash = start + head.len();
+                    tokens.push(word(start, dash, head.into(), space));
+                    tokens.push(Token {
+                        kind: TokenKind::Sym,
+                        start: dash,
+                        end: dash + 1,
+                        lower: CompactString::const_new("-"),
+                        space_before: false,
+                        value: 0.0,
+                        bare_digits: false,
+                        upper: false,
+                    });
+                    tokens.push(word(dash + 1, end, lower[head.len() + 1..].into(), false));
+                }
+                None => tokens.push(word(start, end, lower, space)),
+            }
             space = false;
             k = j;
             continue;
@@ -215,6 +236,14 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         k += 1;
     }
     join_spaced_groups(text, tokens)
+}
+
+/// The number word of a word written loose after it ("twenty" of
+/// "twenty-odd", "thirty" of "thirty-some"), when the word is one.
+fn loose_number_word(lower: &str) -> Option<&str> {
+    let (head, tail) = lower.rsplit_once('-')?;
+    (lower.is_ascii() && super::loose_word(tail).is_some() && super::may_be_number_word(head))
+        .then_some(head)
 }
 
 /// Join digit groups written with plain spaces, "1 000 000", into one
