@@ -765,6 +765,29 @@ fn collapsing_whitespace_keeps_single_spaced_text_and_folds_the_rest() {
 /// through `storydiff claims`. A news paragraph (at most 22 end marks in
 /// BASIL and AllSides) stays one window.
 #[test]
+fn a_block_dense_in_quotation_marks_reaches_the_splitter_in_windows() {
+    // 510 fuzzer-grown bytes of backticks cost 30 times news in one call
+    let dense = "```@```%```^ `````h```` \u{2019}``` ".repeat(20);
+    let windows = splitter_windows(&dense, 0..dense.len());
+    assert!(windows.len() > 3, "{windows:?}");
+    let mut end = 0;
+    for window in &windows {
+        assert_eq!(window.start, end);
+        let marks = dense[window.clone()].matches(QUOTE_MARKS).count();
+        assert!(marks <= SPLITTER_QUOTE_MARKS, "{marks} in {window:?}");
+        end = window.end;
+    }
+    assert_eq!(end, dense.len());
+    // a quoted paragraph of news stays whole
+    let paragraph =
+        "\u{201c}We\u{2019}re not going to do it,\u{201d} he said. \"It's done.\" ".repeat(3);
+    assert_eq!(
+        splitter_windows(&paragraph, 0..paragraph.len()),
+        vec![0..paragraph.len()]
+    );
+}
+
+#[test]
 fn a_block_dense_in_full_stops_reaches_the_splitter_in_windows() {
     let dense = "a.`b`. c.`` d. ".repeat(60);
     let windows = splitter_windows(&dense, 0..dense.len());
